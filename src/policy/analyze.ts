@@ -1,0 +1,84 @@
+// The engine's entry point: text in, findings out. Never throws.
+import { catalog } from './catalog/catalog';
+import { RULES } from './codes';
+import { compileStatements } from './evaluate';
+import { integrationFolder } from './integration';
+import { documentKind } from './kind';
+import { messages } from './messages';
+import { parsePolicy } from './parse';
+import { RuleContext } from './rules/context';
+import { checkActions } from './rules/actions';
+import { checkConditions } from './rules/conditions';
+import { checkGrammar, checkSyntax } from './rules/grammar';
+import { checkIntegration, inferIntegration, policyBucket } from './rules/integration';
+import { checkPlaceholders, checkResources } from './rules/resources';
+import { checkTrust } from './rules/trust';
+import type { AnalysisResult, AnalyzeOptions } from './types';
+
+/** IAM's own ceiling is 10,240 characters (role inline policies); leave room for whitespace. */
+export const DEFAULT_MAX_LENGTH = 128 * 1024;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const m = messages(options.locale);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return {
+      kind: 'unknown',
+      findings: [{ code: 'document-too-large', severity: RULES['document-too-large'], message: m.tooLarge(text.length, maxLength), offset: 0, length: 0, fixes: [] }],
+    };
+  }
+  try {
+    return analyzeUnchecked(text, options);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      kind: 'unknown',
+      findings: [{ code: 'analysis-failed', severity: RULES['analysis-failed'], message: m.analysisFailed(reason), offset: 0, length: 0, fixes: [] }],
+    };
+  }
+}
+
+function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult {
+  const model = parsePolicy(text);
+  const kind = documentKind(model);
+  const cat = catalog();
+  const ctx: RuleContext = {
+    text,
+    model,
+    kind,
+    options: {
+      integration: options.integration ?? 'auto',
+      folder: options.folder ?? 'currents',
+      partnerAccountId: options.partnerAccountId?.trim() || undefined,
+      externalId: options.externalId?.trim() || undefined,
+    },
+    cat,
+    m: messages(options.locale),
+    compiled: compileStatements(model),
+    findings: [],
+    expand: (p) => cat.expand(p),
+  };
+  checkSyntax(ctx);
+  checkGrammar(ctx);
+  checkPlaceholders(ctx);
+  let integration;
+  if (model.root?.type === 'object' && model.statements.length > 0) {
+    checkConditions(ctx);
+    checkActions(ctx);
+    checkResources(ctx);
+    if (kind === 'identity') {
+      const bucket = policyBucket(ctx.compiled) ?? 'INSERTBUCKETNAME';
+      const folderDeclared = options.folder !== undefined;
+      // Infer with the Currents folder, then check with the chosen integration's folder.
+      integration = inferIntegration(ctx, bucket, integrationFolder('dashboard', options.folder, folderDeclared));
+      // A statement IAM would reject (bad Effect, Action and NotAction…) is not evaluated; its
+      // grammar finding explains the problem, so "missing permission" noise is held back.
+      const rejected = model.statements.some((s) => s.node.type !== 'object') || ctx.compiled.length < model.statements.length;
+      if (!rejected) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder, folderDeclared));
+    } else if (kind === 'trust') {
+      checkTrust(ctx);
+    }
+  }
+  ctx.findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return { kind, integration, findings: ctx.findings };
+}

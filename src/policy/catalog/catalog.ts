@@ -1,0 +1,196 @@
+// The IAM catalog (services, actions, resource types, condition keys) from the generated index.
+// Loaded on first use: parsing ~0.8 MB of JSON belongs to the first analysis, not to activation.
+
+import { wildcardMatch } from '../wildcard';
+
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+interface RawIndex {
+  source: { package: string; version: string };
+  global: { key: string; t: string }[];
+  services: Record<string, { n: string; a: string; k: string }>;
+  detail: Record<
+    string,
+    {
+      actions: Record<string, { d: string; r: string[]; c: string[] }>;
+      resourceTypes: Record<string, { arn: string; c: string[] }>;
+      conditionKeys: Record<string, { t: string; d: string }>;
+    }
+  >;
+}
+
+export interface ActionInfo {
+  service: string;
+  name: string;
+  /** `service:Name`, canonical case. */
+  full: string;
+  access: AccessLevel;
+}
+
+export interface ActionDetail {
+  description: string;
+  resourceTypes: { name: string; arn: string }[];
+  conditionKeys: string[];
+}
+
+const LEVELS: Record<string, AccessLevel> = {
+  L: 'List',
+  R: 'Read',
+  W: 'Write',
+  P: 'Permissions management',
+  T: 'Tagging',
+};
+
+export class IamCatalog {
+  private readonly actionsByService = new Map<string, ActionInfo[]>();
+  private readonly actionByLowerFull = new Map<string, ActionInfo>();
+  private readonly expansions = new Map<string, ActionInfo[]>();
+  private readonly conditionKeysByService = new Map<string, string[]>();
+  readonly serviceNames: string[];
+
+  constructor(private readonly raw: RawIndex) {
+    this.serviceNames = Object.keys(raw.services);
+  }
+
+  get sourceVersion(): string {
+    return `${this.raw.source.package}@${this.raw.source.version}`;
+  }
+
+  serviceTitle(prefix: string): string | undefined {
+    return this.raw.services[prefix.toLowerCase()]?.n;
+  }
+
+  hasService(prefix: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.raw.services, prefix.toLowerCase());
+  }
+
+  actionsOf(prefix: string): ActionInfo[] {
+    const service = prefix.toLowerCase();
+    let list = this.actionsByService.get(service);
+    if (!list) {
+      const entry = this.raw.services[service];
+      list = entry
+        ? entry.a.split(' ').map((token) => {
+            const dot = token.lastIndexOf('.');
+            const name = token.slice(0, dot);
+            return { service, name, full: `${service}:${name}`, access: LEVELS[token.slice(dot + 1)] };
+          })
+        : [];
+      this.actionsByService.set(service, list);
+      for (const a of list) this.actionByLowerFull.set(a.full.toLowerCase(), a);
+    }
+    return list;
+  }
+
+  /** Exact action, case-insensitive (`S3:getobject` finds `s3:GetObject`). */
+  action(full: string): ActionInfo | undefined {
+    const lower = full.toLowerCase();
+    const colon = lower.indexOf(':');
+    if (colon < 0) return undefined;
+    this.actionsOf(lower.slice(0, colon));
+    return this.actionByLowerFull.get(lower);
+  }
+
+  /** Every catalog action an Action element matches (`*`, `s3:*`, `s3:Get*`, exact names). */
+  expand(pattern: string): ActionInfo[] {
+    const lower = pattern.toLowerCase();
+    const cached = this.expansions.get(lower);
+    if (cached) return cached;
+    let result: ActionInfo[];
+    if (lower === '*') {
+      result = this.serviceNames.flatMap((s) => this.actionsOf(s));
+    } else {
+      const colon = lower.indexOf(':');
+      if (colon < 0) result = [];
+      else {
+        const servicePart = lower.slice(0, colon);
+        const namePart = lower.slice(colon + 1);
+        const services = servicePart.includes('*') || servicePart.includes('?')
+          ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
+          : [servicePart];
+        result = services.flatMap((s) =>
+          this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.name.toLowerCase())),
+        );
+      }
+    }
+    if (this.expansions.size > 5000) this.expansions.clear(); // bounded memo
+    this.expansions.set(lower, result);
+    return result;
+  }
+
+  detail(action: ActionInfo): ActionDetail | undefined {
+    const svc = this.raw.detail[action.service];
+    const a = svc?.actions[action.name];
+    if (!svc || !a) return undefined;
+    return {
+      description: a.d,
+      resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
+      conditionKeys: a.c,
+    };
+  }
+
+  hasDetail(service: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.raw.detail, service.toLowerCase());
+  }
+
+  resourceTypesOf(service: string): Record<string, { arn: string; c: string[] }> {
+    return this.raw.detail[service.toLowerCase()]?.resourceTypes ?? {};
+  }
+
+  conditionKeyInfo(key: string): { type: string; description: string } | undefined {
+    const lower = key.toLowerCase();
+    for (const g of this.raw.global) {
+      if (conditionKeyMatches(g.key, lower)) return { type: g.t, description: '' };
+    }
+    const service = lower.split(':')[0];
+    const detail = this.raw.detail[service];
+    if (detail) {
+      for (const [k, v] of Object.entries(detail.conditionKeys)) {
+        if (conditionKeyMatches(k, lower)) return { type: v.t, description: v.d };
+      }
+    }
+    return undefined;
+  }
+
+  globalConditionKeys(): string[] {
+    return this.raw.global.map((g) => g.key);
+  }
+
+  isGlobalConditionKey(key: string): boolean {
+    const lower = key.toLowerCase();
+    return this.raw.global.some((g) => conditionKeyMatches(g.key, lower));
+  }
+
+  serviceConditionKeys(service: string): string[] {
+    const s = service.toLowerCase();
+    let keys = this.conditionKeysByService.get(s);
+    if (!keys) {
+      const k = this.raw.services[s]?.k;
+      keys = k ? k.split(' ') : [];
+      this.conditionKeysByService.set(s, keys);
+    }
+    return keys;
+  }
+}
+
+/**
+ * Does a catalog condition key (maybe with a `${TagKey}`, `<key>` or `tag-key` variable part)
+ * name the same key as `lowerKey`? Catalog keys and the user's are compared case-insensitively.
+ */
+export function conditionKeyMatches(catalogKey: string, lowerKey: string): boolean {
+  const k = catalogKey.toLowerCase();
+  const variable = k.search(/\$\{|<|tag-key$/);
+  if (variable < 0) return k === lowerKey;
+  const prefix = k.slice(0, variable);
+  return lowerKey.startsWith(prefix) && lowerKey.length > prefix.length;
+}
+
+let loaded: IamCatalog | undefined;
+
+export function catalog(): IamCatalog {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = new IamCatalog(require('./iam-index.json') as RawIndex);
+  }
+  return loaded;
+}

@@ -1,0 +1,15 @@
+// The engine's public surface (no 'vscode' import anywhere under src/policy).
+export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
+export { fixAll } from './fixAll';
+export { applyEdits } from './edits';
+export { RULES, RULE_CODES } from './codes';
+export type { RuleCode } from './codes';
+export { LineIndex } from './ranges';
+export { evaluate, compileStatements } from './evaluate';
+export { parsePolicy } from './parse';
+export { catalog } from './catalog/catalog';
+export * from './integration';
+export * from './templates';
+export * from './arn';
+export { messages } from './messages';
+export type * from './types';

@@ -1,0 +1,58 @@
+// What each integration needs (the source document's permission table), shared by the policy
+// rules, Test credentials and Verify role.
+import type { IntegrationId } from './types';
+
+export interface Requirement {
+  action: string;
+  on: 'bucket' | 'object';
+}
+
+export const REQUIREMENTS: Record<IntegrationId, Requirement[]> = {
+  currents: [
+    { action: 's3:ListBucket', on: 'bucket' },
+    { action: 's3:GetBucketLocation', on: 'bucket' },
+    { action: 's3:PutObject', on: 'object' },
+    { action: 's3:GetObject', on: 'object' },
+  ],
+  dashboard: [
+    { action: 's3:ListBucket', on: 'bucket' },
+    { action: 's3:GetBucketLocation', on: 'bucket' },
+    { action: 's3:PutObject', on: 'object' },
+    { action: 's3:GetObject', on: 'object' },
+    { action: 's3:DeleteObject', on: 'object' },
+  ],
+};
+
+/** Harmless extras an export user may reasonably hold (multipart upload housekeeping). */
+export const TOLERATED_EXTRAS = ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts', 's3:ListBucketMultipartUploads'];
+
+export const DEFAULT_FOLDER = 'currents';
+
+/** Folder path without leading/trailing slashes; '' is the bucket root. */
+export function normaliseFolder(folder: string | undefined): string {
+  return (folder ?? DEFAULT_FOLDER).trim().replace(/^\/+|\/+$/g, '');
+}
+
+export function bucketArn(bucket: string): string {
+  return `arn:aws:s3:::${bucket}`;
+}
+
+/** The object ARN pattern the integration writes to: `BUCKET/folder/*` or `BUCKET/*`. */
+export function objectArnPattern(bucket: string, folder: string): string {
+  return folder ? `arn:aws:s3:::${bucket}/${folder}/*` : `arn:aws:s3:::${bucket}/*`;
+}
+
+/**
+ * A concrete key like the ones the partner writes (Currents' layout), used to ask "is this
+ * allowed?" of a policy: a policy scoped to the folder must allow it, one scoped elsewhere not.
+ */
+export function sampleObjectKey(folder: string): string {
+  const tail = 'dataexport.prod-01.S3.integration.0123456789abcdef/event_type=users.messages.email.Send/date=2026-01-01-00/0/0/dataexport.prod-01.S3.integration.0123456789abcdef+0+0.avro';
+  return folder ? `${folder}/${tail}` : tail;
+}
+
+/** The folder an integration writes under: Currents' folder path; dashboard exports the bucket. */
+export function integrationFolder(id: IntegrationId, folder: string | undefined, folderDeclared: boolean): string {
+  if (id === 'dashboard' && !folderDeclared) return '';
+  return normaliseFolder(folder);
+}

@@ -1,0 +1,96 @@
+// jsonc-parser tree -> a policy model that keeps every node's offset, so each finding can point
+// at the smallest offending string, key or value.
+
+import { Node, ParseError, parseTree } from 'jsonc-parser';
+
+export interface Property {
+  name: string;
+  key: Node;
+  value: Node;
+}
+
+export interface StringItem {
+  value: string;
+  node: Node;
+}
+
+export interface Statement {
+  index: number;
+  node: Node;
+  properties: Property[];
+}
+
+export interface PolicyModel {
+  text: string;
+  root: Node | undefined;
+  parseErrors: ParseError[];
+  /** Top-level properties when the root is an object. */
+  topProperties: Property[];
+  statementProperty?: Property;
+  statements: Statement[];
+}
+
+export function propertiesOf(object: Node): Property[] {
+  const out: Property[] = [];
+  for (const child of object.children ?? []) {
+    const [key, value] = child.children ?? [];
+    if (key && value && typeof key.value === 'string') out.push({ name: key.value, key, value });
+  }
+  return out;
+}
+
+export function prop(statement: { properties: Property[] }, name: string): Property | undefined {
+  return statement.properties.find((p) => p.name === name);
+}
+
+/** String items of a value that may be a string or an array of strings (others skipped). */
+export function stringItems(value: Node | undefined): StringItem[] {
+  if (!value) return [];
+  if (value.type === 'string') return [{ value: value.value as string, node: value }];
+  if (value.type === 'array') {
+    return (value.children ?? [])
+      .filter((c) => c.type === 'string')
+      .map((c) => ({ value: c.value as string, node: c }));
+  }
+  return [];
+}
+
+/** Deepest bracket nesting, found without recursion (jsonc-parser recurses per level). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+export const MAX_NESTING = 256;
+
+export function parsePolicy(text: string): PolicyModel {
+  const parseErrors: ParseError[] = [];
+  let root: Node | undefined;
+  if (nestingDepth(text) <= MAX_NESTING) {
+    root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  }
+  const model: PolicyModel = { text, root, parseErrors, topProperties: [], statements: [] };
+  if (!root || root.type !== 'object') return model;
+  model.topProperties = propertiesOf(root);
+  const statementProperty = prop({ properties: model.topProperties }, 'Statement');
+  model.statementProperty = statementProperty;
+  if (statementProperty) {
+    const v = statementProperty.value;
+    const nodes = v.type === 'object' ? [v] : v.type === 'array' ? (v.children ?? []) : [];
+    nodes.forEach((node, index) => {
+      model.statements.push({ index, node, properties: node.type === 'object' ? propertiesOf(node) : [] });
+    });
+  }
+  return model;
+}

@@ -1,0 +1,78 @@
+// Condition operators and condition keys.
+import { conditionKeyMatches } from '../catalog/catalog';
+import { propertiesOf, prop, stringItems } from '../parse';
+import { closest } from '../suggest';
+import { renameKey } from '../edits';
+import { RuleContext, report } from './context';
+
+export const CONDITION_OPERATORS = [
+  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
+  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
+  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
+  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
+];
+const LOWER_OPERATORS = new Map(CONDITION_OPERATORS.map((o) => [o.toLowerCase(), o]));
+
+/** `ForAnyValue:StringLike`, `StringEqualsIfExists` … → the base operator, or undefined. */
+export function baseOperator(op: string): string | undefined {
+  let rest = op;
+  const set = /^(ForAllValues|ForAnyValue):/i.exec(rest);
+  if (set) rest = rest.slice(set[0].length);
+  let base = LOWER_OPERATORS.get(rest.toLowerCase());
+  if (!base && /IfExists$/i.test(rest)) {
+    base = LOWER_OPERATORS.get(rest.slice(0, -'IfExists'.length).toLowerCase());
+    if (base === 'Null') return undefined; // Null has no IfExists form
+  }
+  return base;
+}
+
+function suggestOperator(op: string): string | undefined {
+  const set = /^(ForAllValues|ForAnyValue):/i.exec(op)?.[0] ?? '';
+  const rest = op.slice(set.length);
+  const ifExists = /IfExists$/i.test(rest) ? 'IfExists' : '';
+  const core = ifExists ? rest.slice(0, -ifExists.length) : rest;
+  const best = closest(core, CONDITION_OPERATORS) ?? closest(rest, CONDITION_OPERATORS);
+  return best ? `${set}${best}${best === 'Null' ? '' : ifExists}` : undefined;
+}
+
+export function checkConditions(ctx: RuleContext): void {
+  const { m, cat } = ctx;
+  for (const s of ctx.model.statements) {
+    const condition = prop(s, 'Condition');
+    if (!condition || condition.value.type !== 'object') continue;
+    const actionProp = prop(s, 'Action');
+    const actionPatterns = stringItems(actionProp?.value).map((a) => a.value);
+    // Keys can only be judged against a known, finite set of actions.
+    const judgeKeys = !!actionProp && actionPatterns.length > 0 && !actionPatterns.some((a) => a === '*' || /^[^:]*[*?][^:]*:/.test(a));
+    let validKeys: string[] | undefined;
+    const keysFor = () => {
+      if (validKeys) return validKeys;
+      const keys = new Set<string>();
+      for (const p of actionPatterns) {
+        for (const a of ctx.expand(p)) {
+          const d = cat.detail(a);
+          for (const k of d ? d.conditionKeys : cat.serviceConditionKeys(a.service)) keys.add(k);
+        }
+      }
+      validKeys = [...keys];
+      return validKeys;
+    };
+    for (const op of propertiesOf(condition.value)) {
+      if (!baseOperator(op.name)) {
+        const suggestion = suggestOperator(op.name);
+        report(ctx, 'condition-operator-unknown', op.key, m.conditionOperatorUnknown(op.name, suggestion),
+          suggestion ? [{ title: m.fix.renameKey(suggestion), edits: renameKey(op.key, suggestion), safe: false }] : []);
+      }
+      if (!judgeKeys || op.value.type !== 'object') continue;
+      for (const key of propertiesOf(op.value)) {
+        const lower = key.name.toLowerCase();
+        if (cat.isGlobalConditionKey(lower)) continue;
+        const keys = keysFor();
+        if (keys.some((k) => conditionKeyMatches(k, lower))) continue;
+        const suggestion = closest(key.name, [...keys, ...cat.globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<')));
+        report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),
+          suggestion ? [{ title: m.fix.renameKey(suggestion), edits: renameKey(key.key, suggestion), safe: false }] : []);
+      }
+    }
+  }
+}

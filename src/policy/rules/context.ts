@@ -1,0 +1,43 @@
+// What every rule family receives, and the one way to report a finding.
+import type { Node } from 'jsonc-parser';
+import { IamCatalog, ActionInfo } from '../catalog/catalog';
+import { RULES, RuleCode } from '../codes';
+import { CompiledStatement } from '../evaluate';
+import { Messages } from '../messages';
+import { PolicyModel } from '../parse';
+import { Span, spanOf } from '../ranges';
+import type { DocumentKind, Finding, Fix, IntegrationId } from '../types';
+
+export interface ResolvedOptions {
+  integration: IntegrationId | 'auto';
+  folder: string;
+  partnerAccountId?: string;
+  externalId?: string;
+}
+
+export interface RuleContext {
+  text: string;
+  model: PolicyModel;
+  kind: DocumentKind;
+  options: ResolvedOptions;
+  cat: IamCatalog;
+  m: Messages;
+  compiled: CompiledStatement[];
+  findings: Finding[];
+  /** Catalog expansion of an Action element (memoised by the catalog). */
+  expand(pattern: string): ActionInfo[];
+}
+
+export function report(
+  ctx: RuleContext,
+  code: RuleCode,
+  where: Node | Span,
+  message: string,
+  fixes: Fix[] = [],
+  severity = RULES[code],
+): Finding {
+  const span = 'type' in where ? spanOf(where) : where;
+  const finding: Finding = { code, severity, message, offset: span.offset, length: span.length, fixes };
+  ctx.findings.push(finding);
+  return finding;
+}

@@ -1,0 +1,207 @@
+// Grammar rules: what IAM's policy grammar accepts, for every kind of document.
+import type { Node } from 'jsonc-parser';
+import { ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import { MAX_NESTING, Property, Statement, propertiesOf, prop } from '../parse';
+import { openingOf } from '../ranges';
+import { closest } from '../suggest';
+import { renameKey, replaceNode, setValue } from '../edits';
+import { RuleContext, report } from './context';
+
+const TOP_KEYS = ['Version', 'Id', 'Statement'];
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+export const VERSIONS = ['2012-10-17', '2008-10-17'];
+
+function suggestKey(name: string, allowed: string[]): string | undefined {
+  return allowed.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name, allowed);
+}
+
+function checkKeys(ctx: RuleContext, props: Property[], allowed: string[]): void {
+  for (const p of props) {
+    if (allowed.includes(p.name)) continue;
+    const suggestion = suggestKey(p.name, allowed);
+    const taken = suggestion !== undefined && props.some((q) => q.name === suggestion);
+    const fixes = suggestion && !taken ? [{ title: ctx.m.fix.renameKey(suggestion), edits: renameKey(p.key, suggestion), safe: suggestion.toLowerCase() === p.name.toLowerCase() }] : [];
+    report(ctx, 'unknown-key', p.key, ctx.m.unknownKey(p.name, suggestion), fixes);
+  }
+}
+
+export function checkSyntax(ctx: RuleContext): void {
+  const { model, text, m } = ctx;
+  if (!model.root && text.trim().length > 0 && model.parseErrors.length === 0) {
+    report(ctx, 'json-syntax', { offset: 0, length: Math.min(1, text.length) }, m.tooDeep(MAX_NESTING));
+    return;
+  }
+  for (const e of model.parseErrors) {
+    let name: string = printParseErrorCode(e.error);
+    const before = text.slice(0, e.offset).trimEnd();
+    if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && before.endsWith(',')) {
+      name = 'TrailingComma';
+      report(ctx, 'json-syntax', { offset: before.length - 1, length: 1 }, m.jsonSyntax(m.syntaxDetail(name)), [
+        { title: m.fix.removeItem(','), edits: [{ offset: before.length - 1, length: 1, newText: '' }], safe: true },
+      ]);
+      continue;
+    }
+    report(ctx, 'json-syntax', { offset: e.offset, length: Math.max(e.length, 1) }, m.jsonSyntax(m.syntaxDetail(name)));
+  }
+  if (text.trim().length === 0) report(ctx, 'json-syntax', { offset: 0, length: 0 }, m.emptyDocument);
+}
+
+export function checkGrammar(ctx: RuleContext): void {
+  const { model, m } = ctx;
+  const root = model.root;
+  if (!root) return;
+  if (root.type !== 'object') {
+    report(ctx, 'invalid-type', root, m.rootNotObject);
+    return;
+  }
+  checkKeys(ctx, model.topProperties, TOP_KEYS);
+  const top = { properties: model.topProperties };
+  const version = prop(top, 'Version');
+  if (!version) {
+    report(ctx, 'policy-version-missing', openingOf(root), m.versionMissing, [
+      { title: m.fix.addVersion, edits: setValue(ctx.text, ['Version'], '2012-10-17', true), safe: true },
+    ]);
+  } else if (version.value.type !== 'string') {
+    report(ctx, 'invalid-type', version.value, m.invalidType('Version', m.expected.string));
+  } else if (!VERSIONS.includes(version.value.value)) {
+    report(ctx, 'policy-version-invalid', version.value, m.versionInvalid(version.value.value), [
+      { title: m.fix.setVersion, edits: replaceNode(version.value, '2012-10-17'), safe: true },
+    ]);
+  }
+  const id = prop(top, 'Id');
+  if (id && id.value.type !== 'string') report(ctx, 'invalid-type', id.value, m.invalidType('Id', m.expected.string));
+
+  const st = model.statementProperty;
+  if (!st) {
+    report(ctx, 'statement-missing', openingOf(root), m.statementMissing);
+    return;
+  }
+  if (st.value.type !== 'object' && st.value.type !== 'array') {
+    report(ctx, 'invalid-type', st.value, m.invalidType('Statement', m.expected.statement));
+    return;
+  }
+  if (st.value.type === 'array' && (st.value.children?.length ?? 0) === 0) {
+    report(ctx, 'statement-missing', st.value, m.statementEmpty);
+    return;
+  }
+  const sids = new Map<string, Node>();
+  for (const s of model.statements) checkStatement(ctx, s, sids);
+}
+
+function checkStringList(ctx: RuleContext, p: Property): void {
+  const { m } = ctx;
+  if (p.value.type === 'string') return;
+  if (p.value.type !== 'array') {
+    report(ctx, 'invalid-type', p.value, m.invalidType(p.name, m.expected.stringOrArray));
+    return;
+  }
+  if ((p.value.children?.length ?? 0) === 0) {
+    report(ctx, p.name.endsWith('Action') ? 'action-missing' : 'resource-missing', p.value, m.invalidType(p.name, m.expected.nonEmptyArray));
+  }
+  for (const c of p.value.children ?? []) {
+    if (c.type !== 'string') report(ctx, 'invalid-type', c, m.invalidType(p.name, m.expected.stringOrArray));
+  }
+}
+
+function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>): void {
+  const { m, kind } = ctx;
+  if (s.node.type !== 'object') {
+    report(ctx, 'invalid-type', s.node, m.invalidType('Statement', m.expected.statement));
+    return;
+  }
+  const allowed = kind === 'trust' ? STATEMENT_KEYS.filter((k) => k !== 'Resource' && k !== 'NotResource') : STATEMENT_KEYS;
+  for (const p of s.properties) {
+    if (kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource')) {
+      report(ctx, 'unknown-key', p.key, m.resourceInTrust(p.name));
+    }
+  }
+  checkKeys(ctx, s.properties.filter((p) => !(kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource'))), allowed);
+
+  const sid = prop(s, 'Sid');
+  if (sid) {
+    if (sid.value.type !== 'string') report(ctx, 'invalid-type', sid.value, m.invalidType('Sid', m.expected.string));
+    else {
+      const value = sid.value.value as string;
+      if (/[^A-Za-z0-9]/.test(value)) {
+        const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
+        const fixes = cleaned && !sids.has(cleaned) ? [{ title: m.fix.sid(cleaned), edits: replaceNode(sid.value, cleaned), safe: false }] : [];
+        report(ctx, 'sid-invalid', sid.value, m.sidInvalid(value), fixes);
+      }
+      if (sids.has(value)) report(ctx, 'sid-duplicate', sid.value, m.sidDuplicate(value));
+      else sids.set(value, sid.value);
+    }
+  }
+
+  const effect = prop(s, 'Effect');
+  if (!effect) report(ctx, 'effect-invalid', openingOf(s.node), m.effectMissing);
+  else if (effect.value.type !== 'string') report(ctx, 'invalid-type', effect.value, m.invalidType('Effect', m.expected.string));
+  else if (effect.value.value !== 'Allow' && effect.value.value !== 'Deny') {
+    const v = String(effect.value.value);
+    const to = ['Allow', 'Deny'].find((e) => e.toLowerCase() === v.toLowerCase().trim()) ?? closest(v, ['Allow', 'Deny']);
+    report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [{ title: m.fix.effect(to), edits: replaceNode(effect.value, to), safe: to.toLowerCase() === v.toLowerCase().trim() }] : []);
+  }
+
+  const action = prop(s, 'Action');
+  const notAction = prop(s, 'NotAction');
+  if (!action && !notAction) report(ctx, 'action-missing', openingOf(s.node), m.actionMissing);
+  if (action && notAction) report(ctx, 'action-missing', notAction.key, m.actionBoth);
+  for (const p of [action, notAction]) if (p) checkStringList(ctx, p);
+
+  const resource = prop(s, 'Resource');
+  const notResource = prop(s, 'NotResource');
+  if (kind !== 'trust') {
+    if (!resource && !notResource && kind === 'identity') report(ctx, 'resource-missing', openingOf(s.node), m.resourceMissing);
+    if (resource && notResource) report(ctx, 'resource-missing', notResource.key, m.resourceBoth);
+    for (const p of [resource, notResource]) if (p) checkStringList(ctx, p);
+  }
+
+  for (const name of ['Principal', 'NotPrincipal']) {
+    const p = prop(s, name);
+    if (!p) continue;
+    if (kind === 'identity') {
+      report(ctx, 'principal-not-allowed', p.key, m.principalNotAllowed(name));
+      continue;
+    }
+    checkPrincipal(ctx, p);
+  }
+
+  const condition = prop(s, 'Condition');
+  if (condition) checkConditionShape(ctx, condition);
+}
+
+function checkPrincipal(ctx: RuleContext, p: Property): void {
+  const { m } = ctx;
+  if (p.value.type === 'string') {
+    if (p.value.value !== '*') report(ctx, 'invalid-type', p.value, m.invalidType(p.name, m.expected.principal));
+    return;
+  }
+  if (p.value.type !== 'object') {
+    report(ctx, 'invalid-type', p.value, m.invalidType(p.name, m.expected.principal));
+    return;
+  }
+  const props = propertiesOf(p.value);
+  checkKeys(ctx, props, PRINCIPAL_KEYS);
+  for (const q of props) if (PRINCIPAL_KEYS.includes(q.name)) checkStringList(ctx, q);
+}
+
+function checkConditionShape(ctx: RuleContext, condition: Property): void {
+  const { m } = ctx;
+  if (condition.value.type !== 'object') {
+    report(ctx, 'invalid-type', condition.value, m.invalidType('Condition', m.expected.object));
+    return;
+  }
+  for (const op of propertiesOf(condition.value)) {
+    if (op.value.type !== 'object') {
+      report(ctx, 'invalid-type', op.value, m.invalidType(op.name, m.expected.object));
+      continue;
+    }
+    for (const key of propertiesOf(op.value)) {
+      const v = key.value;
+      const scalar = (n: Node) => n.type === 'string' || n.type === 'number' || n.type === 'boolean';
+      if (!(scalar(v) || (v.type === 'array' && (v.children ?? []).every(scalar)))) {
+        report(ctx, 'invalid-type', v, m.invalidType(key.name, m.expected.conditionValue));
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// Integration rules for identity policies meant for Currents or dashboard data export:
+// missing or denied permissions (evaluated like IAM), excess grants, mixed policies.
+import type { Node } from 'jsonc-parser';
+import { bucketHasWildcard, s3Location } from '../arn';
+import { CompiledStatement, evaluate, isGranted } from '../evaluate';
+import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
+import { prop, stringItems } from '../parse';
+import { appendString, removeItem, setValue } from '../edits';
+import { wildcardMatch } from '../wildcard';
+import type { Fix, IntegrationId, IntegrationInfo } from '../types';
+import { RuleContext, report } from './context';
+
+/** The bucket a policy is about: the most named literal bucket (placeholders count). */
+export function policyBucket(statements: CompiledStatement[]): string | undefined {
+  const counts = new Map<string, number>();
+  let fallback: string | undefined;
+  for (const s of statements) {
+    for (const r of s.resources ?? []) {
+      const loc = s3Location(r);
+      if (!loc || !loc.bucket) continue;
+      if (bucketHasWildcard(loc.bucket)) {
+        const base = loc.bucket.replace(/[*?].*$/, '');
+        if (base.length >= 3) fallback ??= base;
+        continue;
+      }
+      counts.set(loc.bucket, (counts.get(loc.bucket) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  for (const [b, c] of counts) if (best === undefined || c > (counts.get(best) ?? 0)) best = b;
+  return best ?? fallback;
+}
+
+export function inferIntegration(ctx: RuleContext, bucket: string, folder: string): IntegrationInfo {
+  const { options, m } = ctx;
+  if (options.integration !== 'auto') return { id: options.integration, declared: true, reason: m.reasonDeclared(options.integration) };
+  const key = `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`;
+  const deletes = isGranted(evaluate(ctx.compiled, 's3:DeleteObject', key));
+  return deletes
+    ? { id: 'dashboard', declared: false, reason: m.reasonInferredDelete }
+    : { id: 'currents', declared: false, reason: m.reasonInferredNoDelete };
+}
+
+function concreteResource(req: Requirement, bucket: string, folder: string): { arn: string; shown: string } {
+  return req.on === 'bucket'
+    ? { arn: bucketArn(bucket), shown: bucketArn(bucket) }
+    : { arn: `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`, shown: objectArnPattern(bucket, folder) };
+}
+
+function statementLabel(s: CompiledStatement): string {
+  const sid = prop(s.source, 'Sid')?.value.value;
+  return sid ? `"${sid}"` : `Statement[${s.index}]`;
+}
+
+/** Where to add a missing action: an unconditional Allow that already covers the resource. */
+function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: string): Fix | undefined {
+  const { m, text } = ctx;
+  const host = ctx.compiled.find((s) => {
+    if (s.effect !== 'Allow' || !s.actions || s.conditional) return false;
+    return (s.resources ?? []).some((r) => wildcardMatch(r, arn));
+  });
+  if (host) {
+    const actionNode = prop(host.source, 'Action')?.value;
+    if (actionNode && (actionNode.type === 'array' || actionNode.type === 'string')) {
+      return { title: m.fix.addAction(req.action), edits: appendString(text, actionNode, req.action), safe: true };
+    }
+  }
+  const st = ctx.model.statementProperty?.value;
+  if (st?.type !== 'array') return undefined;
+  const statement = { Effect: 'Allow', Action: [req.action], Resource: [shown] };
+  return { title: m.fix.addStatement(req.action, shown), edits: setValue(text, ['Statement', st.children?.length ?? 0], statement), safe: true };
+}
+
+/** The smallest node that shows a missing permission: the host statement's Action, else "Statement". */
+function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node | undefined {
+  const wantObject = req.on === 'object';
+  for (const s of ctx.compiled) {
+    if (s.effect !== 'Allow') continue;
+    const aboutIt = (s.resources ?? []).some((r) => {
+      const loc = s3Location(r);
+      return loc && (loc.bucket === bucket || bucketHasWildcard(loc.bucket)) && (loc.key !== undefined) === wantObject;
+    });
+    if (aboutIt) return prop(s.source, 'Action')?.value ?? s.source.node;
+  }
+  return ctx.model.statementProperty?.key;
+}
+
+export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo, bucket: string, folder: string): void {
+  const { m } = ctx;
+  const name = m.integrationName(integration.id);
+  for (const req of REQUIREMENTS[integration.id]) {
+    const { arn, shown } = concreteResource(req, bucket, folder);
+    const result = evaluate(ctx.compiled, req.action, arn);
+    if (result.decision === 'allow') continue;
+    if (result.decision === 'explicit-deny' && result.statement) {
+      const deny = result.statement;
+      const matching = stringItems(prop(deny.source, 'Action')?.value).find((a) => wildcardMatch(a.value.toLowerCase(), req.action.toLowerCase()));
+      report(ctx, 'integration-denied', matching?.node ?? prop(deny.source, 'Effect')?.value ?? deny.source.node, m.denied(name, req.action, shown));
+      continue;
+    }
+    const anchor = missingAnchor(ctx, req, bucket) ?? ctx.model.root;
+    if (!anchor) continue;
+    if (result.decision === 'conditional') {
+      // Not certain either way offline: a warning, never a plain "allowed" nor a hard error.
+      const labels = result.depends.map(statementLabel).join(', ');
+      report(ctx, 'integration-missing-permission', anchor, m.missingConditional(name, req.action, shown, labels), [], 'warning');
+      continue;
+    }
+    const fix = fixForMissing(ctx, req, arn, shown);
+    report(ctx, 'integration-missing-permission', anchor, m.missingPermission(name, req.action, shown), fix ? [fix] : []);
+  }
+  checkExcess(ctx, integration.id);
+  if (integration.declared) checkMixed(ctx, integration.id);
+}
+
+const DANGER: Record<string, number> = { 'Permissions management': 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
+
+function checkExcess(ctx: RuleContext, id: IntegrationId): void {
+  const { m, text } = ctx;
+  const needed = new Set([...REQUIREMENTS[id], ...REQUIREMENTS.currents].map((r) => r.action.toLowerCase()));
+  for (const extra of TOLERATED_EXTRAS) needed.add(extra.toLowerCase());
+  if (id === 'currents') needed.delete('s3:deleteobject');
+  const name = m.integrationName(id);
+  for (const s of ctx.compiled) {
+    if (s.effect !== 'Allow') continue;
+    if (!s.actions) {
+      const key = prop(s.source, 'NotAction')?.key;
+      if (key) report(ctx, 'integration-excess-permission', key, m.notActionAllow(name));
+      continue;
+    }
+    const items = stringItems(prop(s.source, 'Action')?.value);
+    for (const item of items) {
+      const excess = ctx.expand(item.value).filter((a) => {
+        if (needed.has(a.full.toLowerCase())) return false;
+        return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
+      });
+      if (excess.length === 0) continue;
+      const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
+      const fixes = removable ? [{ title: m.fix.removeItem(item.value), edits: removeItem(text, item.node), safe: false }] : [];
+      if (id === 'currents' && excess.length === 1 && excess[0].full === 's3:DeleteObject') {
+        report(ctx, 'integration-excess-permission', item.node, m.currentsDelete, fixes, 'info');
+        continue;
+      }
+      const examples = [...excess]
+        .sort((a, b) => DANGER[a.access] - DANGER[b.access] || a.full.localeCompare(b.full))
+        .slice(0, 3)
+        .map((a) => a.full)
+        .join(', ');
+      report(ctx, 'integration-excess-permission', item.node, m.excess(item.value, examples, excess.length, name), fixes);
+    }
+  }
+}
+
+/** A declared policy with statements shaped like the other integration's object statement. */
+function checkMixed(ctx: RuleContext, id: IntegrationId): void {
+  const { m } = ctx;
+  const shapes = ctx.compiled
+    .filter((s) => s.effect === 'Allow' && s.actions)
+    .map((s) => {
+      const grants = (a: string) => (s.actions ?? []).some((p) => wildcardMatch(p, a));
+      const put = grants('s3:putobject');
+      return { s, shape: put && grants('s3:deleteobject') ? 'dashboard' : put && grants('s3:getobject') ? 'currents' : undefined };
+    })
+    .filter((x) => x.shape);
+  const hasOwn = shapes.some((x) => x.shape === id);
+  if (!hasOwn) return;
+  for (const x of shapes) {
+    if (x.shape === id) continue;
+    const other = x.shape as IntegrationId;
+    const anchor = prop(x.s.source, 'Action')?.value ?? x.s.source.node;
+    report(ctx, 'integration-mixed', anchor, m.mixed(m.integrationName(id), m.integrationName(other)));
+  }
+}

@@ -1,0 +1,94 @@
+// Trust-policy rules (role ARN method): how the partner account may assume the role.
+import type { Node } from 'jsonc-parser';
+import { accountOfPrincipal } from '../arn';
+import { Property, Statement, propertiesOf, prop, stringItems } from '../parse';
+import { replaceNode, setValue, pathOf } from '../edits';
+import type { Fix } from '../types';
+import { RuleContext, report } from './context';
+
+const ACCOUNT_ACTIONS = ['sts:assumerole', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
+// Condition keys that confine a "*" principal to known accounts, organisations or sources.
+const LIMITING_KEYS = /^aws:(principalaccount|principalorgid|principalorgpaths|principalarn|sourceaccount|sourcearn|sourceorgid|sourceorgpaths)$/i;
+
+interface AwsPrincipal {
+  value: string;
+  node: Node;
+}
+
+function awsPrincipals(s: Statement): { wildcard: Node | undefined; aws: AwsPrincipal[]; other: boolean } {
+  const p = prop(s, 'Principal');
+  if (!p) return { wildcard: undefined, aws: [], other: false };
+  if (p.value.type === 'string') return { wildcard: p.value.value === '*' ? p.value : undefined, aws: [], other: false };
+  if (p.value.type !== 'object') return { wildcard: undefined, aws: [], other: false };
+  const props = propertiesOf(p.value);
+  const aws = stringItems(props.find((q) => q.name === 'AWS')?.value).map((i) => ({ value: i.value, node: i.node }));
+  const wildcard = aws.find((a) => a.value === '*')?.node;
+  return { wildcard, aws: aws.filter((a) => a.value !== '*'), other: props.some((q) => q.name !== 'AWS') };
+}
+
+function conditionEntries(s: Statement): { op: string; key: Property }[] {
+  const c = prop(s, 'Condition');
+  if (!c || c.value.type !== 'object') return [];
+  return propertiesOf(c.value).flatMap((op) => (op.value.type === 'object' ? propertiesOf(op.value).map((key) => ({ op: op.name, key })) : []));
+}
+
+function externalIdFix(ctx: RuleContext, s: Statement): Fix {
+  const value = ctx.options.externalId || 'INSERTEXTERNALID';
+  const condition = prop(s, 'Condition');
+  const path = pathOf(s.node);
+  let edits;
+  if (!condition || condition.value.type !== 'object') edits = setValue(ctx.text, [...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
+  else {
+    const eq = propertiesOf(condition.value).find((p) => p.name === 'StringEquals');
+    edits = eq && eq.value.type === 'object'
+      ? setValue(ctx.text, [...path, 'Condition', 'StringEquals', 'sts:ExternalId'], value)
+      : setValue(ctx.text, [...path, 'Condition', 'StringEquals'], { 'sts:ExternalId': value });
+  }
+  return { title: ctx.m.fix.addExternalId, edits, safe: !!ctx.options.externalId };
+}
+
+export function checkTrust(ctx: RuleContext): void {
+  const { m, options } = ctx;
+  for (const s of ctx.model.statements) {
+    if (s.node.type !== 'object' || prop(s, 'Effect')?.value.value !== 'Allow') continue;
+    const { wildcard, aws, other } = awsPrincipals(s);
+    const entries = conditionEntries(s);
+    if (aws.length > 0 && !other) {
+      for (const a of stringItems(prop(s, 'Action')?.value)) {
+        const lower = a.value.toLowerCase();
+        if (!ACCOUNT_ACTIONS.includes(lower)) report(ctx, 'trust-action-invalid', a.node, m.trustActionInvalid(a.value));
+      }
+    }
+    if (wildcard && !entries.some((e) => LIMITING_KEYS.test(e.key.name))) {
+      report(ctx, 'trust-principal-wildcard', wildcard, m.trustPrincipalWildcard);
+    }
+    const externalIds = entries.filter((e) => e.key.name.toLowerCase() === 'sts:externalid');
+    const required = externalIds.filter((e) => e.op === 'StringEquals');
+    const accounts = aws.map((a) => ({ ...a, account: accountOfPrincipal(a.value) }));
+    if (accounts.length > 0 && required.length === 0) {
+      const first = accounts[0];
+      report(ctx, 'trust-external-id-missing', first.node, m.externalIdMissing(first.account ?? first.value), [externalIdFix(ctx, s)]);
+    }
+    if (options.partnerAccountId) {
+      for (const a of accounts) {
+        if (a.account && a.account !== options.partnerAccountId) {
+          const to = `arn:aws:iam::${options.partnerAccountId}:root`;
+          report(ctx, 'trust-account-mismatch', a.node, m.accountMismatch(a.account, options.partnerAccountId), [
+            { title: m.fix.replaceWith(to), edits: replaceNode(a.node, to), safe: false },
+          ]);
+        }
+      }
+    }
+    if (options.externalId) {
+      for (const e of required) {
+        for (const v of stringItems(e.key.value)) {
+          if (v.value !== options.externalId && !/^INSERT/.test(v.value)) {
+            report(ctx, 'trust-account-mismatch', v.node, m.externalIdMismatch(v.value, options.externalId), [
+              { title: m.fix.replaceWith(options.externalId), edits: replaceNode(v.node, options.externalId), safe: false },
+            ]);
+          }
+        }
+      }
+    }
+  }
+}
