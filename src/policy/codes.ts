@@ -42,3 +42,41 @@ export const RULES = {
 export type RuleCode = keyof typeof RULES;
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** One line per rule for SARIF rule metadata and the documentation. */
+export const RULE_SUMMARIES: Record<RuleCode, string> = {
+  'json-syntax': 'The text is not valid JSON (comments and trailing commas included).',
+  'policy-version-missing': 'No Version: IAM uses 2008-10-17, where policy variables do not work.',
+  'policy-version-invalid': 'Version is neither 2012-10-17 nor 2008-10-17.',
+  'statement-missing': 'No Statement, or an empty one.',
+  'unknown-key': 'A key IAM does not know (keys are case-sensitive).',
+  'invalid-type': 'A value of the wrong JSON type.',
+  'effect-invalid': 'Effect missing, or not exactly Allow / Deny.',
+  'action-missing': 'A statement has neither Action nor NotAction, or both.',
+  'resource-missing': 'An identity-policy statement has neither Resource nor NotResource, or both.',
+  'principal-not-allowed': 'Principal/NotPrincipal in a policy attached to a user or role.',
+  'sid-duplicate': 'Two statements share a Sid.',
+  'sid-invalid': 'A Sid with characters other than A-Z, a-z, 0-9.',
+  'condition-operator-unknown': 'An unknown condition operator.',
+  'condition-key-unknown': "A condition key that is neither global nor defined for the statement's actions.",
+  'service-unknown': 'The service prefix does not exist.',
+  'action-unknown': 'No such action.',
+  'action-wildcard-no-match': 'A wildcard that matches no action.',
+  'action-redundant': 'An action listed twice, or already covered by a wildcard in the same statement.',
+  placeholder: 'A template placeholder (INSERTBUCKETNAME, INSERT...) left in the text.',
+  'arn-invalid': 'A resource that is not a well-formed ARN nor "*".',
+  'bucket-name-invalid': "An S3 ARN whose bucket name breaks S3's naming rules.",
+  'resource-mismatch': "An action that matches none of the statement's resources by resource type.",
+  'resource-overbroad': 'A resource that grants more buckets than meant.',
+  'bucket-inconsistent': 'An export policy that names more than one bucket.',
+  'integration-missing-permission': 'A permission the integration needs is not granted.',
+  'integration-denied': 'A Deny statement removes a permission the integration needs.',
+  'integration-excess-permission': 'Grants destructive or unrelated actions the integration does not need.',
+  'integration-mixed': "A policy that looks like both integrations' at once where one was declared.",
+  'trust-action-invalid': 'A trust statement for an AWS account principal whose action is not sts:AssumeRole.',
+  'trust-principal-wildcard': 'Any principal may assume the role, with no limiting condition.',
+  'trust-external-id-missing': 'A role trusted by another account without an sts:ExternalId condition.',
+  'trust-account-mismatch': 'The trusted account or external ID differs from the configured ones.',
+  'document-too-large': 'The document is larger than the checker analyses.',
+  'analysis-failed': 'The checker failed on this document (a bug: please report it).',
+};

@@ -47,7 +47,7 @@ export function wildcardMatch(pattern: string, text: string): boolean {
 
 /**
  * Can some string match both a resource pattern (`*`, `?`, literals) and an ARN template whose
- * `${Var}` segments stand for runs without `/` or `:` (the last one may hold `/`)? Used to decide
+ * `${Var}` segments stand for runs without `/` or `:` (object keys and paths may hold `/`)? Used to decide
  * whether a Resource can ever name a resource type. Dynamic programming over both strings.
  */
 export function patternMeetsTemplate(pattern: string, template: string): boolean {
@@ -57,20 +57,14 @@ export function patternMeetsTemplate(pattern: string, template: string): boolean
     if (template.startsWith('${', i)) {
       const end = template.indexOf('}', i);
       if (end < 0) break;
-      toks.push({ kind: 'var', slash: false });
+      // Object keys and "...WithPath" names may hold slashes; bucket names, IDs, regions may not.
+      const name = template.slice(i + 2, end);
+      toks.push({ kind: 'var', slash: name === 'ObjectName' || name.includes('Path') });
       i = end + 1;
     } else {
       toks.push({ kind: 'lit', ch: template[i] });
       i++;
     }
-  }
-  for (let i = toks.length - 1; i >= 0; i--) {
-    const t = toks[i];
-    if (t.kind === 'var') {
-      t.slash = true; // the final variable (object key, path) may contain slashes
-      break;
-    }
-    if (t.ch === ':' || t.ch === '/') break;
   }
   const n = pattern.length;
   const m = toks.length;

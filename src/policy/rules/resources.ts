@@ -124,7 +124,9 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
     }
     const buckets = resources.map((r) => s3Location(r)).filter((l) => l !== undefined);
     const bucket = buckets.find((b) => b.bucket)?.bucket ?? 'BUCKET';
-    const example = first.resourceTypes[0].arn
+    // The plainest resource type makes the clearest example (S3 `object`, not `accesspointobject`).
+    const plainest = [...first.resourceTypes].sort((a, b) => a.arn.split('${').length - b.arn.split('${').length)[0];
+    const example = plainest.arn
       .replace('${Partition}', 'aws')
       .replace('${BucketName}', bucket)
       .replace('${ObjectName}', '*');

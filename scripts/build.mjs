@@ -1,0 +1,54 @@
+// Bundles with esbuild:
+//   dist/extension.js  the extension (vscode external); activation stays light because
+//   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
+//   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
+//   dist/cli.js        the command-line checker (same engine, same lazy pieces).
+//   out/test/integration/suite.js  the mocha suite run inside the VS Code host.
+// node scripts/build.mjs [--production] [--tests]
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser's UMD build breaks when bundled: take its ESM build.
+  mainFields: ['module', 'main'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  external: ['vscode', './iam-index.json', './aws.js'],
+};
+
+const started = Date.now();
+mkdirSync(join(root, 'dist'), { recursive: true });
+copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'dist/iam-index.json'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const define = { __VERSION__: JSON.stringify(pkg.version) };
+const bundles = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
+  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((b) => existsSync(join(root, b.entryPoints[0])));
+await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
+if (withTests) {
+  const dir = join(root, 'test/integration');
+  const suites = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);
+  await build({
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: ['test/integration/index.ts', ...suites],
+    outdir: 'out/test/integration',
+    external: [...common.external, 'mocha'],
+  });
+}
+console.log(`build: ${production ? 'production' : 'development'}${withTests ? ' + integration tests' : ''} in ${Date.now() - started} ms`);

@@ -1,0 +1,56 @@
+// braze-s3: the command-line checker over the same engine as the extension, for CI pipelines.
+// Exit codes: 0 no error, 1 an error was found (or a live check failed), 2 bad usage or input.
+import { UsageError, parseArgs } from './cli/args';
+import { CHECK_OPTIONS, FileError, runCheck } from './cli/check';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export const USAGE = `Usage:
+  braze-s3 check [options] FILE...
+      --integration currents|dashboard|auto   which integration the policy is for (default auto)
+      --folder PATH                           Currents folder path (default currents)
+      --partner-account-id ID                 the partner's AWS account ID (trust policies)
+      --external-id ID                        the partner-supplied external ID (trust policies)
+      --format text|json|sarif                output format (default text)
+      --lang en|es                            language of messages (default from LANG)
+  braze-s3 --version | --help
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable files.`;
+
+export async function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command) {
+      writeErr(USAGE);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      write(USAGE);
+      return 0;
+    }
+    if (command === '--version') {
+      write(VERSION);
+      return 0;
+    }
+    if (command === 'check') return runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeErr(`braze-s3: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      writeErr(`braze-s3: ${error.message}`);
+      return 2;
+    }
+    writeErr(`braze-s3: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then((code) => {
+    process.exitCode = code;
+  });
+}
