@@ -37,7 +37,11 @@ export function report(
   severity = RULES[code],
 ): Finding {
   const span = 'type' in where ? spanOf(where) : where;
-  const finding: Finding = { code, severity, message, offset: span.offset, length: span.length, fixes };
+  // Errors at the end of the text (unterminated input) still get a visible, in-range span.
+  const end = ctx.text.length;
+  const offset = Math.max(0, Math.min(span.offset, span.length > 0 ? end - 1 : end));
+  const length = Math.max(0, Math.min(span.length, end - offset));
+  const finding: Finding = { code, severity, message, offset, length, fixes };
   ctx.findings.push(finding);
   return finding;
 }

@@ -1,0 +1,115 @@
+// The command-line checker, run as users run it: the bundled dist/cli.js in a child process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { policyText, trustPolicyText } from '../../src/policy';
+import { currentsStatements, policy } from './helpers';
+
+const cli = join(__dirname, '../../dist/cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'braze-s3-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('CLI (dist/cli.js)', () => {
+  before(() => assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first'));
+
+  const good = file('good.json', policyText('currents', { bucket: 'acme-exports' }));
+  const placeholder = file('placeholder.json', policyText('currents'));
+  const C = currentsStatements('acme-exports');
+  const missing = file('missing.json', policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]));
+  const warnOnly = file('warn.json', policy([C[0], { ...C[1], Resource: ['arn:aws:s3:::acme-exports*'] }]));
+
+  it('exits 0 on a correct policy and prints a summary', () => {
+    const r = run('check', good);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\)/);
+  });
+  it('exits 0 when there are only warnings', () => {
+    const r = run('check', warnOnly);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning resource-overbroad/);
+  });
+  it('exits 1 on errors, printing file:line:col severity code message (1-based)', () => {
+    const r = run('check', placeholder);
+    assert.equal(r.code, 1);
+    const first = r.out.split('\n')[0];
+    assert.equal(first, `${placeholder}:11:31 error placeholder Replace the template placeholder "INSERTBUCKETNAME" with your bucket name.`);
+  });
+  it('prints the exact JSON shape with 0-based ranges', () => {
+    const r = run('check', '--format', 'json', missing);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(json), ['files']);
+    assert.deepEqual(Object.keys(json.files[0]), ['path', 'integration', 'findings']);
+    assert.equal(json.files[0].integration, 'currents');
+    const f = json.files[0].findings[0];
+    assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'offset', 'length', 'range']);
+    assert.equal(f.code, 'integration-missing-permission');
+    assert.match(f.message, /Currents needs s3:GetObject on arn:aws:s3:::acme-exports\/currents\/\*/);
+    assert.deepEqual(f.range.start, { line: 15, character: 16 });
+    const text = policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]);
+    assert.equal(text.slice(f.offset, f.offset + f.length), '[\n        "s3:PutObject"\n      ]');
+  });
+  it('labels trust policies and unknown documents', () => {
+    const trust = file('trust.json', trustPolicyText('111122223333', 'x'));
+    const json = JSON.parse(run('check', '--format', 'json', trust, file('pkg.json', '{"name":"x"}')).out);
+    assert.deepEqual(json.files.map((f: { integration: string }) => f.integration), ["trust", "unknown"]);
+  });
+  it('prints SARIF 2.1.0 with rule metadata and 1-based regions', () => {
+    const r = run('check', '--format', 'sarif', placeholder);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'braze-s3');
+    assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'placeholder'));
+    assert.equal(run0.results[0].ruleId, 'placeholder');
+    assert.equal(run0.results[0].level, 'error');
+    assert.deepEqual(run0.results[0].locations[0].physicalLocation.region.startLine, 11);
+    assert.equal(run0.tool.driver.rules[run0.results[0].ruleIndex].id, 'placeholder');
+  });
+  it('checks against a declared integration, folder and partner IDs', () => {
+    assert.match(run('check', '--integration', 'dashboard', good).out, /dashboard data export needs s3:DeleteObject/);
+    const scoped = file('scoped.json', policyText('currents', { bucket: 'acme-exports', folder: 'braze' }));
+    assert.equal(run('check', '--folder', 'braze', scoped).code, 0);
+    assert.equal(run('check', scoped).code, 1); // default folder "currents" is outside braze/*
+    const trust = file('trust2.json', trustPolicyText('111122223333', 'x'));
+    assert.match(run('check', '--partner-account-id', '444455556666', trust).out, /trust-account-mismatch/);
+  });
+  it('speaks Spanish with --lang es', () => {
+    assert.match(run('check', '--lang', 'es', placeholder).out, /Sustituye el marcador de la plantilla "INSERTBUCKETNAME"/);
+  });
+  it('exits 2 with a clear message for bad usage and unreadable input', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Usage/],
+      [['check'], /needs at least one FILE/],
+      [['check', '--format', 'xml', good], /--format must be one of text, json, sarif/],
+      [['check', '--bogus', good], /unknown option --bogus/],
+      [['check', '--partner-account-id', '12', good], /12 digits/],
+      [['check', join(dir, 'nope.json')], /nope.json: cannot read \(ENOENT\)/],
+      [['check', dir], /not a file/],
+      [['check', file('bin.json', Buffer.from([0x7b, 0, 1, 2]))], /binary content/],
+      [['frobnicate'], /unknown command/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: exit ${r.code}`);
+      assert.match(r.err, message);
+      assert.equal(r.out, '');
+    }
+  });
+  it('reports malformed JSON as findings (exit 1), not as a crash', () => {
+    const r = run('check', file('broken.json', '{"Version": "2012-10-17", "Statement": [ // hi\n]}'));
+    assert.equal(r.code, 1);
+    assert.match(r.out, /json-syntax Invalid JSON: comments are not allowed/);
+  });
+});
