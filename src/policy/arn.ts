@@ -8,12 +8,19 @@ export interface Arn {
   resource: string;
 }
 
+const parsed = new Map<string, Arn | undefined>();
+
+/** Parsed ARNs are memoised (bounded): the same resources are asked about by several rules. */
 export function parseArn(value: string): Arn | undefined {
   if (!value.startsWith('arn:')) return undefined;
+  if (parsed.has(value)) return parsed.get(value);
   const parts = value.split(':');
-  if (parts.length < 6) return undefined;
-  const [, partition, service, region, account] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+  const arn = parts.length < 6
+    ? undefined
+    : { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
+  if (parsed.size > 10_000) parsed.clear();
+  parsed.set(value, arn);
+  return arn;
 }
 
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
@@ -36,7 +43,17 @@ export interface S3Location {
 }
 
 /** A general-purpose S3 bucket/object ARN (`arn:aws:s3:::bucket[/key]`), else undefined. */
+const locations = new Map<string, S3Location | undefined>();
+
 export function s3Location(value: string): S3Location | undefined {
+  if (locations.has(value)) return locations.get(value);
+  const loc = computeS3Location(value);
+  if (locations.size > 10_000) locations.clear();
+  locations.set(value, loc);
+  return loc;
+}
+
+function computeS3Location(value: string): S3Location | undefined {
   const arn = parseArn(value);
   if (!arn || arn.service !== 's3' || arn.region !== '' || arn.account !== '') return undefined;
   const slash = arn.resource.indexOf('/');
@@ -60,7 +77,17 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
+const problems = new Map<string, BucketProblem | undefined>();
+
 export function bucketNameProblem(bucket: string): BucketProblem | undefined {
+  if (problems.has(bucket)) return problems.get(bucket);
+  const problem = computeBucketNameProblem(bucket);
+  if (problems.size > 10_000) problems.clear();
+  problems.set(bucket, problem);
+  return problem;
+}
+
+function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   if (bucketHasWildcard(bucket)) {
     const literal = bucket.replace(/\$\{[^}]*\}/g, '').replace(/[*?]/g, '');
     return /[^a-z0-9.-]/.test(literal) ? { kind: 'chars' } : undefined;

@@ -50,7 +50,26 @@ export function wildcardMatch(pattern: string, text: string): boolean {
  * `${Var}` segments stand for runs without `/` or `:` (object keys and paths may hold `/`)? Used to decide
  * whether a Resource can ever name a resource type. Dynamic programming over both strings.
  */
+const meets = new Map<string, Map<string, boolean>>();
+let memoSize = 0;
+
 export function patternMeetsTemplate(pattern: string, template: string): boolean {
+  let byPattern = meets.get(template);
+  if (!byPattern) meets.set(template, (byPattern = new Map()));
+  let result = byPattern.get(pattern);
+  if (result === undefined) {
+    result = computeMeets(pattern, template);
+    if (++memoSize > 20_000) {
+      meets.clear(); // bounded memo: patterns and templates repeat a lot
+      memoSize = 0;
+      meets.set(template, byPattern = new Map());
+    }
+    byPattern.set(pattern, result);
+  }
+  return result;
+}
+
+function computeMeets(pattern: string, template: string): boolean {
   type Tok = { kind: 'lit'; ch: string } | { kind: 'var'; slash: boolean };
   const toks: Tok[] = [];
   for (let i = 0; i < template.length; ) {

@@ -46,6 +46,8 @@ export class IamCatalog {
   private readonly actionByLowerFull = new Map<string, ActionInfo>();
   private readonly expansions = new Map<string, ActionInfo[]>();
   private readonly conditionKeysByService = new Map<string, string[]>();
+  private readonly details = new Map<string, ActionDetail | undefined>();
+  private readonly globalKeyMemo = new Map<string, boolean>();
   readonly serviceNames: string[];
 
   constructor(private readonly raw: RawIndex) {
@@ -119,14 +121,18 @@ export class IamCatalog {
   }
 
   detail(action: ActionInfo): ActionDetail | undefined {
+    if (this.details.has(action.full)) return this.details.get(action.full);
     const svc = this.raw.detail[action.service];
     const a = svc?.actions[action.name];
-    if (!svc || !a) return undefined;
-    return {
-      description: a.d,
-      resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
-      conditionKeys: a.c,
-    };
+    const detail = svc && a
+      ? {
+          description: a.d,
+          resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
+          conditionKeys: a.c,
+        }
+      : undefined;
+    this.details.set(action.full, detail);
+    return detail;
   }
 
   hasDetail(service: string): boolean {
@@ -158,7 +164,13 @@ export class IamCatalog {
 
   isGlobalConditionKey(key: string): boolean {
     const lower = key.toLowerCase();
-    return this.raw.global.some((g) => conditionKeyMatches(g.key, lower));
+    let known = this.globalKeyMemo.get(lower);
+    if (known === undefined) {
+      known = this.raw.global.some((g) => conditionKeyMatches(g.key, lower));
+      if (this.globalKeyMemo.size > 5000) this.globalKeyMemo.clear();
+      this.globalKeyMemo.set(lower, known);
+    }
+    return known;
   }
 
   serviceConditionKeys(service: string): string[] {
@@ -177,19 +189,28 @@ export class IamCatalog {
  * Does a catalog condition key (maybe with a `${TagKey}`, `<key>` or `tag-key` variable part)
  * name the same key as `lowerKey`? Catalog keys and the user's are compared case-insensitively.
  */
+const keyPatterns = new Map<string, { exact: string } | { prefix: string }>();
+
+/**
+ * Does a catalog condition key (maybe with a `${TagKey}`, `<key>` or `tag-key` variable part)
+ * name the same key as `lowerKey`? Catalog keys and the user's are compared case-insensitively.
+ */
 export function conditionKeyMatches(catalogKey: string, lowerKey: string): boolean {
-  const k = catalogKey.toLowerCase();
-  const variable = k.search(/\$\{|<|tag-key$/);
-  if (variable < 0) return k === lowerKey;
-  const prefix = k.slice(0, variable);
-  return lowerKey.startsWith(prefix) && lowerKey.length > prefix.length;
+  let pattern = keyPatterns.get(catalogKey);
+  if (!pattern) {
+    const k = catalogKey.toLowerCase();
+    const variable = k.search(/\$\{|<|tag-key$/);
+    pattern = variable < 0 ? { exact: k } : { prefix: k.slice(0, variable) };
+    keyPatterns.set(catalogKey, pattern); // bounded by the catalog's own keys
+  }
+  if ('exact' in pattern) return pattern.exact === lowerKey;
+  return lowerKey.startsWith(pattern.prefix) && lowerKey.length > pattern.prefix.length;
 }
 
 let loaded: IamCatalog | undefined;
 
 export function catalog(): IamCatalog {
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = new IamCatalog(require('./iam-index.json') as RawIndex);
   }
   return loaded;

@@ -57,7 +57,7 @@ function checkActionList(ctx: RuleContext, p: Property): void {
       const suggestion = closest(service, cat.serviceNames);
       const fixed = suggestion ? `${suggestion}:${actionName}` : undefined;
       report(ctx, 'service-unknown', { offset: item.node.offset + 1, length: service.length }, m.serviceUnknown(service, suggestion),
-        fixed ? [{ title: m.fix.replaceWith(fixed), edits: replaceNode(item.node, fixed), safe: false }] : []);
+        fixed ? [{ title: m.fix.replaceWith(fixed), get edits() { return replaceNode(item.node, fixed); }, safe: false }] : []);
       continue;
     }
     if (hasWildcard(actionName)) {
@@ -71,7 +71,7 @@ function checkActionList(ctx: RuleContext, p: Property): void {
       const suggestionName = alias ?? closest(actionName, cat.actionsOf(service).map((a) => a.name));
       const suggestion = suggestionName ? `${service}:${suggestionName}` : undefined;
       report(ctx, 'action-unknown', item.node, m.actionUnknown(value, suggestion),
-        suggestion ? [{ title: m.fix.replaceWith(suggestion), edits: replaceNode(item.node, suggestion), safe: false }] : []);
+        suggestion ? [{ title: m.fix.replaceWith(suggestion), get edits() { return replaceNode(item.node, suggestion); }, safe: false }] : []);
       continue;
     }
     valid.push({ value, lower: value.toLowerCase(), node: item.node });
@@ -80,7 +80,7 @@ function checkActionList(ctx: RuleContext, p: Property): void {
   for (const v of valid) {
     const twin = seen.get(v.lower);
     if (twin !== undefined) {
-      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), edits: removeItem(text, v.node), safe: true }]);
+      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
       continue;
     }
     seen.set(v.lower, v.value);
@@ -90,7 +90,7 @@ function checkActionList(ctx: RuleContext, p: Property): void {
     const cover = valid.find((w, wi) => w !== v && w.lower !== v.lower && hasWildcard(w.value) && wildcardMatch(w.lower, v.lower)
       && !(wi > vi && wildcardMatch(v.lower, w.lower)));
     if (cover) {
-      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), edits: removeItem(text, v.node), safe: true }]);
+      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
     }
   }
 }

@@ -61,7 +61,7 @@ export function checkConditions(ctx: RuleContext): void {
       if (!baseOperator(op.name)) {
         const suggestion = suggestOperator(op.name);
         report(ctx, 'condition-operator-unknown', op.key, m.conditionOperatorUnknown(op.name, suggestion),
-          suggestion ? [{ title: m.fix.renameKey(suggestion), edits: renameKey(op.key, suggestion), safe: false }] : []);
+          suggestion ? [{ title: m.fix.renameKey(suggestion), get edits() { return renameKey(op.key, suggestion); }, safe: false }] : []);
       }
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
@@ -71,7 +71,7 @@ export function checkConditions(ctx: RuleContext): void {
         if (keys.some((k) => conditionKeyMatches(k, lower))) continue;
         const suggestion = closest(key.name, [...keys, ...cat.globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<')));
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),
-          suggestion ? [{ title: m.fix.renameKey(suggestion), edits: renameKey(key.key, suggestion), safe: false }] : []);
+          suggestion ? [{ title: m.fix.renameKey(suggestion), get edits() { return renameKey(key.key, suggestion); }, safe: false }] : []);
       }
     }
   }

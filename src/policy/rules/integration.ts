@@ -5,6 +5,7 @@ import { bucketHasWildcard, s3Location } from '../arn';
 import { CompiledStatement, evaluate, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
 import { prop, stringItems } from '../parse';
+import type { ActionInfo } from '../catalog/catalog';
 import { appendString, removeItem, setValue } from '../edits';
 import { wildcardMatch } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
@@ -62,13 +63,13 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
   if (host) {
     const actionNode = prop(host.source, 'Action')?.value;
     if (actionNode && (actionNode.type === 'array' || actionNode.type === 'string')) {
-      return { title: m.fix.addAction(req.action), edits: appendString(text, actionNode, req.action), safe: true };
+      return { title: m.fix.addAction(req.action), get edits() { return appendString(text, actionNode, req.action); }, safe: true };
     }
   }
   const st = ctx.model.statementProperty?.value;
   if (st?.type !== 'array') return undefined;
   const statement = { Effect: 'Allow', Action: [req.action], Resource: [shown] };
-  return { title: m.fix.addStatement(req.action, shown), edits: setValue(text, ['Statement', st.children?.length ?? 0], statement), safe: true };
+  return { title: m.fix.addStatement(req.action, shown), get edits() { return setValue(text, ['Statement', st.children?.length ?? 0], statement); }, safe: true };
 }
 
 /** The smallest node that shows a missing permission: the host statement's Action, else "Statement". */
@@ -115,11 +116,30 @@ export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo,
 
 const DANGER: Record<string, number> = { 'Permissions management': 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
 
+function neededActions(id: IntegrationId): Set<string> {
+  const needed = new Set([...REQUIREMENTS[id], ...TOLERATED_EXTRAS.map((action) => ({ action }))].map((r) => r.action.toLowerCase()));
+  return needed;
+}
+const NEEDED: Record<IntegrationId, Set<string>> = { currents: neededActions('currents'), dashboard: neededActions('dashboard') };
+const excessMemo = new Map<string, ActionInfo[]>();
+
+/** Actions an Action element grants beyond what the integration needs: other services, S3 writes. */
+function excessOf(ctx: RuleContext, id: IntegrationId, pattern: string): ActionInfo[] {
+  const key = `${id}|${pattern.toLowerCase()}`;
+  let excess = excessMemo.get(key);
+  if (!excess) {
+    excess = ctx.expand(pattern).filter((a) => {
+      if (NEEDED[id].has(a.full.toLowerCase())) return false;
+      return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
+    });
+    if (excessMemo.size > 5000) excessMemo.clear();
+    excessMemo.set(key, excess);
+  }
+  return excess;
+}
+
 function checkExcess(ctx: RuleContext, id: IntegrationId): void {
   const { m, text } = ctx;
-  const needed = new Set([...REQUIREMENTS[id], ...REQUIREMENTS.currents].map((r) => r.action.toLowerCase()));
-  for (const extra of TOLERATED_EXTRAS) needed.add(extra.toLowerCase());
-  if (id === 'currents') needed.delete('s3:deleteobject');
   const name = m.integrationName(id);
   for (const s of ctx.compiled) {
     if (s.effect !== 'Allow') continue;
@@ -130,13 +150,10 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
     }
     const items = stringItems(prop(s.source, 'Action')?.value);
     for (const item of items) {
-      const excess = ctx.expand(item.value).filter((a) => {
-        if (needed.has(a.full.toLowerCase())) return false;
-        return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
-      });
+      const excess = excessOf(ctx, id, item.value);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
-      const fixes = removable ? [{ title: m.fix.removeItem(item.value), edits: removeItem(text, item.node), safe: false }] : [];
+      const fixes = removable ? [{ title: m.fix.removeItem(item.value), get edits() { return removeItem(text, item.node); }, safe: false }] : [];
       if (id === 'currents' && excess.length === 1 && excess[0].full === 's3:DeleteObject') {
         report(ctx, 'integration-excess-permission', item.node, m.currentsDelete, fixes, 'info');
         continue;

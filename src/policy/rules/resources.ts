@@ -76,22 +76,31 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, va
     if (loc.key === undefined && base && !/[*?]/.test(base) && !bucketHasWildcard(base)) {
       const siblings = stringItems(prop(s, 'Resource')?.value).map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
-      fixes.push({ title: m.fix.tighten(base), edits: replaceItem(text, node, wanted), safe: true });
+      fixes.push({ title: m.fix.tighten(base), get edits() { return replaceItem(text, node, wanted); }, safe: true });
     }
     report(ctx, 'resource-overbroad', node, m.overbroadBucketWildcard(value), fixes);
   }
 }
 
 /** Does an action have a resource type that one of the statement's resources can name? */
-function actionFitsResources(ctx: RuleContext, action: ActionInfo, resources: string[]): boolean | undefined {
+function actionFitsResources(ctx: RuleContext, action: ActionInfo, patterns: string[]): boolean | undefined {
   const detail = ctx.cat.detail(action);
   if (!detail) return undefined; // no resource-type data for this service: cannot judge
-  if (resources.includes('*')) return true;
+  if (patterns.includes('*')) return true;
   if (detail.resourceTypes.length === 0) return false;
-  return resources.some((r) => {
-    const pattern = r.replace(VARIABLE, '*');
-    return detail.resourceTypes.some((t) => t.arn && patternMeetsTemplate(pattern, t.arn));
-  });
+  return patterns.some((pattern) => detail.resourceTypes.some((t) => t.arn && patternMeetsTemplate(pattern, t.arn)));
+}
+
+/** undefined: cannot judge; true: some expanded action fits a resource; false: none does. */
+function itemFits(ctx: RuleContext, actions: ActionInfo[], patterns: string[]): boolean | undefined {
+  let judged = false;
+  for (const a of actions) {
+    const r = actionFitsResources(ctx, a, patterns);
+    if (r === undefined) continue;
+    if (r) return true;
+    judged = true;
+  }
+  return judged ? false : undefined;
 }
 
 function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
@@ -101,22 +110,12 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   if (!actionProp || !resourceProp || prop(s, 'NotAction') || prop(s, 'NotResource')) return;
   const resources = stringItems(resourceProp.value).map((r) => r.value);
   if (resources.length === 0) return;
+  const patterns = resources.map((r) => (r.includes('${') ? r.replace(VARIABLE, '*') : r));
   for (const item of stringItems(actionProp.value)) {
     if (item.value === '*') continue;
     const actions = ctx.expand(item.value);
     if (actions.length === 0) continue;
-    let judged = false;
-    let fits = false;
-    for (const a of actions) {
-      const r = actionFitsResources(ctx, a, resources);
-      if (r === undefined) continue;
-      judged = true;
-      if (r) {
-        fits = true;
-        break;
-      }
-    }
-    if (!judged || fits) continue;
+    if (itemFits(ctx, actions, patterns) !== false) continue;
     const first = ctx.cat.detail(actions[0]);
     if (!first || first.resourceTypes.length === 0) {
       report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value));
@@ -132,7 +131,7 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
       .replace('${ObjectName}', '*');
     const fixes = [];
     if (actions[0].service === 's3' && example.startsWith('arn:aws:s3:::') && !example.includes('${')) {
-      fixes.push({ title: m.fix.addResource(example), edits: appendString(text, resourceProp.value, example), safe: false });
+      fixes.push({ title: m.fix.addResource(example), get edits() { return appendString(text, resourceProp.value, example); }, safe: false });
     }
     report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes);
   }

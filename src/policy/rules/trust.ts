@@ -32,19 +32,19 @@ function conditionEntries(s: Statement): { op: string; key: Property }[] {
   return propertiesOf(c.value).flatMap((op) => (op.value.type === 'object' ? propertiesOf(op.value).map((key) => ({ op: op.name, key })) : []));
 }
 
-function externalIdFix(ctx: RuleContext, s: Statement): Fix {
-  const value = ctx.options.externalId || 'INSERTEXTERNALID';
+function externalIdEdits(ctx: RuleContext, s: Statement, value: string) {
   const condition = prop(s, 'Condition');
   const path = pathOf(s.node);
-  let edits;
-  if (!condition || condition.value.type !== 'object') edits = setValue(ctx.text, [...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
-  else {
-    const eq = propertiesOf(condition.value).find((p) => p.name === 'StringEquals');
-    edits = eq && eq.value.type === 'object'
-      ? setValue(ctx.text, [...path, 'Condition', 'StringEquals', 'sts:ExternalId'], value)
-      : setValue(ctx.text, [...path, 'Condition', 'StringEquals'], { 'sts:ExternalId': value });
-  }
-  return { title: ctx.m.fix.addExternalId, edits, safe: !!ctx.options.externalId };
+  if (!condition || condition.value.type !== 'object') return setValue(ctx.text, [...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
+  const eq = propertiesOf(condition.value).find((p) => p.name === 'StringEquals');
+  return eq && eq.value.type === 'object'
+    ? setValue(ctx.text, [...path, 'Condition', 'StringEquals', 'sts:ExternalId'], value)
+    : setValue(ctx.text, [...path, 'Condition', 'StringEquals'], { 'sts:ExternalId': value });
+}
+
+function externalIdFix(ctx: RuleContext, s: Statement): Fix {
+  const value = ctx.options.externalId || 'INSERTEXTERNALID';
+  return { title: ctx.m.fix.addExternalId, get edits() { return externalIdEdits(ctx, s, value); }, safe: !!ctx.options.externalId };
 }
 
 export function checkTrust(ctx: RuleContext): void {
@@ -74,17 +74,18 @@ export function checkTrust(ctx: RuleContext): void {
         if (a.account && a.account !== options.partnerAccountId) {
           const to = `arn:aws:iam::${options.partnerAccountId}:root`;
           report(ctx, 'trust-account-mismatch', a.node, m.accountMismatch(a.account, options.partnerAccountId), [
-            { title: m.fix.replaceWith(to), edits: replaceNode(a.node, to), safe: false },
+            { title: m.fix.replaceWith(to), get edits() { return replaceNode(a.node, to); }, safe: false },
           ]);
         }
       }
     }
-    if (options.externalId) {
+    const externalId = options.externalId;
+    if (externalId) {
       for (const e of required) {
         for (const v of stringItems(e.key.value)) {
-          if (v.value !== options.externalId && !/^INSERT/.test(v.value)) {
-            report(ctx, 'trust-account-mismatch', v.node, m.externalIdMismatch(v.value, options.externalId), [
-              { title: m.fix.replaceWith(options.externalId), edits: replaceNode(v.node, options.externalId), safe: false },
+          if (v.value !== externalId && !/^INSERT/.test(v.value)) {
+            report(ctx, 'trust-account-mismatch', v.node, m.externalIdMismatch(v.value, externalId), [
+              { title: m.fix.replaceWith(externalId), get edits() { return replaceNode(v.node, externalId); }, safe: false },
             ]);
           }
         }

@@ -1,0 +1,67 @@
+// Engine benchmark: full analysis time vs jsonc-parser's parseTree on the same text, measured in
+// the same run, for a typical policy and a maximum-size one; plus the slowest fuzz document.
+import fc from 'fast-check';
+import { parseTree } from 'jsonc-parser';
+import { analyze, policyText } from '../src/policy';
+import { corpusArbitrary } from '../test/fuzz/corpus';
+
+function timePerCall(fn: () => void, minMs = 300): number {
+  for (let i = 0; i < 50; i++) fn(); // warm up
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (let i = 0; i < 20; i++) fn();
+    calls += 20;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return elapsed / calls;
+}
+
+/** A 10,240-character policy (IAM's limit for a role's inline policies) with many statements. */
+export function maxSizePolicy(): string {
+  const statements: object[] = [];
+  const actions = ['s3:ListBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:Get*', 's3:PutObjectTagging'];
+  let text = '';
+  for (let i = 0; ; i++) {
+    const next = [...statements, {
+      Sid: `S${i}`,
+      Effect: i % 7 === 6 ? 'Deny' : 'Allow',
+      Action: [actions[i % actions.length], actions[(i + 3) % actions.length]],
+      Resource: [`arn:aws:s3:::acme-exports-${i % 3}`, `arn:aws:s3:::acme-exports-${i % 3}/currents/${i}/*`],
+      ...(i % 5 === 4 ? { Condition: { StringLike: { 's3:prefix': [`currents/${i}/*`] } } } : {}),
+    }];
+    const candidate = JSON.stringify({ Version: '2012-10-17', Statement: next }, null, 1);
+    if (candidate.length > 10_240) break;
+    statements.push(next[next.length - 1]);
+    text = candidate;
+  }
+  return text;
+}
+
+export function engineBench(): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  const cases: [string, string][] = [['typical (Currents template)', policyText('currents', { bucket: 'acme-exports' })], ['max-size (10,240 chars)', maxSizePolicy()]];
+  analyze(cases[0][1]); // load the catalog once, outside the measurements
+  for (const [name, text] of cases) {
+    const parse = timePerCall(() => parseTree(text, [], { disallowComments: true }));
+    const full = timePerCall(() => analyze(text));
+    console.log(`${name}: ${text.length} chars, ${analyze(text).findings.length} findings; analyze ${(full * 1000).toFixed(1)} µs, parseTree ${(parse * 1000).toFixed(1)} µs, ratio ${(full / parse).toFixed(2)} (target <= 2.0)`);
+    out[`${name} ratio`] = Number((full / parse).toFixed(2));
+  }
+  const corpus = fc.sample(corpusArbitrary(), { numRuns: 2000, seed: 42 });
+  let slowest = { ms: 0, text: '' };
+  const started = process.hrtime.bigint();
+  for (const text of corpus) {
+    const t0 = process.hrtime.bigint();
+    analyze(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (ms > slowest.ms) slowest = { ms, text };
+  }
+  const total = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`fuzz corpus: ${corpus.length} documents in ${total.toFixed(0)} ms; slowest ${slowest.ms.toFixed(2)} ms (${slowest.text.length} chars)`);
+  out['fuzz slowest ms'] = Number(slowest.ms.toFixed(2));
+  return out;
+}
+
+if (require.main === module) engineBench();
