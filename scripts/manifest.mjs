@@ -1,0 +1,100 @@
+// Writes the "contributes" section and l10n fields of package.json (kept here so the manifest's
+// many entries stay readable). node scripts/manifest.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const cmd = (command, title, extra = {}) => ({ command, title: `%command.${title}%`, category: '%category%', ...extra });
+const commands = [
+  cmd('brazeS3.insertCurrentsPolicy', 'insertCurrentsPolicy'),
+  cmd('brazeS3.insertDashboardPolicy', 'insertDashboardPolicy'),
+  cmd('brazeS3.insertTrustPolicy', 'insertTrustPolicy'),
+  cmd('brazeS3.newPolicyFile', 'newPolicyFile'),
+  cmd('brazeS3.replacePlaceholder', 'replacePlaceholder'),
+  cmd('brazeS3.setIntegration', 'setIntegration'),
+  cmd('brazeS3.testCredentials', 'testCredentials', { icon: '$(pass)' }),
+  cmd('brazeS3.verifyRole', 'verifyRole', { icon: '$(shield)' }),
+  cmd('brazeS3.selectProfile', 'selectProfile'),
+  cmd('brazeS3.refresh', 'refresh', { icon: '$(refresh)' }),
+  cmd('brazeS3.filter', 'filter', { icon: '$(filter)' }),
+  cmd('brazeS3.loadMoreRoles', 'loadMoreRoles'),
+  cmd('brazeS3.copyArn', 'copyArn'),
+  cmd('brazeS3.insertBucketName', 'insertBucketName'),
+  cmd('brazeS3.generateCurrentsPolicy', 'generateCurrentsPolicy'),
+  cmd('brazeS3.generateDashboardPolicy', 'generateDashboardPolicy'),
+  cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
+  cmd('brazeS3.openPolicy', 'openPolicy'),
+];
+const hidden = ['brazeS3.loadMoreRoles', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const setting = (type, extra) => ({ type, scope: 'resource', ...extra });
+pkg.contributes = {
+  commands,
+  menus: {
+    commandPalette: hidden.map((command) => ({ command, when: 'false' })),
+    'view/title': [
+      { command: 'brazeS3.refresh', when: 'view == brazeS3.account', group: 'navigation@1' },
+      { command: 'brazeS3.filter', when: 'view == brazeS3.account', group: 'navigation@2' },
+      { command: 'brazeS3.selectProfile', when: 'view == brazeS3.account', group: '1_connection' },
+    ],
+    'view/item/context': [
+      { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == bucket', group: 'inline' },
+      { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == bucket', group: '1_check@1' },
+      { command: 'brazeS3.generateCurrentsPolicy', when: 'view == brazeS3.account && viewItem == bucket', group: '2_policy@1' },
+      { command: 'brazeS3.generateDashboardPolicy', when: 'view == brazeS3.account && viewItem == bucket', group: '2_policy@2' },
+      { command: 'brazeS3.insertBucketName', when: 'view == brazeS3.account && viewItem == bucket', group: '2_policy@3' },
+      { command: 'brazeS3.copyArn', when: 'view == brazeS3.account && viewItem =~ /^(bucket|role)$/', group: '9_copy@1' },
+      { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: 'inline' },
+      { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: '1_check@1' },
+      { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
+    ],
+    'editor/context': [
+      { command: 'brazeS3.verifyRole', when: 'brazeS3.roleArnAtCursor', group: 'navigation@90' },
+    ],
+  },
+  viewsContainers: { activitybar: [{ id: 'brazeS3', title: '%view.container%', icon: 'media/activity.svg' }] },
+  views: { brazeS3: [{ id: 'brazeS3.account', name: '%view.account%', icon: 'media/activity.svg', contextualTitle: '%view.container%' }] },
+  viewsWelcome: [
+    { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
+  ],
+  snippets: [
+    { language: 'json', path: './snippets/policies.code-snippets' },
+    { language: 'jsonc', path: './snippets/policies.code-snippets' },
+  ],
+  configuration: {
+    title: '%config.title%',
+    properties: {
+      'brazeS3.partnerAccountId': setting('string', { default: '', pattern: '^(\\d{12})?$', markdownDescription: '%config.partnerAccountId%' }),
+      'brazeS3.externalId': setting('string', { default: '', markdownDescription: '%config.externalId%' }),
+      'brazeS3.folderPath': setting('string', { default: 'currents', markdownDescription: '%config.folderPath%' }),
+      'brazeS3.policyFiles': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['currents', 'dashboard', 'trust', 'auto'] }, markdownDescription: '%config.policyFiles%' }),
+      'brazeS3.rules': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] }, markdownDescription: '%config.rules%' }),
+      'brazeS3.profile': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.profile%' },
+      'brazeS3.region': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.region%' },
+      'brazeS3.endpoint': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.endpoint%' },
+      'brazeS3.requestTimeoutMs': { type: 'number', default: 15000, minimum: 1000, maximum: 120000, scope: 'machine-overridable', markdownDescription: '%config.requestTimeoutMs%' },
+      'brazeS3.verifyRole.simulate': { type: 'boolean', default: false, scope: 'machine-overridable', markdownDescription: '%config.simulate%' },
+    },
+  },
+  walkthroughs: [{
+    id: 'brazeS3.setup',
+    title: '%walkthrough.title%',
+    description: '%walkthrough.description%',
+    steps: [
+      { id: 'bucket', title: '%walkthrough.bucket.title%', description: '%walkthrough.bucket.description%', media: { markdown: 'media/walkthrough/bucket.md' } },
+      { id: 'auth', title: '%walkthrough.auth.title%', description: '%walkthrough.auth.description%', media: { markdown: 'media/walkthrough/auth.md' } },
+      { id: 'policy', title: '%walkthrough.policy.title%', description: '%walkthrough.policy.description%', media: { markdown: 'media/walkthrough/policy.md' }, completionEvents: ['onCommand:brazeS3.newPolicyFile'] },
+      { id: 'trust', title: '%walkthrough.trust.title%', description: '%walkthrough.trust.description%', media: { markdown: 'media/walkthrough/trust.md' }, completionEvents: ['onCommand:brazeS3.insertTrustPolicy'] },
+      { id: 'test', title: '%walkthrough.test.title%', description: '%walkthrough.test.description%', media: { markdown: 'media/walkthrough/test.md' }, completionEvents: ['onCommand:brazeS3.testCredentials', 'onCommand:brazeS3.verifyRole'] },
+      { id: 'paste', title: '%walkthrough.paste.title%', description: '%walkthrough.paste.description%', media: { markdown: 'media/walkthrough/paste.md' } },
+    ],
+  }],
+};
+pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onView:brazeS3.account'];
+pkg.capabilities = {
+  untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
+  virtualWorkspaces: { supported: 'limited', description: '%virtual%' },
+};
+pkg.l10n = './l10n';
+pkg.icon = 'media/icon.png';
+pkg.repository = { type: 'git', url: 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit.git' };
+pkg.keywords = ['braze', 'currents', 's3', 'iam', 'policy', 'aws', 'lint'];
+writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');

@@ -1,0 +1,43 @@
+// AWS errors turned into a code, a plain message and a remedy. Messages never include secrets:
+// only error names, codes, HTTP status and AWS's own message text (which never holds the secret).
+
+export interface AwsProblem {
+  code: string;
+  message: string;
+  status?: number;
+  /** The request was throttled or timed out: worth retrying. */
+  transient: boolean;
+}
+
+const TRANSIENT = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestTimeout', 'TimeoutError', 'SlowDown', 'ServiceUnavailable', 'RequestTimeTooSkewed']);
+const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function problemOf(error: unknown): AwsProblem {
+  const e = error as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const code = e?.Code || e?.name || e?.code || 'Error';
+  const status = e?.$metadata?.httpStatusCode;
+  let message = typeof e?.message === 'string' && e.message ? e.message : String(error);
+  if (NETWORK.has(String(e?.code)) || NETWORK.has(code)) message = `network error (${e?.code ?? code}): ${message}`;
+  return { code: NETWORK.has(String(e?.code)) ? String(e?.code) : code, message, status, transient: TRANSIENT.has(code) || NETWORK.has(String(e?.code)) };
+}
+
+export function isNetworkProblem(p: AwsProblem): boolean {
+  return NETWORK.has(p.code);
+}
+
+/** Runs one AWS call with a time limit and an optional abort signal. */
+export async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted && controller.signal.reason instanceof Error) throw controller.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,9 @@
+// The AWS half, bundled separately (dist/aws.js) and loaded on first use.
+export * from './connection';
+export * from './errors';
+export * from './buckets';
+export * from './roles';
+export * from './report';
+export * from './testCredentials';
+export * from './verifyRole';
+export { liveMessages } from './messages';

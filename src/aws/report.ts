@@ -1,0 +1,54 @@
+// The shape of a live check's report (Test credentials, Verify role ARN), shared by the
+// extension's report view and the CLI's text/JSON output.
+import type { Locale } from '../policy';
+
+export type StepStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface Step {
+  id: string;
+  title: string;
+  status: StepStatus;
+  detail: string;
+  /** AWS error code when a call failed. */
+  errorCode?: string;
+  remedy?: string;
+}
+
+export interface Report {
+  kind: 'test-credentials' | 'verify-role';
+  subject: string;
+  locale: Locale;
+  startedAt: string;
+  steps: Step[];
+  /** True only when no step failed. */
+  ok: boolean;
+}
+
+const MARK: Record<StepStatus, string> = { pass: '✓', warn: '⚠', fail: '✗', skip: '–' };
+
+export function finish(report: Omit<Report, 'ok'>): Report {
+  return { ...report, ok: report.steps.every((s) => s.status !== 'fail') };
+}
+
+export function reportText(r: Report): string {
+  const lines = [`${r.kind} ${r.subject}`];
+  for (const s of r.steps) {
+    lines.push(`${MARK[s.status]} ${s.title}: ${s.detail}${s.errorCode ? ` [${s.errorCode}]` : ''}`);
+    if (s.remedy) lines.push(`    → ${s.remedy}`);
+  }
+  const failed = r.steps.filter((s) => s.status === 'fail').length;
+  const warned = r.steps.filter((s) => s.status === 'warn').length;
+  lines.push(`${r.steps.length - failed - warned} passed, ${failed} failed, ${warned} warning(s)`);
+  return lines.join('\n');
+}
+
+/** Removes every secret from a text (defence in depth: AWS messages never carry them). */
+export function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 8) out = out.split(s).join('********');
+  return out;
+}
+
+export function redactReport(r: Report, secrets: (string | undefined)[]): Report {
+  return { ...r, subject: redact(r.subject, secrets), steps: r.steps.map((s) => ({ ...s, detail: redact(s.detail, secrets), remedy: s.remedy && redact(s.remedy, secrets) })) };
+}

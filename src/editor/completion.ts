@@ -1,0 +1,69 @@
+// Completion inside Action/NotAction strings (services, then their actions with access level and
+// resource types) and inside Condition (operators, then keys valid for the statement's actions).
+import * as vscode from 'vscode';
+import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
+import { catalog } from '../policy';
+import { CONDITION_OPERATORS } from '../policy/rules/conditions';
+import { PolicyDiagnostics } from './diagnostics';
+
+export class PolicyCompletion implements vscode.CompletionItemProvider {
+  static readonly triggers = ['"', ':'];
+
+  constructor(private readonly diagnostics: PolicyDiagnostics) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    if (!this.diagnostics.analysis(document) && !/"Statement"/.test(document.getText())) return undefined;
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const location = getLocation(text, offset);
+    const path = location.path;
+    const element = path.find((p) => typeof p === 'string' && /^(Not)?Action$/.test(p));
+    const wordRange = document.getWordRangeAtPosition(position, /[\w:*?.\-/${}]+/);
+    if (element && !location.isAtPropertyKey) return this.actions(document, position, wordRange);
+    const conditionAt = path.indexOf('Condition');
+    if (conditionAt >= 0 && location.isAtPropertyKey) {
+      const depth = path.length - conditionAt;
+      if (depth === 2) return CONDITION_OPERATORS.map((op) => item(op, vscode.CompletionItemKind.Operator, undefined, wordRange));
+      if (depth === 3) return this.conditionKeys(text, path.slice(0, conditionAt), wordRange);
+    }
+    return undefined;
+  }
+
+  private actions(document: vscode.TextDocument, position: vscode.Position, range: vscode.Range | undefined): vscode.CompletionItem[] {
+    const cat = catalog();
+    const typed = range ? document.getText(range.with(undefined, position)) : '';
+    const colon = typed.indexOf(':');
+    if (colon < 0) {
+      return cat.serviceNames.map((s) => {
+        const it = item(`${s}:`, vscode.CompletionItemKind.Module, cat.serviceTitle(s), range);
+        it.command = { command: 'editor.action.triggerSuggest', title: '' };
+        return it;
+      });
+    }
+    return cat.actionsOf(typed.slice(0, colon)).map((a) => {
+      const detail = cat.detail(a);
+      const types = detail?.resourceTypes.map((r) => r.name).join(', ');
+      return item(a.full, vscode.CompletionItemKind.Function, `${a.access}${types ? ` · ${types}` : ''}`, range, detail?.description);
+    });
+  }
+
+  private conditionKeys(text: string, statementPath: (string | number)[], range: vscode.Range | undefined): vscode.CompletionItem[] {
+    const cat = catalog();
+    const root = parseTree(text);
+    const actionsNode = root && findNodeAtLocation(root, [...statementPath, 'Action']);
+    const patterns: string[] = actionsNode?.type === 'string' ? [actionsNode.value] : (actionsNode?.children ?? []).map((c) => String(c.value));
+    const keys = new Set<string>(cat.globalConditionKeys());
+    for (const p of patterns) {
+      for (const a of cat.expand(p)) for (const k of cat.detail(a)?.conditionKeys ?? cat.serviceConditionKeys(a.service)) keys.add(k);
+    }
+    return [...keys].sort().map((k) => item(k, vscode.CompletionItemKind.Property, cat.conditionKeyInfo(k)?.type, range));
+  }
+}
+
+function item(label: string, kind: vscode.CompletionItemKind, detail: string | undefined, range: vscode.Range | undefined, doc?: string): vscode.CompletionItem {
+  const it = new vscode.CompletionItem(label, kind);
+  it.detail = detail;
+  if (doc) it.documentation = doc;
+  if (range) it.range = range;
+  return it;
+}

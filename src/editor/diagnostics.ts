@@ -1,0 +1,129 @@
+// One DiagnosticCollection for policy documents: analysed on open, on change (debounced) and on
+// configuration change; results for an outdated document version are dropped; cleared on close.
+import * as vscode from 'vscode';
+import { analyze } from '../policy';
+import type { AnalysisResult, Finding, Severity } from '../policy';
+import { IntegrationOverrides } from './integrationOverrides';
+import { isPolicyDocument } from './policyDocuments';
+import { EditorSettings, analyzeOptions, readSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'braze-s3';
+export const RULES_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit/blob/main/README.md';
+const DEBOUNCE_MS = 100;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export interface DocumentAnalysis {
+  version: number;
+  result: AnalysisResult;
+  /** Findings by `code:offset:length`, to find the fixes behind a diagnostic. */
+  byKey: Map<string, Finding>;
+}
+
+export function findingKey(code: string, offset: number, length: number): string {
+  return `${code}:${offset}:${length}`;
+}
+
+export class PolicyDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly analyses = new Map<string, DocumentAnalysis>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a document's diagnostics were replaced (tests and the code lens listen). */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(private readonly overrides: IntegrationOverrides, private readonly log: (line: string) => void) {
+    this.disposables.push(
+      this.collection,
+      this.updated,
+      vscode.workspace.onDidOpenTextDocument((d) => this.analyzeNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('brazeS3')) this.analyzeAll();
+      }),
+      overrides.onDidChange(() => this.analyzeAll()),
+    );
+    this.analyzeAll();
+  }
+
+  analyzeAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.analyzeNow(d);
+  }
+
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.analyzeNow(document);
+    }, DEBOUNCE_MS));
+  }
+
+  analysis(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    const a = this.analyses.get(document.uri.toString());
+    return a && a.version === document.version ? a : undefined;
+  }
+
+  settingsFor(document: vscode.TextDocument): EditorSettings {
+    return readSettings(document.uri);
+  }
+
+  analyzeNow(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    const key = document.uri.toString();
+    try {
+      const settings = this.settingsFor(document);
+      if (!isPolicyDocument(document, settings)) {
+        if (this.analyses.delete(key)) this.collection.delete(document.uri);
+        return;
+      }
+      const version = document.version;
+      const declared = this.overrides.declared(document, settings);
+      const text = document.getText();
+      const result = analyze(text, analyzeOptions(settings, declared));
+      if (document.version !== version) return; // outdated: a newer change is on its way
+      if (declared === 'trust' && result.kind !== 'trust') result.integration = undefined;
+      const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
+      this.analyses.set(key, { version, result, byKey });
+      this.collection.set(document.uri, this.toDiagnostics(document, result.findings, settings));
+      this.updated.fire(document);
+    } catch (error) {
+      // Never let an analysis problem reach the extension host.
+      this.log(`analysis of ${document.uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private toDiagnostics(document: vscode.TextDocument, findings: Finding[], settings: EditorSettings): vscode.Diagnostic[] {
+    const out: vscode.Diagnostic[] = [];
+    for (const f of findings) {
+      const configured = settings.rules[f.code];
+      if (configured === 'off') continue;
+      const range = new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length));
+      const d = new vscode.Diagnostic(range, f.message, SEVERITY[configured ?? f.severity] ?? SEVERITY[f.severity]);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = { value: f.code, target: vscode.Uri.parse(`${RULES_URL}#${f.code}`) };
+      out.push(d);
+    }
+    return out;
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.analyses.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

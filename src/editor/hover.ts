@@ -1,0 +1,74 @@
+// Hover: an action's description, access level, resource types and condition keys; a wildcard's
+// expansion; an S3 ARN's kind and which integration requirements it satisfies.
+import * as vscode from 'vscode';
+import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
+import { REQUIREMENTS, bucketArn, catalog, s3Location } from '../policy';
+import { PolicyDiagnostics } from './diagnostics';
+
+const MAX_LISTED = 25;
+
+export class PolicyHover implements vscode.HoverProvider {
+  constructor(private readonly diagnostics: PolicyDiagnostics) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const analysis = this.diagnostics.analysis(document);
+    if (!analysis) return undefined;
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const location = getLocation(text, offset);
+    const root = parseTree(text);
+    const node = root && findNodeAtOffset(root, offset);
+    if (!node || node.type !== 'string' || location.isAtPropertyKey) return undefined;
+    const element = location.path.find((p) => typeof p === 'string' && /^(Not)?(Action|Resource)$/.test(p));
+    const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+    const value = String(node.value);
+    if (element === 'Action' || element === 'NotAction') {
+      const md = actionHover(value);
+      return md ? new vscode.Hover(md, range) : undefined;
+    }
+    if (element === 'Resource' || element === 'NotResource') {
+      const md = resourceHover(value, analysis.result.integration?.id);
+      return md ? new vscode.Hover(md, range) : undefined;
+    }
+    return undefined;
+  }
+}
+
+export function actionHover(value: string): vscode.MarkdownString | undefined {
+  const cat = catalog();
+  const md = new vscode.MarkdownString();
+  if (value.includes('*') || value.includes('?')) {
+    const all = cat.expand(value);
+    md.appendMarkdown(vscode.l10n.t('**{0}** matches {1} action(s)', value, all.length));
+    if (all.length) md.appendMarkdown(':\n\n' + all.slice(0, MAX_LISTED).map((a) => `- \`${a.full}\` (${a.access})`).join('\n'));
+    if (all.length > MAX_LISTED) md.appendMarkdown('\n- …');
+    return md;
+  }
+  const action = cat.action(value);
+  if (!action) return undefined;
+  md.appendMarkdown(`**${action.full}** — ${cat.serviceTitle(action.service) ?? action.service}\n\n`);
+  md.appendMarkdown(vscode.l10n.t('Access level: {0}', action.access) + '\n\n');
+  const detail = cat.detail(action);
+  if (detail) {
+    md.appendMarkdown(`${detail.description}\n\n`);
+    if (detail.resourceTypes.length) {
+      md.appendMarkdown(vscode.l10n.t('Resource types:') + '\n' + detail.resourceTypes.map((r) => `- ${r.name}: \`${r.arn}\``).join('\n') + '\n\n');
+    } else md.appendMarkdown(vscode.l10n.t('No resource-level permissions: use "Resource": "*".') + '\n\n');
+    if (detail.conditionKeys.length) md.appendMarkdown(vscode.l10n.t('Condition keys:') + ' ' + detail.conditionKeys.map((k) => `\`${k}\``).join(', '));
+  }
+  return md;
+}
+
+export function resourceHover(value: string, integration: 'currents' | 'dashboard' | undefined): vscode.MarkdownString | undefined {
+  const loc = s3Location(value);
+  if (!loc) return undefined;
+  const md = new vscode.MarkdownString();
+  const isBucket = loc.key === undefined && !/[*?]/.test(loc.bucket);
+  md.appendMarkdown(isBucket ? vscode.l10n.t('S3 bucket ARN (bucket-level actions such as s3:ListBucket)') : vscode.l10n.t('S3 object ARN pattern (object actions such as s3:PutObject)'));
+  if (integration) {
+    const req = REQUIREMENTS[integration].filter((r) => (isBucket ? r.on === 'bucket' : r.on === 'object'));
+    md.appendMarkdown('\n\n' + vscode.l10n.t('For {0} this resource serves: {1}', integration === 'currents' ? 'Currents' : vscode.l10n.t('dashboard data export'), req.map((r) => `\`${r.action}\``).join(', ')));
+  }
+  if (!isBucket && loc.key === undefined) md.appendMarkdown('\n\n' + vscode.l10n.t('The wildcard is in the bucket name: it also matches other buckets. Prefer {0} and {0}/*.', `\`${bucketArn(loc.bucket.replace(/[*?].*$/, ''))}\``));
+  return md;
+}

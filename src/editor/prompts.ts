@@ -1,0 +1,72 @@
+// Asking the user for values (bucket, folder, account ID, external ID), with live validation.
+// Every prompt resolves undefined on cancel, and callers then change nothing.
+import * as vscode from 'vscode';
+import { bucketNameProblem, messages } from '../policy';
+import { uiLocale } from './settings';
+
+/** Lists the account's buckets when AWS credentials are set up; undefined when they are not. */
+export type BucketLister = () => Promise<string[] | undefined>;
+
+export function bucketProblemText(name: string): string | undefined {
+  if (!name) return vscode.l10n.t('Enter a bucket name.');
+  const problem = bucketNameProblem(name);
+  if (!problem) return undefined;
+  const m = messages(uiLocale());
+  const why = problem.kind === 'prefix' ? m.bucketWhy.prefix(problem.text) : problem.kind === 'suffix' ? m.bucketWhy.suffix(problem.text) : m.bucketWhy[problem.kind];
+  return m.bucketNameInvalid(name, why);
+}
+
+export async function askBucketName(listBuckets?: BucketLister, value?: string): Promise<string | undefined> {
+  let names: string[] | undefined;
+  try {
+    names = await listBuckets?.();
+  } catch {
+    names = undefined; // no credentials or no network: fall back to typing the name
+  }
+  if (names && names.length > 0) {
+    const typeIt = vscode.l10n.t('Type another bucket name…');
+    const picked = await vscode.window.showQuickPick([...names.map((label) => ({ label })), { label: typeIt, alwaysShow: true }], {
+      title: vscode.l10n.t('Export bucket'),
+      placeHolder: vscode.l10n.t('Choose the bucket the partner writes to'),
+    });
+    if (!picked) return undefined;
+    if (picked.label !== typeIt) return picked.label;
+  }
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Export bucket'),
+    prompt: vscode.l10n.t('The name of the S3 bucket the partner writes to'),
+    value,
+    validateInput: (v) => bucketProblemText(v.trim()),
+  });
+  return name?.trim();
+}
+
+export async function askAccountId(value?: string): Promise<string | undefined> {
+  const id = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Partner AWS account ID'),
+    prompt: vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'),
+    value,
+    validateInput: (v) => (/^\d{12}$/.test(v.trim()) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')),
+  });
+  return id?.trim();
+}
+
+export async function askExternalId(value?: string): Promise<string | undefined> {
+  const id = await vscode.window.showInputBox({
+    title: vscode.l10n.t('External ID'),
+    prompt: vscode.l10n.t('The external ID shown by the partner dashboard'),
+    value,
+    validateInput: (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v.trim()) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')),
+  });
+  return id?.trim();
+}
+
+export async function askFolder(value = 'currents'): Promise<string | undefined> {
+  const folder = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Folder path'),
+    prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'),
+    value,
+    validateInput: (v) => (/[\\*?]/.test(v) ? vscode.l10n.t('A folder path cannot contain \\, * or ?.') : undefined),
+  });
+  return folder?.trim().replace(/^\/+|\/+$/g, '');
+}

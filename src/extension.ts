@@ -1,0 +1,55 @@
+// activate(): wiring only. Every registration goes into context.subscriptions. The AWS half lives
+// in a separate bundle (dist/aws.js) loaded on first use, so activation stays light.
+import * as vscode from 'vscode';
+import { PolicyCodeActions } from './editor/codeActions';
+import { PolicyCompletion } from './editor/completion';
+import { PolicyDiagnostics } from './editor/diagnostics';
+import { PolicyHover } from './editor/hover';
+import { IntegrationLens, SET_INTEGRATION_COMMAND, setIntegration } from './editor/integrationLens';
+import { IntegrationOverrides } from './editor/integrationOverrides';
+import { REPLACE_PLACEHOLDER_COMMAND, replacePlaceholder } from './editor/placeholders';
+import { POLICY_LANGUAGES } from './editor/policyDocuments';
+import { BucketLister } from './editor/prompts';
+import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
+import { registerAccountFeatures } from './views/account';
+
+export interface ExtensionApi {
+  /** Milliseconds spent in activate(), measured inside the host. */
+  activationMs: number;
+  diagnostics: PolicyDiagnostics;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel('Braze S3', { log: true });
+  const overrides = new IntegrationOverrides(context.workspaceState);
+  const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
+  const selector: vscode.DocumentSelector = POLICY_LANGUAGES.map((language) => ({ language }));
+  const lens = new IntegrationLens(diagnostics);
+  const account = registerAccountFeatures(context, output);
+  const listBuckets: BucketLister = () => account.listBucketNames();
+
+  context.subscriptions.push(
+    output,
+    overrides,
+    diagnostics,
+    lens,
+    vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics, overrides), PolicyCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(selector, lens),
+    vscode.languages.registerHoverProvider(selector, new PolicyHover(diagnostics)),
+    vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletion(diagnostics), ...PolicyCompletion.triggers),
+    vscode.commands.registerCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value)),
+    vscode.commands.registerCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind)),
+    vscode.commands.registerCommand('brazeS3.insertCurrentsPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'currents' })),
+    vscode.commands.registerCommand('brazeS3.insertDashboardPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'dashboard' })),
+    vscode.commands.registerCommand('brazeS3.insertTrustPolicy', (a?: TemplateAnswers) => insertTrustPolicy(a)),
+    vscode.commands.registerCommand('brazeS3.newPolicyFile', (a?: TemplateAnswers) => insertPolicy(listBuckets, a, 'new')),
+  );
+  const activationMs = performance.now() - started;
+  output.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, diagnostics };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,199 @@
+// The AWS account half of the extension: the tree view, the status-bar connection, Test
+// credentials and Verify role ARN, and the commands on buckets, roles and policies.
+import * as vscode from 'vscode';
+import type { Report } from '../aws';
+import type { IntegrationId } from '../policy';
+import { readSettings } from '../editor/settings';
+import { AccountConnection } from './connection';
+import { AccountTree, Node } from './accountTree';
+import { loadAws } from './loadAws';
+import { REPORT_SCHEME, ReportDocuments } from './reports';
+import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials } from './liveInputs';
+import { insertPolicy } from '../editor/templateCommands';
+
+export interface AccountFeatures {
+  listBucketNames(): Promise<string[] | undefined>;
+  /** For tests: the last report produced by a live check. */
+  lastReport(): Report | undefined;
+  tree: AccountTree;
+}
+
+const ROLE_ARN_AT_CURSOR = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+/;
+
+export function registerAccountFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): AccountFeatures {
+  const connection = new AccountConnection();
+  const tree = new AccountTree(connection, () => readSettings().folderPath ?? 'currents');
+  const view = vscode.window.createTreeView('brazeS3.account', { treeDataProvider: tree, showCollapseAll: true });
+  const reports = new ReportDocuments();
+  const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
+  let last: Report | undefined;
+
+  const updateStatus = () => {
+    const s = vscode.workspace.getConfiguration('brazeS3');
+    const profile = s.get<string>('profile') || process.env.AWS_PROFILE || 'default';
+    const region = s.get<string>('region') || process.env.AWS_REGION || 'us-east-1';
+    const endpoint = s.get<string>('endpoint');
+    status.text = `$(cloud) ${profile} · ${region}${endpoint ? ' · ' + endpoint : ''}`;
+    status.tooltip = vscode.l10n.t('Braze S3: AWS profile and region for the account view and live checks');
+    status.command = 'brazeS3.selectProfile';
+    status.name = 'Braze S3';
+    status.show();
+  };
+  updateStatus();
+  const updateTrust = () => void vscode.commands.executeCommand('setContext', 'brazeS3.untrusted', !vscode.workspace.isTrusted);
+  updateTrust();
+  // Keeps "Verify role ARN" in the editor's context menu only where the cursor is on a role ARN.
+  let arnAtCursor = false;
+  const updateArnContext = (editor: vscode.TextEditor | undefined) => {
+    const line = editor?.document.lineAt(editor.selection.active.line);
+    const onArn = !!editor && !!line && line.text.length < 4096 && !!editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
+    if (onArn !== arnAtCursor) {
+      arnAtCursor = onArn;
+      void vscode.commands.executeCommand('setContext', 'brazeS3.roleArnAtCursor', onArn);
+    }
+  };
+
+  async function runCheck(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<Report>): Promise<Report | undefined> {
+    if (!connection.allowed) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Live checks are disabled in an untrusted workspace.'));
+      return undefined;
+    }
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      try {
+        const report = await run(controller.signal, progress);
+        last = report;
+        await reports.show(report, output);
+        const failed = report.steps.filter((s) => s.status === 'fail').length;
+        if (failed) void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} step(s) failed. See the report.', title, failed));
+        else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
+        return report;
+      } catch (error) {
+        const p = loadAws().problemOf(error);
+        output.error(`${title}: ${p.code}: ${p.message}`);
+        void vscode.window.showErrorMessage(`${title}: ${p.code}: ${p.message}`);
+        return undefined;
+      } finally {
+        sub.dispose();
+      }
+    });
+  }
+
+  async function testCredentials(node?: Node | string, given?: Partial<{ integration: IntegrationId; folder: string; sse: boolean; credentials: CredentialChoice }>): Promise<Report | undefined> {
+    const bucketFromNode = typeof node === 'string' ? node : node?.kind === 'bucket' ? node.bucket.name : undefined;
+    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), { bucket: bucketFromNode, ...given }, true);
+    if (!inputs) return undefined;
+    const creds = given?.credentials ?? (await chooseCredentials(context.secrets));
+    if (!creds) return undefined;
+    const aws = loadAws();
+    const clients = creds.kind === 'keys' ? connection.withCredentials(creds.credentials) : connection.get();
+    try {
+      return await runCheck(vscode.l10n.t('Test credentials'), (signal, progress) => aws.testCredentials(clients, {
+        bucket: inputs.bucket, integration: inputs.integration, folder: inputs.folder, sse: inputs.sse, locale: vscode.env.language.startsWith('es') ? 'es' : 'en', signal,
+        onStep: (s) => progress.report({ message: `${s.title}: ${s.status}` }),
+      }));
+    } finally {
+      if (creds.kind === 'keys') clients.dispose();
+    }
+  }
+
+  async function verifyRole(arg?: Node | string, given?: Partial<{ bucket: string; integration: IntegrationId; folder: string }>): Promise<Report | undefined> {
+    let arn = typeof arg === 'string' ? arg : arg?.kind === 'role' ? arg.role.arn : undefined;
+    if (!arn) {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && !arg) {
+        const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
+        arn = range ? editor.document.getText(range) : undefined;
+      }
+    }
+    arn ??= await askRoleArn();
+    if (!arn) return undefined;
+    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), given ?? {}, false);
+    if (!inputs) return undefined;
+    const settings = readSettings();
+    const roleArn = arn;
+    return runCheck(vscode.l10n.t('Verify role ARN'), (signal) => loadAws().verifyRole(connection.get(), {
+      roleArn, bucket: inputs.bucket, integration: inputs.integration, folder: inputs.folder, partnerAccountId: settings.partnerAccountId, externalId: settings.externalId,
+      simulate: vscode.workspace.getConfiguration('brazeS3').get<boolean>('verifyRole.simulate') ?? false, locale: vscode.env.language.startsWith('es') ? 'es' : 'en', signal,
+    }));
+  }
+
+  context.subscriptions.push(
+    connection,
+    tree,
+    view,
+    reports,
+    status,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.window.onDidChangeTextEditorSelection((e) => updateArnContext(e.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor(updateArnContext),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      updateTrust();
+      tree.refresh();
+    }),
+    connection.onDidChange(() => {
+      updateStatus();
+      tree.refresh();
+    }),
+    vscode.commands.registerCommand('brazeS3.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('brazeS3.loadMoreRoles', () => tree.loadMoreRoles()),
+    vscode.commands.registerCommand('brazeS3.filter', async (value?: string) => {
+      const filter = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Filter buckets and roles'), value: tree.currentFilter, prompt: vscode.l10n.t('Part of a name; empty shows all') }));
+      if (filter !== undefined) tree.setFilter(filter);
+    }),
+    vscode.commands.registerCommand('brazeS3.selectProfile', async () => {
+      const aws = loadAws();
+      const profiles = await aws.listProfiles().catch(() => [] as string[]);
+      const picked = await vscode.window.showQuickPick(['default', ...profiles.filter((p) => p !== 'default')], { title: vscode.l10n.t('AWS profile') });
+      if (!picked) return;
+      const region = await vscode.window.showInputBox({ title: vscode.l10n.t('AWS region'), value: vscode.workspace.getConfiguration('brazeS3').get<string>('region') || 'us-east-1', validateInput: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? undefined : vscode.l10n.t('A region such as eu-west-1.')) });
+      if (!region) return;
+      const c = vscode.workspace.getConfiguration('brazeS3');
+      await c.update('profile', picked === 'default' ? undefined : picked, vscode.ConfigurationTarget.Global);
+      await c.update('region', region, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand('brazeS3.testCredentials', testCredentials),
+    vscode.commands.registerCommand('brazeS3.verifyRole', verifyRole),
+    vscode.commands.registerCommand('brazeS3.copyArn', async (node?: Node) => {
+      const arn = node?.kind === 'bucket' ? `arn:aws:s3:::${node.bucket.name}` : node?.kind === 'role' ? node.role.arn : undefined;
+      if (arn) await vscode.env.clipboard.writeText(arn);
+      return arn;
+    }),
+    vscode.commands.registerCommand('brazeS3.insertBucketName', async (node?: Node) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || node?.kind !== 'bucket') return false;
+      const name = node.bucket.name;
+      const { findPlaceholders } = await import('../policy');
+      const holders = findPlaceholders(editor.document.getText()).filter((p) => /BUCKET/.test(p.text));
+      if (holders.length) return vscode.commands.executeCommand('brazeS3.replacePlaceholder', editor.document.uri, holders[0].text, name);
+      return editor.edit((b) => b.replace(editor.selection, name));
+    }),
+    vscode.commands.registerCommand('brazeS3.generateCurrentsPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'currents', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
+    vscode.commands.registerCommand('brazeS3.generateDashboardPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'dashboard', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
+    vscode.commands.registerCommand('brazeS3.showTrustPolicy', async (node?: Node) => {
+      if (node?.kind !== 'role') return undefined;
+      const { getRole } = loadAws();
+      const r = await getRole(connection.get().iam, node.role.name);
+      return openJson(prettyJson(r.trustDocument));
+    }),
+    vscode.commands.registerCommand('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? openJson(prettyJson(node.document)) : undefined)),
+  );
+
+  return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree };
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 4) + '\n';
+  } catch {
+    return text;
+  }
+}
+
+/** Opens a policy from AWS as an untitled JSON document, which the diagnostics then analyse. */
+async function openJson(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+  await vscode.window.showTextDocument(doc, { preview: true });
+  return doc;
+}

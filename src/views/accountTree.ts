@@ -1,0 +1,229 @@
+// The account tree: Buckets and Roles. Listing uses the SDK's pagination; nothing is fetched per
+// item until it is expanded; roles come page by page with "Load more"; errors are error items
+// with a retry, and the rest of the tree keeps working.
+import * as vscode from 'vscode';
+import type { BucketSummary, ExportObject, RoleSummary } from '../aws';
+import { AccountConnection } from './connection';
+import { loadAws } from './loadAws';
+
+export type Node =
+  | { kind: 'group'; group: 'buckets' | 'roles' }
+  | { kind: 'bucket'; bucket: BucketSummary }
+  | { kind: 'bucketInfo'; label: string; warning?: boolean }
+  | { kind: 'object'; bucket: string; object: ExportObject }
+  | { kind: 'role'; role: RoleSummary }
+  | { kind: 'policy'; role: string; name: string; policyKind: string; document: string }
+  | { kind: 'more'; group: 'roles' | 'buckets' }
+  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' };
+
+const ROLE_PAGE = 100;
+const BUCKET_LIMIT = 1000;
+
+function problemText(error: unknown): string {
+  const p = loadAws().problemOf(error);
+  return `${p.code}: ${p.message}`;
+}
+
+export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private buckets: BucketSummary[] | undefined;
+  private bucketsTruncated = false;
+  private roles: RoleSummary[] = [];
+  private roleMarker: string | undefined;
+  private rolesLoaded = false;
+  private filter = '';
+  /** Requests made, for the scale benchmark and tests. */
+  requests = 0;
+
+  constructor(private readonly connection: AccountConnection, private readonly folder: () => string) {}
+
+  refresh(): void {
+    this.buckets = undefined;
+    this.roles = [];
+    this.roleMarker = undefined;
+    this.rolesLoaded = false;
+    this.changed.fire(undefined);
+  }
+
+  setFilter(filter: string): void {
+    this.filter = filter.trim().toLowerCase();
+    this.changed.fire(undefined);
+  }
+
+  get currentFilter(): string {
+    return this.filter;
+  }
+
+  /** Bucket names for quick picks (the first page is enough to choose from). */
+  async bucketNames(): Promise<string[] | undefined> {
+    if (!this.connection.allowed) return undefined;
+    if (!this.buckets) await this.loadBuckets();
+    return this.buckets?.map((b) => b.name);
+  }
+
+  private async loadBuckets(): Promise<void> {
+    const { listBuckets } = loadAws();
+    this.requests++;
+    const r = await listBuckets(this.connection.get().s3, BUCKET_LIMIT);
+    this.requests += r.pages - 1;
+    this.buckets = r.buckets;
+    this.bucketsTruncated = r.truncated;
+  }
+
+  private async loadRolePage(): Promise<void> {
+    const { listRolesPage } = loadAws();
+    this.requests++;
+    const page = await listRolesPage(this.connection.get().iam, this.roleMarker, ROLE_PAGE);
+    this.roles.push(...page.roles);
+    this.roleMarker = page.marker;
+    this.rolesLoaded = true;
+  }
+
+  async loadMoreRoles(): Promise<void> {
+    await this.loadRolePage();
+    this.changed.fire(undefined);
+  }
+
+  private matches(name: string): boolean {
+    return !this.filter || name.toLowerCase().includes(this.filter);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!this.connection.allowed) return node ? [] : [{ kind: 'message', label: vscode.l10n.t('Trust this workspace to connect to AWS.') }];
+    if (!node) return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }];
+    try {
+      switch (node.kind) {
+        case 'group':
+          return node.group === 'buckets' ? await this.bucketChildren() : await this.roleChildren();
+        case 'bucket':
+          return await this.bucketDetails(node.bucket.name);
+        case 'role':
+          return await this.rolePolicies(node.role);
+        default:
+          return [];
+      }
+    } catch (error) {
+      // Errors stay in their branch, as an item with a retry: never a pop-up from here.
+      const retry = node.kind === 'group' ? node.group : undefined;
+      return [{ kind: 'message', label: problemText(error), error: true, retry }];
+    }
+  }
+
+  private async bucketChildren(): Promise<Node[]> {
+    if (!this.buckets) await this.loadBuckets();
+    const list = (this.buckets ?? []).filter((b) => this.matches(b.name)).map((bucket): Node => ({ kind: 'bucket', bucket }));
+    if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No bucket matches "{0}".', this.filter) : vscode.l10n.t('No buckets in this account.') }];
+    if (this.bucketsTruncated) list.push({ kind: 'message', label: vscode.l10n.t('Showing the first {0} buckets: use the filter.', BUCKET_LIMIT) });
+    return list;
+  }
+
+  private async roleChildren(): Promise<Node[]> {
+    if (!this.rolesLoaded) await this.loadRolePage();
+    const list = this.roles.filter((r) => this.matches(r.name)).map((role): Node => ({ kind: 'role', role }));
+    if (this.roleMarker) list.push({ kind: 'more', group: 'roles' });
+    if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No role matches "{0}".', this.filter) : vscode.l10n.t('No roles in this account.') }];
+    return list;
+  }
+
+  private async bucketDetails(bucket: string): Promise<Node[]> {
+    const aws = loadAws();
+    const clients = this.connection.get();
+    this.requests++;
+    const region = await aws.bucketRegion(clients.s3, bucket);
+    const s3 = clients.s3For(region);
+    const out: Node[] = [{ kind: 'bucketInfo', label: vscode.l10n.t('Region: {0}', region) }];
+    this.requests += 2;
+    const [lock, enc] = await Promise.all([aws.objectLockEnabled(s3, bucket), aws.defaultEncryption(s3, bucket)]);
+    if (lock.ok && lock.value) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('Object Lock is enabled: Currents does not support this bucket'), warning: true });
+    if (enc.ok && String(enc.value).startsWith('aws:kms')) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('Default encryption SSE-KMS: the partner cannot write here (kms:GenerateDataKey)'), warning: true });
+    this.requests++;
+    const objects = await aws.newestObjects(s3, bucket, this.folder(), 15);
+    if (objects.length === 0) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No objects under {0}/ yet', this.folder() || '') });
+    for (const object of objects) out.push({ kind: 'object', bucket, object });
+    return out;
+  }
+
+  private async rolePolicies(role: RoleSummary): Promise<Node[]> {
+    const { rolePolicies } = loadAws();
+    this.requests++;
+    const policies = await rolePolicies(this.connection.get().iam, role.name, role.boundaryArn);
+    if (policies.length === 0) return [{ kind: 'message', label: vscode.l10n.t('No policies attached.') }];
+    return policies.map((p): Node => ({ kind: 'policy', role: role.name, name: p.name, policyKind: p.kind, document: p.document }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.group === 'buckets' ? vscode.l10n.t('Buckets') : vscode.l10n.t('Roles'), vscode.TreeItemCollapsibleState.Expanded);
+        item.contextValue = `group-${node.group}`;
+        item.iconPath = new vscode.ThemeIcon(node.group === 'buckets' ? 'database' : 'shield');
+        return item;
+      }
+      case 'bucket': {
+        const item = new vscode.TreeItem(node.bucket.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.contextValue = 'bucket';
+        item.iconPath = new vscode.ThemeIcon('archive');
+        item.tooltip = `arn:aws:s3:::${node.bucket.name}`;
+        return item;
+      }
+      case 'bucketInfo': {
+        const item = new vscode.TreeItem(node.label);
+        item.iconPath = new vscode.ThemeIcon(node.warning ? 'warning' : 'info', node.warning ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        return item;
+      }
+      case 'object': {
+        const item = new vscode.TreeItem(node.object.key.split('/').pop() ?? node.object.key);
+        item.description = `${formatBytes(node.object.size)} · ${node.object.lastModified?.toISOString().replace('T', ' ').slice(0, 16) ?? ''}`;
+        item.tooltip = `s3://${node.bucket}/${node.object.key}`;
+        item.iconPath = new vscode.ThemeIcon('file');
+        return item;
+      }
+      case 'role': {
+        const item = new vscode.TreeItem(node.role.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.contextValue = 'role';
+        item.iconPath = new vscode.ThemeIcon('account');
+        const t = node.role.trust;
+        item.description = t?.accounts.length
+          ? `${t.accounts.join(', ')}${t.externalIdRequired ? ' · ' + vscode.l10n.t('external ID required') : ' · ' + vscode.l10n.t('no external ID')}`
+          : t?.services.join(', ') ?? '';
+        item.tooltip = node.role.arn;
+        return item;
+      }
+      case 'policy': {
+        const item = new vscode.TreeItem(node.name);
+        item.description = node.policyKind;
+        item.contextValue = 'policy';
+        item.iconPath = new vscode.ThemeIcon('json');
+        item.command = { command: 'brazeS3.openPolicy', title: vscode.l10n.t('Open policy'), arguments: [node] };
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
+        item.command = { command: 'brazeS3.loadMoreRoles', title: vscode.l10n.t('Load more…') };
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.label);
+        item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
+        if (node.retry) {
+          item.contextValue = 'retry';
+          item.command = { command: 'brazeS3.refresh', title: vscode.l10n.t('Retry') };
+          item.tooltip = vscode.l10n.t('Select to retry');
+        }
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
