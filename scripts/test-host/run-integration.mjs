@@ -1,0 +1,114 @@
+// npm run test:integration — runs the mocha suite inside a real VS Code extension host
+// (code-server) against the bundled extension, then UI smoke checks with Playwright on the same
+// host. Prints "N passed, N failed" and exits 0 only when everything passed.
+//   --skip-build   use the existing dist/ and out/
+//   --no-ui        only the in-host suite
+import { execFileSync } from 'node:child_process';
+import { format } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startCodeServer } from './code-server.mjs';
+import { ensureHost } from './install-host.mjs';
+import { startS3Server } from './s3-server.mjs';
+import { runUiChecks } from './ui-checks.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SUITE_TIMEOUT_MS = Number(process.env.BRAZE_S3_SUITE_TIMEOUT_MS ?? 8 * 60_000);
+export const resultsDir = join(root, 'test-results');
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function timed(label, start) {
+  console.log(`[integration] ${label} in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+}
+
+export function payloadUrl(base, workspace, extensionPath, testsPath) {
+  const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ...(testsPath ? [['extensionTestsPath', remote(testsPath)]] : []), ['skipWelcome', 'true']];
+  return `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function runSuite(server, browser, workspace, resultsFile) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let exitCode;
+  const exited = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationLog', (type, args) => {
+      const list = Array.isArray(args) ? args : [args];
+      const text = format(...list.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));
+      if (text.trim()) console.log(text);
+    });
+    page.exposeFunction('codeAutomationExit', (code) => {
+      exitCode = code;
+      resolve(code);
+    });
+  });
+  await page.goto(payloadUrl(server.url, workspace, root, join(root, 'out/test/integration/index.js')));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS));
+  const outcome = await Promise.race([exited, timeout]);
+  if (outcome === 'timeout') {
+    const shot = join(resultsDir, 'suite-timeout.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    console.error(`[integration] the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s; screenshot: ${shot}`);
+  }
+  await page.close();
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, failures: ['the suite reported no results (it did not load, or hung)'] };
+  if (outcome === 'timeout') results.failed = Math.max(results.failed, 1);
+  if (exitCode !== undefined && exitCode !== 0 && results.failed === 0) results.failed = 1;
+  return results;
+}
+
+export async function main(argv = process.argv.slice(2)) {
+  const started = Date.now();
+  let t = Date.now();
+  ensureHost();
+  timed('test host ready', t);
+  if (!argv.includes('--skip-build')) {
+    t = Date.now();
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--tests'], { stdio: 'inherit', cwd: root });
+    timed('bundle built', t);
+  }
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = join(resultsDir, 'suite-results.json');
+  const workspace = join(root, 'test/fixtures/workspace');
+  t = Date.now();
+  const s3 = await startS3Server();
+  const server = await startCodeServer({
+    userSettings: { 'brazeS3.endpoint': s3.endpoint, 'brazeS3.region': 'us-east-1', 'brazeS3.requestTimeoutMs': 5000 },
+    env: { BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_S3_ENDPOINT: s3.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+  });
+  timed(`code-server on ${server.url}, s3rver on ${s3.endpoint}`, t);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  let passed = 0;
+  let failed = 0;
+  try {
+    t = Date.now();
+    const suite = await runSuite(server, browser, workspace, resultsFile);
+    timed(`in-host suite: ${suite.passed} passed, ${suite.failed} failed`, t);
+    for (const f of suite.failures ?? []) console.error(`  ✗ ${f}`);
+    passed += suite.passed;
+    failed += suite.failed;
+    if (!argv.includes('--no-ui')) {
+      t = Date.now();
+      const ui = await runUiChecks({ browser, url: payloadUrl(server.url, workspace, root), resultsDir });
+      timed(`UI checks: ${ui.passed} passed, ${ui.failed} failed`, t);
+      passed += ui.passed;
+      failed += ui.failed;
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    await s3.stop();
+  }
+  timed('integration total', started);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then((code) => process.exit(code), (error) => {
+    console.error(`[integration] ${error?.stack ?? error}`);
+    process.exit(1);
+  });
+}
