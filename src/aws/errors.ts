@@ -25,19 +25,32 @@ export function isNetworkProblem(p: AwsProblem): boolean {
   return NETWORK.has(p.code);
 }
 
-/** Runs one AWS call with a time limit and an optional abort signal. */
+/**
+ * Runs one AWS call with a time limit and an optional abort signal. The call is raced against the
+ * limit, so a callee that ignores the signal cannot hold the check past it.
+ */
 export async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T> {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      const reason = Object.assign(new Error('cancelled'), { name: 'AbortError' });
+      controller.abort(reason);
+      reject(reason);
+    };
+    if (outer?.aborted) onAbort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    timer = setTimeout(() => {
+      const reason = Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' });
+      controller.abort(reason);
+      reject(reason);
+    }, ms);
+  });
   try {
-    return await run(controller.signal);
-  } catch (error) {
-    if (controller.signal.aborted && controller.signal.reason instanceof Error) throw controller.signal.reason;
-    throw error;
+    return await Promise.race([run(controller.signal), stopped]);
   } finally {
     clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
+    if (onAbort) outer?.removeEventListener('abort', onAbort);
   }
 }

@@ -37,8 +37,8 @@ function isFatal(p: AwsProblem): boolean {
 export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string; folder: string; action?: string; region?: string }): string {
   const r = m.remedy;
   if (/kms/i.test(p.message) && /GenerateDataKey|kms:/i.test(p.message)) return r.KmsDenied(ctx);
+  if (p.code in r && p.code !== 'AccessDenied') return r[p.code](ctx); // specific codes first: many are 403s too
   if (p.code === 'AccessDenied' || p.status === 403) return r.AccessDenied(ctx);
-  if (p.code in r) return r[p.code](ctx);
   if (p.code === 'ExpiredTokenException' || p.code === 'CredentialsProviderError') return r.ExpiredToken(ctx);
   if (/thrott|slowdown|toomanyrequests/i.test(p.code)) return r.Throttling(ctx);
   if (p.code === 'TimeoutError' || p.code === 'RequestTimeout') return r.Timeout(ctx);
