@@ -50,5 +50,7 @@ if (withTests) {
     outdir: 'out/test/integration',
     external: [...common.external, 'mocha'],
   });
+  // Tests that call the engine directly load the catalog beside their bundle, as the product does.
+  copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'out/test/integration/iam-index.json'));
 }
 console.log(`build: ${production ? 'production' : 'development'}${withTests ? ' + integration tests' : ''} in ${Date.now() - started} ms`);

@@ -11,12 +11,13 @@ import { REPLACE_PLACEHOLDER_COMMAND, replacePlaceholder } from './editor/placeh
 import { POLICY_LANGUAGES } from './editor/policyDocuments';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
-import { registerAccountFeatures } from './views/account';
+import { AccountFeatures, registerAccountFeatures } from './views/account';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured inside the host. */
   activationMs: number;
   diagnostics: PolicyDiagnostics;
+  account: AccountFeatures;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, diagnostics };
+  return { activationMs, diagnostics, account };
 }
 
 export function deactivate(): void {

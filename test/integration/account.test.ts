@@ -1,0 +1,68 @@
+// The AWS account view and Test credentials in the real host, against s3rver (started by the
+// runner; brazeS3.endpoint points at it).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Node } from '../../src/views/accountTree';
+import { api, waitFor } from './util';
+
+describe('AWS account view (s3rver)', () => {
+  it('lists Buckets and Roles, and the demo buckets under Buckets', async () => {
+    const { account } = await api();
+    const roots = await account.tree.getChildren();
+    assert.deepEqual(roots.map((n) => account.tree.getTreeItem(n).label), ['Buckets', 'Roles']);
+    const buckets = await account.tree.getChildren(roots[0]);
+    assert.deepEqual(buckets.map((n) => account.tree.getTreeItem(n).label), ['acme-braze-currents', 'acme-braze-exports', 'acme-marketing-assets']);
+    assert.equal(account.tree.getTreeItem(buckets[0]).contextValue, 'bucket');
+  });
+
+  it('expands a bucket: region and the newest Currents export files', async () => {
+    const { account } = await api();
+    const [group] = await account.tree.getChildren();
+    const bucket = (await account.tree.getChildren(group)).find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-currents')!;
+    const details = await account.tree.getChildren(bucket);
+    const labels = details.map((n) => String(account.tree.getTreeItem(n).label));
+    assert.equal(labels[0], 'Region: us-east-1');
+    const files = details.filter((n): n is Extract<Node, { kind: 'object' }> => n.kind === 'object');
+    assert.equal(files.length, 3);
+    assert.ok(files.every((f) => f.object.key.includes('/event_type=')));
+  });
+
+  it('shows IAM errors as an error item in Roles, while Buckets keep working', async () => {
+    const { account } = await api();
+    const [, roles] = await account.tree.getChildren();
+    const children = await account.tree.getChildren(roles);
+    // There is no IAM on this machine: the branch reports it instead of throwing.
+    const item = account.tree.getTreeItem(children[0]);
+    assert.equal(children[0].kind, 'message');
+    assert.equal(item.command?.command, 'brazeS3.refresh');
+  });
+
+  it('filters the tree', async () => {
+    const { account } = await api();
+    await vscode.commands.executeCommand('brazeS3.filter', 'exports');
+    try {
+      const [group] = await account.tree.getChildren();
+      assert.deepEqual((await account.tree.getChildren(group)).map((n) => account.tree.getTreeItem(n).label), ['acme-braze-exports']);
+    } finally {
+      await vscode.commands.executeCommand('brazeS3.filter', '');
+    }
+  });
+
+  it('Test credentials on a bucket runs every step and opens the report', async () => {
+    const { account } = await api();
+    const report = await vscode.commands.executeCommand<{ ok: boolean; steps: { id: string; status: string }[] }>('brazeS3.testCredentials', 'acme-braze-exports', { integration: 'dashboard', folder: 'exports', sse: false, credentials: { kind: 'profile' } });
+    assert.ok(report, 'a report');
+    assert.equal(report.ok, true, JSON.stringify(report.steps));
+    assert.deepEqual(report.steps.map((s) => s.id), ['location', 'list', 'put', 'get', 'delete', 'objectLock', 'encryption']);
+    assert.equal(account.lastReport()?.ok, true);
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'braze-s3-report'), (d) => !!d, 5000, 'report document');
+    assert.match(doc!.getText(), /✓ PutObject of a marker object/);
+    assert.match(doc!.getText(), /7 passed, 0 failed/);
+  });
+
+  it('Copy ARN puts the bucket ARN on the clipboard', async () => {
+    const arn = await vscode.commands.executeCommand('brazeS3.copyArn', { kind: 'bucket', bucket: { name: 'acme-braze-exports' } });
+    assert.equal(arn, 'arn:aws:s3:::acme-braze-exports');
+    assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:s3:::acme-braze-exports');
+  });
+});

@@ -1,0 +1,204 @@
+// The editing experience in the real host: quick fixes, fix all, placeholder replacement,
+// snippets, insert commands, completion, hover, code lens, integration switching, rule settings.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, codeOf, openText, ourDiagnostics, waitFor } from './util';
+
+const BUCKET = 'acme-braze-exports';
+const currents = (objectActions: string[], objectResource = `arn:aws:s3:::${BUCKET}/*`) => JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${BUCKET}`] },
+    { Effect: 'Allow', Action: objectActions, Resource: [objectResource] },
+  ],
+}, null, 4);
+
+async function quickFixes(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  return all.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+}
+
+function codes(diags: vscode.Diagnostic[]): string[] {
+  return diags.map((d) => `${codeOf(d)}: ${d.message}`).sort();
+}
+
+describe('editing', () => {
+  before(() => api());
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('offers the engine fix as a quick fix; applying it removes the finding and adds none', async () => {
+    const editor = await openText(currents(['s3:PutObject']));
+    const before = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
+    const missing = before.find((x) => codeOf(x) === 'integration-missing-permission')!;
+    const actions = await quickFixes(editor.document, missing);
+    const add = actions.find((a) => a.title === 'Add s3:GetObject');
+    assert.ok(add?.edit, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(add.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    const after = await ourDiagnostics(editor.document.uri, (d) => !d.some((x) => codeOf(x) === 'integration-missing-permission'));
+    assert.deepEqual(codes(after), []);
+    assert.deepEqual(JSON.parse(editor.document.getText()).Statement[1].Action, ['s3:PutObject', 's3:GetObject']);
+  });
+
+  const fixCases: [string, string, string][] = [
+    ['resource-mismatch', currents(['s3:PutObject', 's3:GetObject'], `arn:aws:s3:::${BUCKET}`), `Add resource "arn:aws:s3:::${BUCKET}/*"`],
+    ['resource-overbroad', currents(['s3:PutObject', 's3:GetObject'], `arn:aws:s3:::${BUCKET}*`), `Replace with "arn:aws:s3:::${BUCKET}" and "arn:aws:s3:::${BUCKET}/*"`],
+    ['action-unknown', currents(['s3:PutObjects', 's3:GetObject']), 'Replace with "s3:PutObject"'],
+    ['action-redundant', currents(['s3:PutObject', 's3:GetObject', 's3:GetObject']), 'Remove "s3:GetObject"'],
+    ['policy-version-missing', currents(['s3:PutObject', 's3:GetObject']).replace('"Version": "2012-10-17",', ''), 'Add "Version": "2012-10-17"'],
+  ];
+  for (const [code, text, title] of fixCases) {
+    it(`quick fix for ${code}: "${title}"`, async () => {
+      const editor = await openText(text);
+      const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === code));
+      const target = diags.find((x) => codeOf(x) === code)!;
+      const action = (await quickFixes(editor.document, target)).find((a) => a.title === title);
+      assert.ok(action?.edit, `no "${title}"`);
+      const others = codes(diags.filter((x) => x !== target));
+      await vscode.workspace.applyEdit(action.edit);
+      const after = await ourDiagnostics(editor.document.uri, (d) => !d.some((x) => codeOf(x) === code && x.message === target.message));
+      JSON.parse(editor.document.getText()); // still valid JSON
+      for (const c of codes(after)) assert.ok(others.includes(c), `new finding after the fix: ${c}`);
+    });
+  }
+
+  it('replaces every INSERTBUCKETNAME at once with the bucket name', async () => {
+    const editor = await openText(currents(['s3:PutObject', 's3:GetObject']).split(BUCKET).join('INSERTBUCKETNAME'));
+    const diags = await ourDiagnostics(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'placeholder').length === 2);
+    const action = (await quickFixes(editor.document, diags.find((x) => codeOf(x) === 'placeholder')!)).find((a) => a.command?.command === 'brazeS3.replacePlaceholder');
+    assert.ok(action?.isPreferred);
+    assert.equal(action.title, 'Replace INSERTBUCKETNAME with bucket name…');
+    // The command asks with a quick pick / input box; here the answer is passed as its argument.
+    await vscode.commands.executeCommand(action.command!.command, ...action.command!.arguments!, BUCKET);
+    await ourDiagnostics(editor.document.uri, (d) => d.length === 0);
+    assert.equal(editor.document.getText().includes('INSERTBUCKETNAME'), false);
+    assert.equal(editor.document.getText().split(BUCKET).length - 1, 2);
+  });
+
+  it('fixes all safe problems with source.fixAll.brazeS3', async () => {
+    const editor = await openText(currents(['s3:PutObject'], `arn:aws:s3:::${BUCKET}*`).replace('"Version": "2012-10-17",', ''));
+    await ourDiagnostics(editor.document.uri, (d) => d.length >= 3);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.brazeS3');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.brazeS3');
+    assert.ok(fixAll?.edit);
+    await vscode.workspace.applyEdit(fixAll.edit);
+    const after = await ourDiagnostics(editor.document.uri, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error && x.severity !== vscode.DiagnosticSeverity.Warning));
+    assert.deepEqual(codes(after), []);
+  });
+
+  for (const [name, integration] of [['Braze Currents S3 policy', 'currents'], ['Braze dashboard export S3 policy', 'dashboard'], ['Braze Currents S3 policy (folder only)', 'currents'], ['Braze role trust policy', 'trust']] as const) {
+    it(`snippet "${name}" inserts valid JSON that analyses clean once filled`, async () => {
+      const editor = await openText('');
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name });
+      await waitFor(() => editor.document.getText(), (t) => t.length > 100, 5000, 'snippet text');
+      const text = editor.document.getText().replace(/INSERTBUCKETNAME/g, BUCKET).replace(/INSERTPARTNERACCOUNTID/g, '111122223333').replace(/INSERTEXTERNALID/g, 'ext-1');
+      JSON.parse(text);
+      const { analyze } = await import('../../src/policy');
+      const r = analyze(text, { integration: integration === 'trust' ? 'auto' : integration });
+      assert.deepEqual(r.findings.map((f) => f.code), []);
+      assert.equal(r.kind, integration === 'trust' ? 'trust' : 'identity');
+    });
+  }
+
+  it('"New policy file…" writes the chosen template into a new document (answers as arguments)', async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.newPolicyFile', { integration: 'dashboard', auth: 'secret-key', bucket: BUCKET, scope: 'bucket' });
+    assert.ok(doc);
+    assert.equal(doc.isUntitled, true);
+    const parsed = JSON.parse(doc.getText());
+    assert.deepEqual(parsed.Statement[1].Action, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+    assert.deepEqual(parsed.Statement[1].Resource, [`arn:aws:s3:::${BUCKET}/*`]);
+    await ourDiagnostics(doc.uri, (d) => d.length === 0).catch(() => undefined);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'braze-s3'), []);
+  });
+
+  it('"Insert Currents policy…" with the role method also opens the trust policy', async () => {
+    const editor = await openText('');
+    const before = vscode.workspace.textDocuments.length;
+    await vscode.commands.executeCommand('brazeS3.insertCurrentsPolicy', { auth: 'role-arn', bucket: BUCKET, folder: 'currents', scope: 'folder', partnerAccountId: '111122223333', externalId: 'ext-1' });
+    assert.match(editor.document.getText(), new RegExp(`arn:aws:s3:::${BUCKET}/currents/\\*`));
+    const trust = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.getText().includes('sts:AssumeRole')), (d) => !!d, 5000, 'trust document');
+    assert.ok(vscode.workspace.textDocuments.length > before);
+    assert.deepEqual(JSON.parse(trust!.getText()).Statement[0].Condition, { StringEquals: { 'sts:ExternalId': 'ext-1' } });
+  });
+
+  it('cancelling the first question changes nothing', async () => {
+    const count = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    const pending = vscode.commands.executeCommand('brazeS3.newPolicyFile');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await pending, undefined);
+    assert.equal(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, count);
+  });
+
+  it('completes actions with their access level and resource types', async () => {
+    const editor = await openText(currents(['s3:Put']));
+    await ourDiagnostics(editor.document.uri);
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('"s3:Put"'));
+    const col = editor.document.lineAt(line).text.indexOf('s3:Put') + 's3:Put'.length;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, col));
+    const put = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 's3:PutObject');
+    assert.ok(put, 's3:PutObject offered');
+    assert.match(String(put.detail), /^Write · .*object/);
+  });
+
+  it('completes condition operators and keys valid for the statement', async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: `arn:aws:s3:::${BUCKET}`, Condition: { StringLike: { 's3:p': 'x' } } }] }, null, 4);
+    const editor = await openText(text);
+    await ourDiagnostics(editor.document.uri, () => true);
+    const line = text.split('\n').findIndex((l) => l.includes('"s3:p"'));
+    const col = editor.document.lineAt(line).text.indexOf('s3:p') + 4;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, col));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('s3:prefix'), 's3:prefix offered for ListBucket');
+    assert.ok(labels.includes('aws:SourceIp'), 'global keys offered');
+  });
+
+  it('hovers an action with its description and access level, and a wildcard with its expansion', async () => {
+    const editor = await openText(currents(['s3:PutObject', 's3:Get*']));
+    await ourDiagnostics(editor.document.uri, () => true);
+    const at = (needle: string) => editor.document.positionAt(editor.document.getText().indexOf(needle) + 3);
+    const text = async (needle: string) => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at(needle)))
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const put = await text('"s3:PutObject"');
+    assert.match(put, /\*\*s3:PutObject\*\*/);
+    assert.match(put, /Access level: Write/);
+    assert.match(put, /arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}/);
+    assert.match(await text('"s3:Get*"'), /matches \d{2,} action\(s\)/);
+  });
+
+  it('shows the assumed integration in a code lens and switches it', async () => {
+    const editor = await openText(currents(['s3:PutObject', 's3:GetObject']));
+    await ourDiagnostics(editor.document.uri, () => true);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const lens = lenses.find((l) => l.command?.command === 'brazeS3.setIntegration');
+    assert.match(lens!.command!.title, /checked as Currents \(inferred: Currents, because s3:DeleteObject is not granted\)/);
+    await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'dashboard');
+    const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
+    assert.match(diags[0].message, /dashboard data export needs s3:DeleteObject/);
+    await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'auto');
+    await ourDiagnostics(editor.document.uri, (d) => d.length === 0);
+  });
+
+  it('honours brazeS3.rules (severity override and off)', async () => {
+    const config = vscode.workspace.getConfiguration('brazeS3');
+    const editor = await openText(currents(['s3:PutObject', 's3:GetObject', 's3:GetObject']));
+    await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'action-redundant' && x.severity === vscode.DiagnosticSeverity.Information));
+    try {
+      await config.update('rules', { 'action-redundant': 'error' }, vscode.ConfigurationTarget.Global);
+      await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'action-redundant' && x.severity === vscode.DiagnosticSeverity.Error));
+      await config.update('rules', { 'action-redundant': 'off' }, vscode.ConfigurationTarget.Global);
+      await ourDiagnostics(editor.document.uri, (d) => !d.some((x) => codeOf(x) === 'action-redundant'));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('registers every command the walkthrough and menus use', async () => {
+    const ext = vscode.extensions.getExtension('braze-s3-policy-kit.braze-s3-policy-kit')!;
+    const declared: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const all = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(declared.filter((c) => !all.has(c)), []);
+    const walkthrough = JSON.stringify(ext.packageJSON.contributes.walkthroughs);
+    assert.ok(walkthrough.length > 100);
+  });
+});
