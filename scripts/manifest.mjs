@@ -54,6 +54,7 @@ pkg.contributes = {
   views: { brazeS3: [{ id: 'brazeS3.account', name: '%view.account%', icon: 'media/activity.svg', contextualTitle: '%view.container%' }] },
   viewsWelcome: [
     { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
+    { view: 'brazeS3.account', contents: '%welcome.noCredentials%', when: 'brazeS3.noCredentials && !brazeS3.untrusted' },
   ],
   snippets: [
     { language: 'json', path: './snippets/policies.code-snippets' },

@@ -2,6 +2,7 @@
 // Exit codes: 0 no error, 1 an error was found (or a live check failed), 2 bad usage or input.
 import { UsageError, parseArgs } from './cli/args';
 import { CHECK_OPTIONS, FileError, runCheck } from './cli/check';
+import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -14,9 +15,17 @@ export const USAGE = `Usage:
       --external-id ID                        the partner-supplied external ID (trust policies)
       --format text|json|sarif                output format (default text)
       --lang en|es                            language of messages (default from LANG)
+  braze-s3 test-credentials --bucket B [--integration currents|dashboard] [--folder PATH] [--sse]
+                           [--profile P] [--region R] [--endpoint URL] [--timeout-ms N] [--format text|json]
+      runs what the partner's writer runs (GetBucketLocation, ListObjectsV2, PutObject, GetObject,
+      DeleteObject for dashboard export) with the standard credential chain (env or --profile)
+  braze-s3 verify-role ARN --bucket B [--integration currents|dashboard] [--folder PATH]
+                           [--partner-account-id ID] [--external-id ID] [--simulate]
+                           [--profile P] [--region R] [--format text|json]
   braze-s3 --version | --help
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable files.`;
+Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
+2 bad usage or unreadable files.`;
 
 export async function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,6 +43,8 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       return 0;
     }
     if (command === 'check') return runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write);
+    if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
+    if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,14 +5,14 @@
 //   --no-ui        only the in-host suite
 import { execFileSync } from 'node:child_process';
 import { format } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
 import { startS3Server } from './s3-server.mjs';
-import { runUiChecks } from './ui-checks.mjs';
+import { check, quickOpen, runUiChecks } from './ui-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE_TIMEOUT_MS = Number(process.env.BRAZE_S3_SUITE_TIMEOUT_MS ?? 8 * 60_000);
@@ -58,6 +58,29 @@ async function runSuite(server, browser, workspace, resultsFile) {
   return results;
 }
 
+/** Packages the VSIX, installs it into a fresh code-server (--install-extension), proves it activates. */
+async function runVsixCheck(browser, workspace) {
+  const results = { passed: 0, failed: 0 };
+  const vsix = join(resultsDir, 'braze-s3-policy-kit.vsix');
+  await check('the packaged VSIX installs with --install-extension and activates', async () => {
+    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'pipe' });
+    console.log(`    VSIX size: ${(statSync(vsix).size / 1024).toFixed(1)} KB`);
+    const server = await startCodeServer({ extensionsToInstall: [vsix] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await quickOpen(page, 'trust-no-external-id.json');
+      await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(resultsDir, 'installed-vsix.png') });
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }, results);
+  return results;
+}
+
 export async function main(argv = process.argv.slice(2)) {
   const started = Date.now();
   let t = Date.now();
@@ -95,6 +118,11 @@ export async function main(argv = process.argv.slice(2)) {
       timed(`UI checks: ${ui.passed} passed, ${ui.failed} failed`, t);
       passed += ui.passed;
       failed += ui.failed;
+      t = Date.now();
+      const vsix = await runVsixCheck(browser, workspace);
+      timed(`VSIX check: ${vsix.passed} passed, ${vsix.failed} failed`, t);
+      passed += vsix.passed;
+      failed += vsix.failed;
     }
   } finally {
     await browser.close().catch(() => {});

@@ -2,7 +2,7 @@
 // go to test-results/ (ignored by git).
 import { join } from 'node:path';
 
-async function check(name, fn, results) {
+export async function check(name, fn, results, page, dir) {
   const started = Date.now();
   try {
     await fn();
@@ -11,10 +11,11 @@ async function check(name, fn, results) {
   } catch (error) {
     results.failed++;
     console.error(`  ✗ UI: ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    if (page && dir) await page.screenshot({ path: join(dir, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => {});
   }
 }
 
-async function quickOpen(page, fileName) {
+export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -39,7 +40,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       const count = await page.locator('.squiggly-error').count();
       if (count < 2) throw new Error(`expected 2 error squiggles, saw ${count}`);
       await shot('squiggles');
-    }, results);
+    }, results, page, resultsDir);
 
     await check('its row in the Problems panel', async () => {
       await page.keyboard.press('Control+Shift+M');
@@ -48,7 +49,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       const text = await row.innerText();
       if (!/placeholder|braze-s3/.test(await page.locator('.markers-panel').innerText())) throw new Error(`no braze-s3 rows: ${text}`);
       await shot('problems-panel');
-    }, results);
+    }, results, page, resultsDir);
 
     await check('the quick-fix menu offers "Replace INSERTBUCKETNAME with bucket name…"', async () => {
       await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
@@ -61,14 +62,23 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await item.waitFor({ timeout: 15_000 });
       await shot('quick-fix-menu');
       await page.keyboard.press('Escape');
-    }, results);
+    }, results, page, resultsDir);
 
     await check('the Braze S3 account view lists the demo buckets', async () => {
-      await page.locator('.activitybar [aria-label^="Braze S3"]').first().click();
-      await page.locator('.monaco-list-row', { hasText: 'acme-braze-currents' }).first().waitFor({ timeout: 30_000 });
+      const icon = page.locator('.activitybar [aria-label^="Braze S3"]').first();
+      await icon.waitFor({ timeout: 30_000 });
+      await icon.click();
+      const bucketRow = page.locator('.monaco-list-row', { hasText: 'acme-braze-currents' }).first();
+      try {
+        await bucketRow.waitFor({ timeout: 20_000 });
+      } catch {
+        // The first listing loads the AWS bundle; if the view rendered before it was ready, refresh once.
+        await page.locator('.pane-header [aria-label^="Refresh"], .title-actions [aria-label^="Refresh"]').first().click();
+        await bucketRow.waitFor({ timeout: 20_000 });
+      }
       await page.locator('.monaco-list-row', { hasText: 'Roles' }).first().waitFor({ timeout: 10_000 });
       await shot('account-view');
-    }, results);
+    }, results, page, resultsDir);
   } catch (error) {
     results.failed++;
     console.error(`  ✗ UI: the workbench did not load: ${error?.message ?? error}`);

@@ -21,6 +21,13 @@ export function problemOf(error: unknown): AwsProblem {
   return { code: NETWORK.has(String(e?.code)) ? String(e?.code) : code, message, status, transient: TRANSIENT.has(code) || NETWORK.has(String(e?.code)) };
 }
 
+const CREDENTIALS = new Set(['CredentialsProviderError', 'ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'TokenProviderError', 'SSOTokenProviderFailure']);
+
+/** No usable credentials (none configured, expired SSO session, unknown key): ask the user to sign in. */
+export function isCredentialsProblem(p: AwsProblem): boolean {
+  return CREDENTIALS.has(p.code) || /could not load credentials|sso session|token.*expired|aws sso login/i.test(p.message);
+}
+
 export function isNetworkProblem(p: AwsProblem): boolean {
   return NETWORK.has(p.code);
 }

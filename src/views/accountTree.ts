@@ -89,9 +89,28 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return !this.filter || name.toLowerCase().includes(this.filter);
   }
 
+  /** Set when the credential chain has nothing usable: the view then shows its welcome content. */
+  private setNoCredentials(value: boolean): void {
+    void vscode.commands.executeCommand('setContext', 'brazeS3.noCredentials', value);
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     if (!this.connection.allowed) return node ? [] : [{ kind: 'message', label: vscode.l10n.t('Trust this workspace to connect to AWS.') }];
-    if (!node) return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }];
+    if (!node) {
+      // One listing tells whether there are credentials at all; an empty root shows the welcome view.
+      try {
+        if (!this.buckets) await this.loadBuckets();
+        this.setNoCredentials(false);
+      } catch (error) {
+        const aws = loadAws();
+        if (aws.isCredentialsProblem(aws.problemOf(error))) {
+          this.setNoCredentials(true);
+          return [];
+        }
+        this.setNoCredentials(false); // other errors stay in the Buckets branch, with a retry
+      }
+      return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }];
+    }
     try {
       switch (node.kind) {
         case 'group':

@@ -113,3 +113,50 @@ describe('CLI (dist/cli.js)', () => {
     assert.match(r.out, /json-syntax Invalid JSON: comments are not allowed/);
   });
 });
+
+describe('CLI live checks (dist/cli.js against s3rver)', () => {
+  let server: { endpoint: string; stop(): Promise<void> };
+  before(async function () {
+    // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+    // @ts-ignore -- plain ESM helper shared with the demo and the integration runner
+    const { startS3Server } = await import('../../scripts/test-host/s3-server.mjs');
+    server = await startS3Server({ seed: false });
+  });
+  after(() => server?.stop());
+
+  async function runAsync(env: Record<string, string>, ...args: string[]) {
+    const { spawn } = await import('node:child_process');
+    return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const p = spawn(process.execPath, [cli, ...args], { env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', ...env } });
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.stderr.on('data', (d) => (err += d));
+      p.on('exit', (code) => resolve({ code, out, err }));
+    });
+  }
+  const keys = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+
+  it('test-credentials passes for dashboard export and prints JSON steps (exit 0)', async () => {
+    const r = await runAsync(keys, 'test-credentials', '--bucket', 'acme-braze-exports', '--integration', 'dashboard', '--endpoint', server.endpoint, '--format', 'json');
+    assert.equal(r.code, 0, r.err + r.out);
+    const json = JSON.parse(r.out);
+    assert.equal(json.ok, true);
+    assert.deepEqual(json.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`), ['location:pass', 'list:pass', 'put:pass', 'get:pass', 'delete:pass', 'objectLock:pass', 'encryption:pass']);
+  });
+  it('test-credentials fails (exit 1) with the AWS error code and a remedy for an unknown key', async () => {
+    const r = await runAsync({ ...keys, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' }, 'test-credentials', '--bucket', 'acme-braze-exports', '--endpoint', server.endpoint);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /✗ GetBucketLocation: failed: InvalidAccessKeyId/);
+    assert.match(r.out, /→ the access key ID does not exist/);
+  });
+  it('verify-role rejects a malformed ARN (exit 1) and bad usage (exit 2)', async () => {
+    const bad = await runAsync(keys, 'verify-role', 'arn:aws:iam::123:role/x', '--bucket', 'b');
+    assert.equal(bad.code, 1);
+    assert.match(bad.out, /is not an IAM role ARN/);
+    const usage = await runAsync(keys, 'verify-role', '--bucket', 'b');
+    assert.equal(usage.code, 2);
+    assert.match(usage.err, /needs exactly one role ARN/);
+    assert.equal((await runAsync(keys, 'test-credentials')).code, 2);
+  });
+});
