@@ -9,7 +9,9 @@ import { EditorSettings, analyzeOptions, readSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'braze-s3';
 export const RULES_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit/blob/main/README.md';
-const DEBOUNCE_MS = 100;
+/** Debounce after an edit: a few times the document's last analysis time, within these bounds. */
+const MIN_DEBOUNCE_MS = 30;
+const MAX_DEBOUNCE_MS = 250;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -32,6 +34,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastDuration = new Map<string, number>();
   private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after a document's diagnostics were replaced (tests and the code lens listen). */
@@ -59,10 +62,11 @@ export class PolicyDiagnostics implements vscode.Disposable {
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
+    const delay = Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, 5 * (this.lastDuration.get(key) ?? 0)));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.analyzeNow(document);
-    }, DEBOUNCE_MS));
+    }, delay));
   }
 
   analysis(document: vscode.TextDocument): DocumentAnalysis | undefined {
@@ -86,7 +90,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const version = document.version;
       const declared = this.overrides.declared(document, settings);
       const text = document.getText();
+      const started = performance.now();
       const result = analyze(text, analyzeOptions(settings, declared));
+      this.lastDuration.set(key, performance.now() - started);
       if (document.version !== version) return; // outdated: a newer change is on its way
       if (declared === 'trust' && result.kind !== 'trust') result.integration = undefined;
       const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
@@ -118,6 +124,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.analyses.delete(key);
+    this.lastDuration.delete(key);
     this.collection.delete(document.uri);
   }
 
