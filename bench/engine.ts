@@ -64,4 +64,3 @@ export function engineBench(): Record<string, number | string> {
   return out;
 }
 
-if (require.main === module) engineBench();

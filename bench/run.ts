@@ -5,16 +5,18 @@ import { join } from 'node:path';
 import { engineBench } from './engine';
 import { treeBench } from './tree';
 
+// Run from out/bench/run.js (bundled like dist/): the project root is two levels up.
+const root = join(__dirname, '..', '..');
+
 async function main() {
   console.log('== engine');
   engineBench();
   console.log('\n== account listing (mocked clients)');
   await treeBench();
   console.log('\n== bundles');
-  spawnSync(process.execPath, [join(__dirname, '../scripts/build.mjs'), '--production', '--tests'], { stdio: 'inherit' });
-  for (const f of ['extension.js', 'aws.js', 'cli.js', 'iam-index.json']) console.log(`dist/${f}: ${(statSync(join(__dirname, '../dist', f)).size / 1024).toFixed(1)} KB`);
+  for (const f of ['extension.js', 'aws.js', 'cli.js', 'iam-index.json']) console.log(`dist/${f}: ${(statSync(join(root, 'dist', f)).size / 1024).toFixed(1)} KB`);
   console.log('\n== in the VS Code host (activation, edit-to-diagnostics latency)');
-  const r = spawnSync(process.execPath, [join(__dirname, '../scripts/test-host/run-integration.mjs'), '--skip-build', '--no-ui'], {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/test-host/run-integration.mjs'), '--skip-build', '--no-ui'], {
     encoding: 'utf8', env: { ...process.env, BRAZE_S3_TEST_GREP: 'latency|activates' }, maxBuffer: 64 * 1024 * 1024,
   });
   for (const line of (r.stdout + r.stderr).split('\n')) if (/^(activation|latency):/.test(line.trim())) console.log(line.trim());

@@ -51,4 +51,3 @@ export async function treeBench(): Promise<Record<string, number>> {
   return out;
 }
 
-if (require.main === module) void treeBench();

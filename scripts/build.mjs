@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
+const withBench = process.argv.includes('--bench');
 
 const common = {
   bundle: true,
@@ -52,5 +53,10 @@ if (withTests) {
   });
   // Tests that call the engine directly load the catalog beside their bundle, as the product does.
   copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'out/test/integration/iam-index.json'));
+}
+if (withBench) {
+  // The benchmark measures the engine as it ships: bundled and minified like dist/.
+  await build({ ...common, minify: true, sourcemap: false, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js', external: [...common.external, 'fast-check', 'aws-sdk-client-mock'] });
+  copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'out/bench/iam-index.json'));
 }
 console.log(`build: ${production ? 'production' : 'development'}${withTests ? ' + integration tests' : ''} in ${Date.now() - started} ms`);
