@@ -27,8 +27,11 @@ export async function startCodeServer(options = {}) {
   const state = mkdtempSync('/tmp/cs-');
   const dirs = { userData: join(state, 'u'), extensions: join(state, 'e'), home: join(state, 'h'), tmp: join(state, 't') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  // In a remote (code-server) window, machine-scoped settings such as brazeS3.endpoint are read
+  // from the Machine settings, not the User ones: write both.
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+  const settings = JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'telemetry.telemetryLevel': 'off',
@@ -40,8 +43,9 @@ export async function startCodeServer(options = {}) {
     'editor.stickyScroll.enabled': false,
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
     ...options.userSettings,
-  }, null, 2));
-  if (options.locale) writeFileSync(join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
+  }, null, 2);
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), settings);
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), settings);
   const configFile = join(state, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const port = options.port ?? (await freePort());
@@ -71,6 +75,7 @@ export async function startCodeServer(options = {}) {
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
     '--disable-getting-started-override',
+    ...(options.locale ? ['--locale', options.locale] : []),
   ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let output = '';
   const ready = new Promise((resolve, reject) => {

@@ -79,6 +79,28 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.monaco-list-row', { hasText: 'Roles' }).first().waitFor({ timeout: 10_000 });
       await shot('account-view');
     }, results, page, resultsDir);
+    await check('"New policy file…" driven through the command palette and its quick picks', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Braze S3: New policy file');
+      await page.getByRole('option', { name: /New policy file/ }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const pick = async (label) => {
+        await page.getByRole('option', { name: label }).first().waitFor({ timeout: 15_000 });
+        await input.fill(typeof label === 'string' ? label : '');
+        await page.getByRole('option', { name: label }).first().click();
+      };
+      await pick('Currents');
+      await pick('AWS secret access key');
+      await pick('acme-braze-currents'); // listed from the account (s3rver)
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter'); // folder path: default "currents"
+      await pick('Only the folder');
+      await page.locator('.view-lines', { hasText: 'acme-braze-currents/currents/*' }).first().waitFor({ timeout: 15_000 });
+      await shot('new-policy-file');
+    }, results, page, resultsDir);
   } catch (error) {
     results.failed++;
     console.error(`  ✗ UI: the workbench did not load: ${error?.message ?? error}`);
@@ -88,3 +110,4 @@ export async function runUiChecks({ browser, url, resultsDir }) {
   }
   return results;
 }
+
