@@ -7,7 +7,7 @@ import { readSettings } from '../editor/settings';
 import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws } from './loadAws';
-import { REPORT_SCHEME, ReportDocuments } from './reports';
+import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials } from './liveInputs';
 import { insertPolicy } from '../editor/templateCommands';
 
@@ -25,6 +25,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   const tree = new AccountTree(connection, () => readSettings().folderPath ?? 'currents');
   const view = vscode.window.createTreeView('brazeS3.account', { treeDataProvider: tree, showCollapseAll: true });
   const reports = new ReportDocuments();
+  const policies = new PolicyDocuments();
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
   let last: Report | undefined;
 
@@ -126,6 +127,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     reports,
     status,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, policies),
     vscode.window.onDidChangeTextEditorSelection((e) => updateArnContext(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor(updateArnContext),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -175,9 +177,9 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       if (node?.kind !== 'role') return undefined;
       const { getRole } = loadAws();
       const r = await getRole(connection.get().iam, node.role.name);
-      return openJson(prettyJson(r.trustDocument));
+      return policies.open(`${node.role.name} trust policy`, prettyJson(r.trustDocument));
     }),
-    vscode.commands.registerCommand('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? openJson(prettyJson(node.document)) : undefined)),
+    vscode.commands.registerCommand('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
   );
 
   return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree };
@@ -189,11 +191,4 @@ function prettyJson(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** Opens a policy from AWS as an untitled JSON document, which the diagnostics then analyse. */
-async function openJson(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
-  await vscode.window.showTextDocument(doc, { preview: true });
-  return doc;
 }

@@ -32,3 +32,23 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     this.changed.dispose();
   }
 }
+
+export const POLICY_SCHEME = 'braze-s3-policy';
+
+/** Policies fetched from AWS, shown read-only (as JSON, so the diagnostics analyse them). */
+export class PolicyDocuments implements vscode.TextDocumentContentProvider {
+  private readonly docs = new Map<string, string>();
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.docs.get(uri.path) ?? '';
+  }
+
+  async open(name: string, content: string): Promise<vscode.TextDocument> {
+    const path = `/${encodeURIComponent(name)}.json`;
+    this.docs.set(path, content);
+    if (this.docs.size > 100) this.docs.delete(this.docs.keys().next().value as string);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: POLICY_SCHEME, path })), 'json');
+    await vscode.window.showTextDocument(doc, { preview: true });
+    return doc;
+  }
+}

@@ -66,3 +66,16 @@ describe('AWS account view (s3rver)', () => {
     assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:s3:::acme-braze-exports');
   });
 });
+
+describe('policies from AWS', () => {
+  it('open read-only as JSON, and the diagnostics analyse them', async () => {
+    const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.openPolicy', { kind: 'policy', role: 'braze-export', name: 'too-broad', policyKind: 'inline', document });
+    assert.equal(doc.uri.scheme, 'braze-s3-policy');
+    assert.equal(doc.languageId, 'json');
+    const diags = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'braze-s3'), (d) => d.length > 0, 10_000, 'diagnostics');
+    assert.ok(diags.some((d) => typeof d.code === 'object' && d.code.value === 'integration-excess-permission'));
+    // A content-provider document opens in a read-only editor; its text is the policy from AWS.
+    assert.equal(doc.getText(), JSON.stringify(JSON.parse(document), null, 4) + '\n');
+  });
+});

@@ -228,3 +228,17 @@ describe('AWS with mocked SDK clients', () => {
     });
   });
 });
+
+describe('credential problems (what sends the account view to its welcome content)', () => {
+  it('classifies missing credentials and expired SSO sessions, not other errors', async () => {
+    const { isCredentialsProblem, problemOf } = await import('../../src/aws');
+    const yes = [
+      Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+      Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'), { name: 'TokenProviderError' }),
+      Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredToken' }),
+    ];
+    const no = [Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }), Object.assign(new Error('getaddrinfo ENOTFOUND s3.amazonaws.com'), { code: 'ENOTFOUND' })];
+    assert.deepEqual(yes.map((e) => isCredentialsProblem(problemOf(e))), [true, true, true]);
+    assert.deepEqual(no.map((e) => isCredentialsProblem(problemOf(e))), [false, false]);
+  });
+});
