@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients, listRolesPage, reportText, testCredentials, verifyRole } from '../../src/aws';
+import { createClients, isCredentialsProblem, listRolesPage, problemOf, reportText, testCredentials, verifyRole } from '../../src/aws';
 import type { Clients } from '../../src/aws';
 import { policyText, trustPolicyText } from '../../src/policy';
 
@@ -230,8 +230,7 @@ describe('AWS with mocked SDK clients', () => {
 });
 
 describe('credential problems (what sends the account view to its welcome content)', () => {
-  it('classifies missing credentials and expired SSO sessions, not other errors', async () => {
-    const { isCredentialsProblem, problemOf } = await import('../../src/aws');
+  it('classifies missing credentials and expired SSO sessions, not other errors', () => {
     const yes = [
       Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
       Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'), { name: 'TokenProviderError' }),
