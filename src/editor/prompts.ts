@@ -41,24 +41,19 @@ export async function askBucketName(listBuckets?: BucketLister, value?: string):
   return name?.trim();
 }
 
-export async function askAccountId(value?: string): Promise<string | undefined> {
-  const id = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Partner AWS account ID'),
-    prompt: vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'),
-    value,
-    validateInput: (v) => (/^\d{12}$/.test(v.trim()) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')),
-  });
-  return id?.trim();
+async function askText(title: string, prompt: string, value: string | undefined, validate: (v: string) => string | undefined): Promise<string | undefined> {
+  const answer = await vscode.window.showInputBox({ title, prompt, value, validateInput: (v) => validate(v.trim()) });
+  return answer?.trim();
 }
 
-export async function askExternalId(value?: string): Promise<string | undefined> {
-  const id = await vscode.window.showInputBox({
-    title: vscode.l10n.t('External ID'),
-    prompt: vscode.l10n.t('The external ID shown by the partner dashboard'),
-    value,
-    validateInput: (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v.trim()) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')),
-  });
-  return id?.trim();
+export function askAccountId(value?: string): Promise<string | undefined> {
+  return askText(vscode.l10n.t('Partner AWS account ID'), vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'), value,
+    (v) => (/^\d{12}$/.test(v) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')));
+}
+
+export function askExternalId(value?: string): Promise<string | undefined> {
+  return askText(vscode.l10n.t('External ID'), vscode.l10n.t('The external ID shown by the partner dashboard'), value,
+    (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')));
 }
 
 export async function askFolder(value = 'currents'): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 // ARN structure and S3 bucket-name rules.
+import { memoize } from './memo';
 
 export interface Arn {
   partition: string;
@@ -8,20 +9,13 @@ export interface Arn {
   resource: string;
 }
 
-const parsed = new Map<string, Arn | undefined>();
-
 /** Parsed ARNs are memoised (bounded): the same resources are asked about by several rules. */
-export function parseArn(value: string): Arn | undefined {
+export const parseArn = memoize((value: string): Arn | undefined => {
   if (!value.startsWith('arn:')) return undefined;
-  if (parsed.has(value)) return parsed.get(value);
   const parts = value.split(':');
-  const arn = parts.length < 6
-    ? undefined
-    : { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
-  if (parsed.size > 10_000) parsed.clear();
-  parsed.set(value, arn);
-  return arn;
-}
+  if (parts.length < 6) return undefined;
+  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
+});
 
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
@@ -42,17 +36,9 @@ export interface S3Location {
   key: string | undefined;
 }
 
+export const s3Location = memoize((value: string) => computeS3Location(value));
+
 /** A general-purpose S3 bucket/object ARN (`arn:aws:s3:::bucket[/key]`), else undefined. */
-const locations = new Map<string, S3Location | undefined>();
-
-export function s3Location(value: string): S3Location | undefined {
-  if (locations.has(value)) return locations.get(value);
-  const loc = computeS3Location(value);
-  if (locations.size > 10_000) locations.clear();
-  locations.set(value, loc);
-  return loc;
-}
-
 function computeS3Location(value: string): S3Location | undefined {
   const arn = parseArn(value);
   if (!arn || arn.service !== 's3' || arn.region !== '' || arn.account !== '') return undefined;
@@ -77,15 +63,7 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
-const problems = new Map<string, BucketProblem | undefined>();
-
-export function bucketNameProblem(bucket: string): BucketProblem | undefined {
-  if (problems.has(bucket)) return problems.get(bucket);
-  const problem = computeBucketNameProblem(bucket);
-  if (problems.size > 10_000) problems.clear();
-  problems.set(bucket, problem);
-  return problem;
-}
+export const bucketNameProblem = memoize((bucket: string) => computeBucketNameProblem(bucket));
 
 function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   if (bucketHasWildcard(bucket)) {
