@@ -5,7 +5,8 @@
 //   --no-ui        only the in-host suite
 import { execFileSync } from 'node:child_process';
 import { format } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,17 @@ export function payloadUrl(base, workspace, extensionPath, testsPath) {
   const remote = (p) => `vscode-remote://${new URL(base).host}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extensionPath)], ...(testsPath ? [['extensionTestsPath', remote(testsPath)]] : []), ['skipWelcome', 'true']];
   return `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Every file under a folder whose content contains `needle` (the canary-secret check). */
+function filesContaining(dir, needle) {
+  const hits = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) hits.push(...filesContaining(p, needle));
+    else if (entry.isFile() && statSync(p).size < 64 * 1024 * 1024 && readFileSync(p).includes(needle)) hits.push(p);
+  }
+  return hits;
 }
 
 async function runSuite(server, browser, workspace, resultsFile) {
@@ -97,9 +109,11 @@ export async function main(argv = process.argv.slice(2)) {
   const workspace = join(root, 'test/fixtures/workspace');
   t = Date.now();
   const s3 = await startS3Server();
+  const canary = `CANARY${randomBytes(16).toString('hex')}`;
   const server = await startCodeServer({
+    keepState: true,
     userSettings: { 'brazeS3.endpoint': s3.endpoint, 'brazeS3.region': 'us-east-1', 'brazeS3.requestTimeoutMs': 5000 },
-    env: { BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_S3_ENDPOINT: s3.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+    env: { BRAZE_S3_CANARY_SECRET: canary, BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_S3_ENDPOINT: s3.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
   });
   timed(`code-server on ${server.url}, s3rver on ${s3.endpoint}`, t);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -112,6 +126,16 @@ export async function main(argv = process.argv.slice(2)) {
     for (const f of suite.failures ?? []) console.error(`  ✗ ${f}`);
     passed += suite.passed;
     failed += suite.failed;
+    // The suite typed a canary secret into Test credentials: it must be in no file the host wrote
+    // (logs, output channels, settings, global and workspace storage).
+    const leaks = filesContaining(server.state, canary);
+    if (leaks.length) {
+      failed++;
+      console.error(`  ✗ the canary secret was written to: ${leaks.join(', ')}`);
+    } else {
+      passed++;
+      console.log(`  ✓ the canary secret is in none of the host's files (${server.state})`);
+    }
     if (!argv.includes('--no-ui')) {
       t = Date.now();
       const ui = await runUiChecks({ browser, url: payloadUrl(server.url, workspace, root), resultsDir });
@@ -127,6 +151,7 @@ export async function main(argv = process.argv.slice(2)) {
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
+    rmSync(server.state, { recursive: true, force: true });
     await s3.stop();
   }
   timed('integration total', started);

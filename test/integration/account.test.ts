@@ -79,3 +79,19 @@ describe('policies from AWS', () => {
     assert.equal(doc.getText(), JSON.stringify(JSON.parse(document), null, 4) + '\n');
   });
 });
+
+describe('secrets in the host', () => {
+  it('a typed secret reaches no report, and (checked by the runner) no log, setting or storage file', async () => {
+    const canary = process.env.BRAZE_S3_CANARY_SECRET;
+    assert.ok(canary && canary.length >= 20, 'the runner sets BRAZE_S3_CANARY_SECRET');
+    // s3rver checks the access key ID but not signatures, so the canary secret "works" here.
+    const report = await vscode.commands.executeCommand<{ ok: boolean }>('brazeS3.testCredentials', 'acme-braze-exports', {
+      integration: 'currents', folder: 'canary', sse: true, credentials: { kind: 'keys', credentials: { accessKeyId: 'S3RVER', secretAccessKey: canary } },
+    });
+    assert.equal(report.ok, true);
+    assert.ok(!JSON.stringify(report).includes(canary));
+    const shown = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'braze-s3-report').map((d) => d.getText()).join('\n');
+    assert.ok(shown.length > 0 && !shown.includes(canary));
+    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('brazeS3')).includes(canary));
+  });
+});
