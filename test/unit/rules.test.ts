@@ -210,3 +210,11 @@ describe('rule catalog', () => {
     });
   }
 });
+
+describe('integration-excess-permission examples', () => {
+  it('names the dangerous actions first', () => {
+    const text = policy([{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::acme', 'arn:aws:s3:::acme/*'] }]);
+    const f = findings(text).find((x) => x.code === 'integration-excess-permission')!;
+    assert.match(f.message, /such as s3:DeleteBucket, s3:PutBucketPolicy, s3:DeleteBucketPolicy\./);
+  });
+});

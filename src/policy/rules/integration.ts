@@ -115,6 +115,12 @@ export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo,
 }
 
 const DANGER: Record<string, number> = { 'Permissions management': 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
+// Named first in "such as …": what a reviewer recognises as dangerous for an export user.
+const NOTABLE = ['s3:DeleteBucket', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutBucketAcl', 's3:PutObjectAcl', 's3:PutLifecycleConfiguration', 's3:DeleteObjectVersion', 's3:PutBucketVersioning', 'iam:PassRole', 'iam:CreateAccessKey'];
+const notableRank = (full: string) => {
+  const i = NOTABLE.indexOf(full);
+  return i < 0 ? NOTABLE.length : i;
+};
 
 function neededActions(id: IntegrationId): Set<string> {
   const needed = new Set([...REQUIREMENTS[id], ...TOLERATED_EXTRAS.map((action) => ({ action }))].map((r) => r.action.toLowerCase()));
@@ -159,7 +165,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
         continue;
       }
       const examples = [...excess]
-        .sort((a, b) => DANGER[a.access] - DANGER[b.access] || a.full.localeCompare(b.full))
+        .sort((a, b) => notableRank(a.full) - notableRank(b.full) || DANGER[a.access] - DANGER[b.access] || a.full.localeCompare(b.full))
         .slice(0, 3)
         .map((a) => a.full)
         .join(', ');
