@@ -33,6 +33,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private roleMarker: string | undefined;
   private rolesLoaded = false;
   private filter = '';
+  /** What expanding a bucket revealed: shown on the bucket item itself (region, warning badge). */
+  private readonly bucketFacts = new Map<string, { region: string; warnings: string[] }>();
   /** Requests made, for the scale benchmark and tests. */
   requests = 0;
 
@@ -40,6 +42,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   refresh(): void {
     this.buckets = undefined;
+    this.bucketFacts.clear();
     this.roles = [];
     this.roleMarker = undefined;
     this.rolesLoaded = false;
@@ -116,7 +119,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         case 'group':
           return node.group === 'buckets' ? await this.bucketChildren() : await this.roleChildren();
         case 'bucket':
-          return await this.bucketDetails(node.bucket.name);
+          return await this.bucketDetails(node);
         case 'role':
           return await this.rolePolicies(node.role);
         default:
@@ -145,7 +148,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return list;
   }
 
-  private async bucketDetails(bucket: string): Promise<Node[]> {
+  private async bucketDetails(node: Extract<Node, { kind: 'bucket' }>): Promise<Node[]> {
+    const bucket = node.bucket.name;
     const aws = loadAws();
     const clients = this.connection.get();
     this.requests++;
@@ -156,6 +160,12 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const [lock, enc] = await Promise.all([aws.objectLockEnabled(s3, bucket), aws.defaultEncryption(s3, bucket)]);
     if (lock.ok && lock.value) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('Object Lock is enabled: Currents does not support this bucket'), warning: true });
     if (enc.ok && String(enc.value).startsWith('aws:kms')) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('Default encryption SSE-KMS: the partner cannot write here (kms:GenerateDataKey)'), warning: true });
+    const warnings: string[] = [];
+    if (lock.ok && lock.value) warnings.push(vscode.l10n.t('Object Lock'));
+    if (enc.ok && String(enc.value).startsWith('aws:kms')) warnings.push('SSE-KMS');
+    const before = JSON.stringify(this.bucketFacts.get(bucket));
+    this.bucketFacts.set(bucket, { region, warnings });
+    if (before !== JSON.stringify(this.bucketFacts.get(bucket))) setTimeout(() => this.changed.fire(node), 0);
     this.requests++;
     const objects = await aws.newestObjects(s3, bucket, this.folder(), 15);
     if (objects.length === 0) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No objects under {0}/ yet', this.folder() || '') });
@@ -181,9 +191,13 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       case 'bucket': {
         const item = new vscode.TreeItem(node.bucket.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `bucket:${node.bucket.name}`;
         item.contextValue = 'bucket';
-        item.iconPath = new vscode.ThemeIcon('archive');
-        item.tooltip = `arn:aws:s3:::${node.bucket.name}`;
+        const facts = this.bucketFacts.get(node.bucket.name);
+        const warned = !!facts?.warnings.length;
+        item.iconPath = warned ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('archive');
+        item.description = facts ? `${facts.region}${warned ? ` · ⚠ ${facts.warnings.join(', ')}` : ''}` : undefined;
+        item.tooltip = `arn:aws:s3:::${node.bucket.name}${warned ? `\n⚠ ${facts!.warnings.join(', ')}` : ''}`;
         return item;
       }
       case 'bucketInfo': {

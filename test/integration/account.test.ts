@@ -22,6 +22,8 @@ describe('AWS account view (s3rver)', () => {
     const details = await account.tree.getChildren(bucket);
     const labels = details.map((n) => String(account.tree.getTreeItem(n).label));
     assert.equal(labels[0], 'Region: us-east-1');
+    // What expanding revealed is shown on the bucket item itself (no per-item call before that).
+    assert.equal(account.tree.getTreeItem(bucket).description, 'us-east-1');
     const files = details.filter((n): n is Extract<Node, { kind: 'object' }> => n.kind === 'object');
     assert.equal(files.length, 3);
     assert.ok(files.every((f) => f.object.key.includes('/event_type=')));
