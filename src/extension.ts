@@ -12,6 +12,7 @@ import { POLICY_LANGUAGES } from './editor/policyDocuments';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
 import { AccountFeatures, registerAccountFeatures } from './views/account';
+import { registerSafeCommand } from './editor/safeCommand';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured inside the host. */
@@ -39,12 +40,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeLensProvider(selector, lens),
     vscode.languages.registerHoverProvider(selector, new PolicyHover(diagnostics)),
     vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletion(diagnostics), ...PolicyCompletion.triggers),
-    vscode.commands.registerCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value)),
-    vscode.commands.registerCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind)),
-    vscode.commands.registerCommand('brazeS3.insertCurrentsPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'currents' })),
-    vscode.commands.registerCommand('brazeS3.insertDashboardPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'dashboard' })),
-    vscode.commands.registerCommand('brazeS3.insertTrustPolicy', (a?: TemplateAnswers) => insertTrustPolicy(a)),
-    vscode.commands.registerCommand('brazeS3.newPolicyFile', (a?: TemplateAnswers) => insertPolicy(listBuckets, a, 'new')),
+    registerSafeCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value), output),
+    registerSafeCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind), output),
+    registerSafeCommand('brazeS3.insertCurrentsPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'currents' }), output),
+    registerSafeCommand('brazeS3.insertDashboardPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'dashboard' }), output),
+    registerSafeCommand('brazeS3.insertTrustPolicy', (a?: TemplateAnswers) => insertTrustPolicy(a), output),
+    registerSafeCommand('brazeS3.newPolicyFile', (a?: TemplateAnswers) => insertPolicy(listBuckets, a, 'new'), output),
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);

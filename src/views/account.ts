@@ -10,6 +10,7 @@ import { loadAws } from './loadAws';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials } from './liveInputs';
 import { insertPolicy } from '../editor/templateCommands';
+import { registerSafeCommand } from '../editor/safeCommand';
 
 export interface AccountFeatures {
   listBucketNames(): Promise<string[] | undefined>;
@@ -28,6 +29,10 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   const policies = new PolicyDocuments();
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
   let last: Report | undefined;
+  const command = (id: string, run: (...args: never[]) => unknown) => registerSafeCommand(id, run, output, (e) => {
+    const p = loadAws().problemOf(e);
+    return `${p.code}: ${p.message}`;
+  });
 
   const updateStatus = () => {
     const s = vscode.workspace.getConfiguration('brazeS3');
@@ -138,13 +143,13 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       updateStatus();
       tree.refresh();
     }),
-    vscode.commands.registerCommand('brazeS3.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('brazeS3.loadMoreRoles', () => tree.loadMoreRoles()),
-    vscode.commands.registerCommand('brazeS3.filter', async (value?: string) => {
+    command('brazeS3.refresh', () => tree.refresh()),
+    command('brazeS3.loadMoreRoles', () => tree.loadMoreRoles()),
+    command('brazeS3.filter', async (value?: string) => {
       const filter = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Filter buckets and roles'), value: tree.currentFilter, prompt: vscode.l10n.t('Part of a name; empty shows all') }));
       if (filter !== undefined) tree.setFilter(filter);
     }),
-    vscode.commands.registerCommand('brazeS3.selectProfile', async () => {
+    command('brazeS3.selectProfile', async () => {
       const aws = loadAws();
       const profiles = await aws.listProfiles().catch(() => [] as string[]);
       const picked = await vscode.window.showQuickPick(['default', ...profiles.filter((p) => p !== 'default')], { title: vscode.l10n.t('AWS profile') });
@@ -155,14 +160,14 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       await c.update('profile', picked === 'default' ? undefined : picked, vscode.ConfigurationTarget.Global);
       await c.update('region', region, vscode.ConfigurationTarget.Global);
     }),
-    vscode.commands.registerCommand('brazeS3.testCredentials', testCredentials),
-    vscode.commands.registerCommand('brazeS3.verifyRole', verifyRole),
-    vscode.commands.registerCommand('brazeS3.copyArn', async (node?: Node) => {
+    command('brazeS3.testCredentials', testCredentials),
+    command('brazeS3.verifyRole', verifyRole),
+    command('brazeS3.copyArn', async (node?: Node) => {
       const arn = node?.kind === 'bucket' ? `arn:aws:s3:::${node.bucket.name}` : node?.kind === 'role' ? node.role.arn : undefined;
       if (arn) await vscode.env.clipboard.writeText(arn);
       return arn;
     }),
-    vscode.commands.registerCommand('brazeS3.insertBucketName', async (node?: Node) => {
+    command('brazeS3.insertBucketName', async (node?: Node) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || node?.kind !== 'bucket') return false;
       const name = node.bucket.name;
@@ -171,15 +176,15 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       if (holders.length) return vscode.commands.executeCommand('brazeS3.replacePlaceholder', editor.document.uri, holders[0].text, name);
       return editor.edit((b) => b.replace(editor.selection, name));
     }),
-    vscode.commands.registerCommand('brazeS3.generateCurrentsPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'currents', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
-    vscode.commands.registerCommand('brazeS3.generateDashboardPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'dashboard', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
-    vscode.commands.registerCommand('brazeS3.showTrustPolicy', async (node?: Node) => {
+    command('brazeS3.generateCurrentsPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'currents', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
+    command('brazeS3.generateDashboardPolicy', (node?: Node) => insertPolicy(() => tree.bucketNames(), { integration: 'dashboard', bucket: node?.kind === 'bucket' ? node.bucket.name : undefined, auth: 'secret-key' }, 'new')),
+    command('brazeS3.showTrustPolicy', async (node?: Node) => {
       if (node?.kind !== 'role') return undefined;
       const { getRole } = loadAws();
       const r = await getRole(connection.get().iam, node.role.name);
       return policies.open(`${node.role.name} trust policy`, prettyJson(r.trustDocument));
     }),
-    vscode.commands.registerCommand('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
+    command('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
   );
 
   return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree };

@@ -97,3 +97,11 @@ describe('secrets in the host', () => {
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('brazeS3')).includes(canary));
   });
 });
+
+describe('command failures', () => {
+  it('an AWS failure inside a command ends in a message, not a rejected command', async () => {
+    // There is no IAM on this machine: GetRole fails with a network error.
+    const result = await vscode.commands.executeCommand('brazeS3.showTrustPolicy', { kind: 'role', role: { name: 'braze-export', arn: 'arn:aws:iam::123456789012:role/braze-export', path: '/' } });
+    assert.equal(result, undefined);
+  });
+});
