@@ -102,6 +102,13 @@ describe('AWS with mocked SDK clients', () => {
       assert.match(r.steps[0].remedy!, /sign in again/);
       assert.ok(r.steps.slice(1).every((s) => s.status === 'skip'));
     });
+    it('(mocked) tells a wrong secret (SignatureDoesNotMatch) apart from a wrong key ID', async () => {
+      s3Mock.on(GetBucketLocationCommand).rejects(awsError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.'));
+      const r = await testCredentials(clients, { bucket: 'acme', integration: 'currents' });
+      assert.equal(r.steps[0].errorCode, 'SignatureDoesNotMatch');
+      assert.match(r.steps[0].remedy!, /secret access key does not match/);
+      assert.ok(r.steps.slice(1).every((s) => s.status === 'skip'));
+    });
     it('(mocked) reports throttling with a retry remedy', async () => {
       happyS3();
       s3Mock.on(ListObjectsV2Command).rejects(awsError('SlowDown', 'Please reduce your request rate.', 503));
