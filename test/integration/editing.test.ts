@@ -123,9 +123,13 @@ describe('editing', () => {
 
   it('cancelling the first question changes nothing', async () => {
     const count = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
-    const pending = vscode.commands.executeCommand('brazeS3.newPolicyFile');
-    await new Promise((r) => setTimeout(r, 500));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    let settled = false;
+    const pending = Promise.resolve(vscode.commands.executeCommand('brazeS3.newPolicyFile')).finally(() => (settled = true));
+    // Close the quick pick as soon as it is up (retrying until the command returns).
+    for (let i = 0; i < 50 && !settled; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
     assert.equal(await pending, undefined);
     assert.equal(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length, count);
   });
