@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand,
-  ListRolePoliciesCommand, ListRolesCommand,
+  ListRolePoliciesCommand, ListRolesCommand, SimulatePrincipalPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -206,6 +206,19 @@ describe('AWS with mocked SDK clients', () => {
       assert.equal(boundary.status, 'fail');
       assert.match(boundary.detail, /s3:PutObject/);
       assert.doesNotMatch(boundary.detail, /s3:ListBucket/);
+    });
+    it('(mocked) asks IAM\'s policy simulator when requested, labelled as such', async () => {
+      happyIam();
+      iamMock.on(SimulatePrincipalPolicyCommand).callsFake((input: { ActionNames: string[] }) => ({
+        EvaluationResults: [{ EvalActionName: input.ActionNames[0], EvalDecision: input.ActionNames[0] === 's3:GetObject' ? 'implicitDeny' : 'allowed' }],
+      }));
+      const r = await verify({ simulate: true });
+      const sim = r.steps.find((s) => s.id === 'simulate')!;
+      assert.equal(sim.title, 'IAM policy simulator (SimulatePrincipalPolicy)');
+      assert.equal(sim.status, 'fail');
+      assert.equal(sim.detail, "IAM's simulator allows 3 of 4 required action(s)");
+      assert.equal(iamMock.commandCalls(SimulatePrincipalPolicyCommand).length, 4);
+      assert.equal(iamMock.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input.PolicySourceArn, ROLE_ARN);
     });
     it('(mocked) lists roles one page at a time with their trust summary', async () => {
       iamMock.on(ListRolesCommand).resolves({ Roles: [role(trustPolicyText('111122223333', 'x')).Role], IsTruncated: true, Marker: 'm1' });
