@@ -5,7 +5,8 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { IntegrationId, Locale } from '../policy';
 import { normaliseFolder } from '../policy/integration';
-import { bucketRegion, defaultEncryption, objectLockEnabled } from './buckets';
+import { bucketRegion } from './buckets';
+import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
 import { AwsProblem, isNetworkProblem, problemOf, withTimeout } from './errors';
 import { LiveMessages, liveMessages } from './messages';
@@ -102,14 +103,8 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     add({ id: 'keep', title: m.step.keep, status: 'pass', detail: m.kept(key) });
   }
   if (!stopped) {
-    const lock = await withTimeout((signal) => objectLockEnabled(s3, input.bucket, signal), timeout, input.signal).catch((e) => ({ ok: false as const, problem: problemOf(e) }));
-    if (!lock.ok) add({ id: 'objectLock', title: m.step.objectLock, status: 'skip', detail: m.unreadable(lock.problem.code) });
-    else if (lock.value) add({ id: 'objectLock', title: m.step.objectLock, status: input.integration === 'currents' ? 'fail' : 'warn', detail: m.objectLockOn, remedy: m.remedy.ObjectLock(ctx) });
-    else add({ id: 'objectLock', title: m.step.objectLock, status: 'pass', detail: m.objectLockOff });
-    const enc = await withTimeout((signal) => defaultEncryption(s3, input.bucket, signal), timeout, input.signal).catch((e) => ({ ok: false as const, problem: problemOf(e) }));
-    if (!enc.ok) add({ id: 'encryption', title: m.step.encryption, status: 'skip', detail: m.unreadable(enc.problem.code) });
-    else if (String(enc.value).startsWith('aws:kms')) add({ id: 'encryption', title: m.step.encryption, status: 'fail', detail: m.kmsUnsupported, remedy: m.remedy.KmsDenied(ctx) });
-    else add({ id: 'encryption', title: m.step.encryption, status: 'pass', detail: m.encryption(String(enc.value)) });
+    const call = <T>(run: (signal: AbortSignal) => Promise<T>) => withTimeout(run, timeout, input.signal);
+    for (const fact of await bucketFactSteps(s3, input.bucket, input.integration, m, call, ctx)) add(fact);
   }
   const secret = clients.settings.credentials?.secretAccessKey;
   return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps }), [secret, clients.settings.credentials?.sessionToken]);

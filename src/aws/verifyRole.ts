@@ -6,7 +6,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sampleObjectKey, objectArnPattern, bucketArn, messages } from '../policy';
 import type { IntegrationId, Locale } from '../policy';
 import { normaliseFolder, integrationFolder } from '../policy/integration';
-import { defaultEncryption, objectLockEnabled } from './buckets';
+import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
 import { problemOf, withTimeout } from './errors';
 import { liveMessages } from './messages';
@@ -147,13 +147,6 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   }
 
   // Bucket facts, when these credentials can read them.
-  const lock = await call((signal) => objectLockEnabled(clients.s3, input.bucket, signal)).catch((e) => ({ ok: false as const, problem: problemOf(e) }));
-  if (lock.ok) steps.push({ id: 'objectLock', title: m.step.objectLock, status: lock.value ? (input.integration === 'currents' ? 'fail' : 'warn') : 'pass', detail: lock.value ? m.objectLockOn : m.objectLockOff, remedy: lock.value ? m.remedy.ObjectLock(ctx) : undefined });
-  else steps.push({ id: 'objectLock', title: m.step.objectLock, status: 'skip', detail: m.unreadable(lock.problem.code) });
-  const enc = await call((signal) => defaultEncryption(clients.s3, input.bucket, signal)).catch((e) => ({ ok: false as const, problem: problemOf(e) }));
-  if (enc.ok) {
-    const kms = String(enc.value).startsWith('aws:kms');
-    steps.push({ id: 'encryption', title: m.step.encryption, status: kms ? 'fail' : 'pass', detail: kms ? m.kmsUnsupported : m.encryption(String(enc.value)), remedy: kms ? m.remedy.KmsDenied(ctx) : undefined });
-  } else steps.push({ id: 'encryption', title: m.step.encryption, status: 'skip', detail: m.unreadable(enc.problem.code) });
+  steps.push(...(await bucketFactSteps(clients.s3, input.bucket, input.integration, m, call, ctx)));
   return done();
 }

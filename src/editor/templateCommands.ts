@@ -73,10 +73,8 @@ export async function insertPolicy(listBuckets: BucketLister, given: TemplateAns
   }
   const target = given.target ?? defaultTarget;
   const document = await output(policyText(integration, { bucket, folder: scope === 'folder' ? folder : undefined }), target);
-  if (auth === 'role-arn') {
-    const trust = await insertTrustPolicy({ ...given, target: 'new' });
-    return trust ? document : document;
-  }
+  // The role method also needs the trust policy: it opens beside the permission policy.
+  if (auth === 'role-arn') await insertTrustPolicy({ ...given, target: 'new' });
   return document;
 }
 

@@ -82,10 +82,6 @@ function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   return undefined;
 }
 
-export function isValidBucketName(bucket: string): boolean {
-  return !bucketHasWildcard(bucket) && bucketNameProblem(bucket) === undefined;
-}
-
 const PLACEHOLDER = /\bINSERT[A-Z0-9_]*[A-Z0-9]/g;
 
 /** Template placeholders (`INSERTBUCKETNAME`, any `INSERT…` in capitals) with their offsets. */

@@ -135,14 +135,6 @@ export class IamCatalog {
     return detail;
   }
 
-  hasDetail(service: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.raw.detail, service.toLowerCase());
-  }
-
-  resourceTypesOf(service: string): Record<string, { arn: string; c: string[] }> {
-    return this.raw.detail[service.toLowerCase()]?.resourceTypes ?? {};
-  }
-
   conditionKeyInfo(key: string): { type: string; description: string } | undefined {
     const lower = key.toLowerCase();
     for (const g of this.raw.global) {
