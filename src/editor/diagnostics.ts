@@ -52,7 +52,10 @@ export class PolicyDiagnostics implements vscode.Disposable {
       }),
       overrides.onDidChange(() => this.analyzeAll()),
     );
-    this.analyzeAll();
+    // Documents already open are analysed right after activation, not inside it: the first
+    // analysis also parses the IAM catalog (~5 ms), which activation should not wait for.
+    const initial = setTimeout(() => this.analyzeAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   analyzeAll(): void {
