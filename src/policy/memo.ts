@@ -3,7 +3,8 @@
 export function memoize<T>(fn: (key: string) => T, limit = 10_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key: string) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T;
     const value = fn(key);
     if (cache.size >= limit) cache.clear();
     cache.set(key, value);

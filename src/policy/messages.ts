@@ -10,7 +10,7 @@ export interface Messages {
 
   jsonSyntax(detail: string): string;
   syntaxDetail(code: string): string;
-  tooDeep(max: number): string;
+  tooDeep: string;
   emptyDocument: string;
   rootNotObject: string;
   versionMissing: string;
@@ -137,7 +137,7 @@ export const en: Messages = {
 
   jsonSyntax: (d) => `Invalid JSON: ${d}.`,
   syntaxDetail: (c) => SYNTAX_EN[c] ?? c,
-  tooDeep: (max) => `Invalid policy: nested more than ${max} levels deep; not analysed.`,
+  tooDeep: 'Invalid policy: nested far too deeply to be an IAM policy; not analysed.',
   emptyDocument: 'The document is empty: an IAM policy is a JSON object with Version and Statement.',
   rootNotObject: 'An IAM policy must be a JSON object with Version and Statement.',
   versionMissing: 'No "Version": IAM then uses 2008-10-17, where policy variables such as ${aws:username} do not work. Add "Version": "2012-10-17".',
@@ -236,7 +236,7 @@ export const es: Messages = {
 
   jsonSyntax: (d) => `JSON no válido: ${d}.`,
   syntaxDetail: (c) => SYNTAX_ES[c] ?? c,
-  tooDeep: (max) => `Política no válida: anidada a más de ${max} niveles; no se analiza.`,
+  tooDeep: 'Política no válida: anidada a demasiada profundidad para ser una política de IAM; no se analiza.',
   emptyDocument: 'El documento está vacío: una política de IAM es un objeto JSON con Version y Statement.',
   rootNotObject: 'Una política de IAM debe ser un objeto JSON con Version y Statement.',
   versionMissing: 'Falta "Version": IAM usa entonces 2008-10-17, donde las variables de política como ${aws:username} no funcionan. Añade "Version": "2012-10-17".',

@@ -55,30 +55,18 @@ export function stringItems(value: Node | undefined): StringItem[] {
   return [];
 }
 
-/** Deepest bracket nesting, found without recursion (jsonc-parser recurses per level). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
-
-export const MAX_NESTING = 256;
 
 export function parsePolicy(text: string): PolicyModel {
   const parseErrors: ParseError[] = [];
   let root: Node | undefined;
-  if (nestingDepth(text) <= MAX_NESTING) {
+  try {
     root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    // jsonc-parser recurses once per nesting level: absurdly deep input overflows the stack.
+    // Catching that costs nothing for real policies, unlike scanning every text first.
+    if (!(error instanceof RangeError)) throw error;
+    root = undefined;
+    parseErrors.length = 0;
   }
   const model: PolicyModel = { text, root, parseErrors, topProperties: [], statements: [] };
   if (!root || root.type !== 'object') return model;

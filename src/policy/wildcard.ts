@@ -1,7 +1,8 @@
 // IAM wildcard matching (`*` any run, `?` one character) without regular expressions built from
-// user text. The pattern is split on `*` and each piece is matched greedily at its leftmost
-// position, which is correct for `*`-globs and never backtracks: O(n·m) in the worst case for
-// pieces containing `?`, linear otherwise.
+// user text. The pattern is split on `*` (once: compiled patterns are memoised) and each piece is
+// matched greedily at its leftmost position, which is correct for `*`-globs and never backtracks:
+// O(n·m) in the worst case for pieces containing `?`, linear otherwise.
+import { memoize } from './memo';
 
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
@@ -24,10 +25,19 @@ function findPiece(piece: string, text: string, from: number): number {
   return -1;
 }
 
+interface CompiledWildcard {
+  /** No wildcard: plain comparison. */
+  exact: boolean;
+  pieces: string[];
+}
+
+/** Patterns repeat across statements, rules and analyses: split each one once. */
+const compileWildcard = memoize((pattern: string): CompiledWildcard => ({ exact: !hasWildcard(pattern), pieces: pattern.split('*') }), 20_000);
+
 /** Does `text` match the IAM wildcard `pattern`? Case-sensitive; lower-case both for actions. */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  if (!hasWildcard(pattern)) return pattern === text;
-  const pieces = pattern.split('*');
+  const { exact, pieces } = compileWildcard(pattern);
+  if (exact) return pattern === text;
   const first = pieces[0];
   if (pieces.length === 1) return first.length === text.length && pieceMatchesAt(first, text, 0);
   if (!pieceMatchesAt(first, text, 0)) return false;

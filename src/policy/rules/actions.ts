@@ -1,5 +1,7 @@
 // Action rules: unknown services and actions (with did-you-mean), wildcards that match nothing,
 // redundant entries.
+import { catalog } from '../catalog/catalog';
+import { memoize } from '../memo';
 import { Property, prop, stringItems } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
@@ -30,51 +32,62 @@ export function checkActions(ctx: RuleContext): void {
   }
 }
 
+type ActionClass =
+  | { kind: 'valid' }
+  | { kind: 'no-service' }
+  | { kind: 'no-match' }
+  | { kind: 'unknown-service'; service: string; suggestion?: string; fixed?: string }
+  | { kind: 'unknown-action'; suggestion?: string };
+
+/** What an Action element is, computed once per distinct string (users repeat the same actions). */
+const classifyAction = memoize((value: string): ActionClass => {
+  const cat = catalog();
+  if (value === '*') return { kind: 'valid' };
+  const colon = value.indexOf(':');
+  if (colon < 0) return { kind: 'no-service' };
+  const service = value.slice(0, colon);
+  const actionName = value.slice(colon + 1);
+  if (!hasWildcard(service) && !cat.hasService(service)) {
+    const suggestion = closest(service, cat.serviceNames);
+    return { kind: 'unknown-service', service, suggestion, fixed: suggestion ? `${suggestion}:${actionName}` : undefined };
+  }
+  if (hasWildcard(service) || hasWildcard(actionName)) return cat.expand(value).length === 0 ? { kind: 'no-match' } : { kind: 'valid' };
+  if (cat.action(value)) return { kind: 'valid' };
+  const suggestionName = API_TO_ACTION[value.toLowerCase()] ?? closest(actionName, cat.actionsOf(service).map((a) => a.name));
+  return { kind: 'unknown-action', suggestion: suggestionName ? `${service}:${suggestionName}` : undefined };
+}, 5000);
+
 function checkActionList(ctx: RuleContext, p: Property): void {
-  const { m, cat, text } = ctx;
+  const { m, text } = ctx;
   const items = stringItems(p.value);
   const seen = new Map<string, string>();
   const valid: { value: string; lower: string; node: (typeof items)[number]['node'] }[] = [];
   for (const item of items) {
     const value = item.value;
-    if (value === '*') {
-      valid.push({ value, lower: value, node: item.node });
-      continue;
+    const c = classifyAction(value);
+    switch (c.kind) {
+      case 'valid':
+        valid.push({ value, lower: value.toLowerCase(), node: item.node });
+        break;
+      case 'no-service':
+        report(ctx, 'action-unknown', item.node, m.actionNoService(value));
+        break;
+      case 'no-match':
+        report(ctx, 'action-wildcard-no-match', item.node, m.wildcardNoMatch(value));
+        break;
+      case 'unknown-service': {
+        const fixed = c.fixed;
+        report(ctx, 'service-unknown', { offset: item.node.offset + 1, length: c.service.length }, m.serviceUnknown(c.service, c.suggestion),
+          fixed ? [{ title: m.fix.replaceWith(fixed), get edits() { return replaceNode(item.node, fixed); }, safe: false }] : []);
+        break;
+      }
+      case 'unknown-action': {
+        const suggestion = c.suggestion;
+        report(ctx, 'action-unknown', item.node, m.actionUnknown(value, suggestion),
+          suggestion ? [{ title: m.fix.replaceWith(suggestion), get edits() { return replaceNode(item.node, suggestion); }, safe: false }] : []);
+        break;
+      }
     }
-    const colon = value.indexOf(':');
-    if (colon < 0) {
-      report(ctx, 'action-unknown', item.node, m.actionNoService(value));
-      continue;
-    }
-    const service = value.slice(0, colon);
-    const actionName = value.slice(colon + 1);
-    if (hasWildcard(service)) {
-      if (ctx.expand(value).length === 0) report(ctx, 'action-wildcard-no-match', item.node, m.wildcardNoMatch(value));
-      else valid.push({ value, lower: value.toLowerCase(), node: item.node });
-      continue;
-    }
-    if (!cat.hasService(service)) {
-      const suggestion = closest(service, cat.serviceNames);
-      const fixed = suggestion ? `${suggestion}:${actionName}` : undefined;
-      report(ctx, 'service-unknown', { offset: item.node.offset + 1, length: service.length }, m.serviceUnknown(service, suggestion),
-        fixed ? [{ title: m.fix.replaceWith(fixed), get edits() { return replaceNode(item.node, fixed); }, safe: false }] : []);
-      continue;
-    }
-    if (hasWildcard(actionName)) {
-      if (ctx.expand(value).length === 0) report(ctx, 'action-wildcard-no-match', item.node, m.wildcardNoMatch(value));
-      else valid.push({ value, lower: value.toLowerCase(), node: item.node });
-      continue;
-    }
-    if (!cat.action(value)) {
-      const lower = value.toLowerCase();
-      const alias = API_TO_ACTION[lower];
-      const suggestionName = alias ?? closest(actionName, cat.actionsOf(service).map((a) => a.name));
-      const suggestion = suggestionName ? `${service}:${suggestionName}` : undefined;
-      report(ctx, 'action-unknown', item.node, m.actionUnknown(value, suggestion),
-        suggestion ? [{ title: m.fix.replaceWith(suggestion), get edits() { return replaceNode(item.node, suggestion); }, safe: false }] : []);
-      continue;
-    }
-    valid.push({ value, lower: value.toLowerCase(), node: item.node });
   }
   // Redundancy among the valid entries of this one list.
   for (const v of valid) {

@@ -1,7 +1,7 @@
 // Grammar rules: what IAM's policy grammar accepts, for every kind of document.
 import type { Node } from 'jsonc-parser';
 import { ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING, Property, Statement, propertiesOf, prop } from '../parse';
+import { Property, Statement, propertiesOf, prop } from '../parse';
 import { openingOf } from '../ranges';
 import { closest } from '../suggest';
 import { renameKey, replaceNode, setValue } from '../edits';
@@ -29,7 +29,7 @@ function checkKeys(ctx: RuleContext, props: Property[], allowed: string[]): void
 export function checkSyntax(ctx: RuleContext): void {
   const { model, text, m } = ctx;
   if (!model.root && text.trim().length > 0 && model.parseErrors.length === 0) {
-    report(ctx, 'json-syntax', { offset: 0, length: Math.min(1, text.length) }, m.tooDeep(MAX_NESTING));
+    report(ctx, 'json-syntax', { offset: 0, length: Math.min(1, text.length) }, m.tooDeep);
     return;
   }
   for (const e of model.parseErrors) {

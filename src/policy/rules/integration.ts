@@ -5,7 +5,8 @@ import { bucketHasWildcard, s3Location } from '../arn';
 import { CompiledStatement, evaluate, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
 import { prop, stringItems } from '../parse';
-import type { ActionInfo } from '../catalog/catalog';
+import { ActionInfo, catalog } from '../catalog/catalog';
+import { memoize } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
 import { wildcardMatch } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
@@ -127,22 +128,15 @@ function neededActions(id: IntegrationId): Set<string> {
   return needed;
 }
 const NEEDED: Record<IntegrationId, Set<string>> = { currents: neededActions('currents'), dashboard: neededActions('dashboard') };
-const excessMemo = new Map<string, ActionInfo[]>();
 
 /** Actions an Action element grants beyond what the integration needs: other services, S3 writes. */
-function excessOf(ctx: RuleContext, id: IntegrationId, pattern: string): ActionInfo[] {
-  const key = `${id}|${pattern.toLowerCase()}`;
-  let excess = excessMemo.get(key);
-  if (!excess) {
-    excess = ctx.expand(pattern).filter((a) => {
-      if (NEEDED[id].has(a.full.toLowerCase())) return false;
-      return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
-    });
-    if (excessMemo.size > 5000) excessMemo.clear();
-    excessMemo.set(key, excess);
-  }
-  return excess;
+function excessFinder(id: IntegrationId) {
+  return memoize((pattern: string): ActionInfo[] => catalog().expand(pattern).filter((a) => {
+    if (NEEDED[id].has(a.full.toLowerCase())) return false;
+    return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
+  }), 5000);
 }
+const EXCESS: Record<IntegrationId, (pattern: string) => ActionInfo[]> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
 
 function checkExcess(ctx: RuleContext, id: IntegrationId): void {
   const { m, text } = ctx;
@@ -156,7 +150,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
     }
     const items = stringItems(prop(s.source, 'Action')?.value);
     for (const item of items) {
-      const excess = excessOf(ctx, id, item.value);
+      const excess = EXCESS[id](item.value);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
       const fixes = removable ? [{ title: m.fix.removeItem(item.value), get edits() { return removeItem(text, item.node); }, safe: false }] : [];
