@@ -48,10 +48,17 @@ export function checkConditions(ctx: RuleContext): void {
     const keysFor = () => {
       if (validKeys) return validKeys;
       const keys = new Set<string>();
+      // Services without per-action data contribute their whole key list: once per service, not
+      // once per expanded action (ec2:* expands to ~700 actions).
+      const servicesAdded = new Set<string>();
       for (const p of actionPatterns) {
         for (const a of ctx.expand(p)) {
           const d = cat.detail(a);
-          for (const k of d ? d.conditionKeys : cat.serviceConditionKeys(a.service)) keys.add(k);
+          if (d) for (const k of d.conditionKeys) keys.add(k);
+          else if (!servicesAdded.has(a.service)) {
+            servicesAdded.add(a.service);
+            for (const k of cat.serviceConditionKeys(a.service)) keys.add(k);
+          }
         }
       }
       validKeys = [...keys];
