@@ -28,6 +28,11 @@ export function isCredentialsProblem(p: AwsProblem): boolean {
   return CREDENTIALS.has(p.code) || /could not load credentials|sso session|token.*expired|aws sso login/i.test(p.message);
 }
 
+/** One line for people: the code, then AWS's message unless it already says the code. */
+export function describeProblem(p: AwsProblem): string {
+  return p.message.includes(p.code) ? p.message : `${p.code}: ${p.message}`;
+}
+
 export function isNetworkProblem(p: AwsProblem): boolean {
   return NETWORK.has(p.code);
 }

@@ -30,8 +30,8 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
   let last: Report | undefined;
   const command = (id: string, run: (...args: never[]) => unknown) => registerSafeCommand(id, run, output, (e) => {
-    const p = loadAws().problemOf(e);
-    return `${p.code}: ${p.message}`;
+    const aws = loadAws();
+    return aws.describeProblem(aws.problemOf(e));
   });
 
   const updateStatus = () => {
@@ -76,9 +76,10 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
         else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
         return report;
       } catch (error) {
-        const p = loadAws().problemOf(error);
-        output.error(`${title}: ${p.code}: ${p.message}`);
-        void vscode.window.showErrorMessage(`${title}: ${p.code}: ${p.message}`);
+        const aws = loadAws();
+        const text = aws.describeProblem(aws.problemOf(error));
+        output.error(`${title}: ${text}`);
+        void vscode.window.showErrorMessage(`${title}: ${text}`);
         return undefined;
       } finally {
         sub.dispose();

@@ -20,8 +20,8 @@ const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;
 
 function problemText(error: unknown): string {
-  const p = loadAws().problemOf(error);
-  return `${p.code}: ${p.message}`;
+  const aws = loadAws();
+  return aws.describeProblem(aws.problemOf(error));
 }
 
 export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients, isCredentialsProblem, listRolesPage, problemOf, reportText, testCredentials, verifyRole } from '../../src/aws';
+import { createClients, describeProblem, isCredentialsProblem, listRolesPage, problemOf, reportText, testCredentials, verifyRole } from '../../src/aws';
 import type { Clients } from '../../src/aws';
 import { policyText, trustPolicyText } from '../../src/policy';
 
@@ -259,5 +259,13 @@ describe('credential problems (what sends the account view to its welcome conten
     const no = [Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }), Object.assign(new Error('getaddrinfo ENOTFOUND s3.amazonaws.com'), { code: 'ENOTFOUND' })];
     assert.deepEqual(yes.map((e) => isCredentialsProblem(problemOf(e))), [true, true, true]);
     assert.deepEqual(no.map((e) => isCredentialsProblem(problemOf(e))), [false, false]);
+  });
+});
+
+describe('problem descriptions', () => {
+  it('say the code once', () => {
+    const net = problemOf(Object.assign(new Error('getaddrinfo ENOTFOUND iam.amazonaws.com'), { code: 'ENOTFOUND' }));
+    assert.equal(describeProblem(net), 'network error (ENOTFOUND): getaddrinfo ENOTFOUND iam.amazonaws.com');
+    assert.equal(describeProblem(problemOf(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }))), 'AccessDenied: Access Denied');
   });
 });
