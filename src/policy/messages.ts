@@ -131,9 +131,9 @@ const quiso = (s?: string) => (s ? ` ¿Quisiste decir "${s}"?` : '');
 
 export const en: Messages = {
   integrationName: (id) => (id === 'currents' ? 'Currents' : 'dashboard data export'),
-  reasonDeclared: (id) => `declared: ${en.integrationName(id)}`,
-  reasonInferredDelete: 'inferred: dashboard data export, because s3:DeleteObject is granted',
-  reasonInferredNoDelete: 'inferred: Currents, because s3:DeleteObject is not granted',
+  reasonDeclared: () => 'declared',
+  reasonInferredDelete: 'inferred because s3:DeleteObject is granted',
+  reasonInferredNoDelete: 'inferred because s3:DeleteObject is not granted',
 
   jsonSyntax: (d) => `Invalid JSON: ${d}.`,
   syntaxDetail: (c) => SYNTAX_EN[c] ?? c,
@@ -230,9 +230,9 @@ export const en: Messages = {
 
 export const es: Messages = {
   integrationName: (id) => (id === 'currents' ? 'Currents' : 'la exportación de datos del panel'),
-  reasonDeclared: (id) => `declarada: ${es.integrationName(id)}`,
-  reasonInferredDelete: 'deducida: exportación de datos del panel, porque se concede s3:DeleteObject',
-  reasonInferredNoDelete: 'deducida: Currents, porque no se concede s3:DeleteObject',
+  reasonDeclared: () => 'declarada',
+  reasonInferredDelete: 'deducida porque se concede s3:DeleteObject',
+  reasonInferredNoDelete: 'deducida porque no se concede s3:DeleteObject',
 
   jsonSyntax: (d) => `JSON no válido: ${d}.`,
   syntaxDetail: (c) => SYNTAX_ES[c] ?? c,
