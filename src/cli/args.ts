@@ -49,3 +49,8 @@ export function str(parsed: Parsed, name: string): string | undefined {
   const v = parsed.options.get(name);
   return typeof v === 'string' ? v : undefined;
 }
+
+/** Messages follow LC_ALL / LANG (es_* → Spanish) unless --lang says otherwise. */
+export function defaultLocale(): 'en' | 'es' {
+  return (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';
+}

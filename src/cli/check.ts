@@ -1,8 +1,8 @@
 // `check`: analyse policy files and print text, JSON or SARIF. Exit 1 on any error finding.
 import { readFileSync, statSync } from 'node:fs';
 import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, analyze } from '../policy';
-import type { AnalysisResult, AnalyzeOptions, Finding, IntegrationId, Locale } from '../policy';
-import { Parsed, UsageError, oneOf, str } from './args';
+import type { AnalysisResult, AnalyzeOptions, Finding, IntegrationId } from '../policy';
+import { Parsed, UsageError, defaultLocale, oneOf, str } from './args';
 
 export const CHECK_OPTIONS = {
   integration: true,
@@ -130,8 +130,7 @@ export function runCheck(parsed: Parsed, version: string, write: (s: string) => 
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'auto'] as const, 'auto');
   const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const defaultLang: Locale = (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';
-  const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLang);
+  const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const partnerAccountId = str(parsed, 'partner-account-id');
   if (partnerAccountId !== undefined && !/^\d{12}$/.test(partnerAccountId)) throw new UsageError('--partner-account-id must be 12 digits');
   const options: AnalyzeOptions = {

@@ -2,7 +2,7 @@
 // Credentials come from the standard chain (environment variables or --profile).
 import type * as Aws from '../aws';
 import type { IntegrationId, Locale } from '../policy';
-import { Parsed, UsageError, oneOf, str } from './args';
+import { Parsed, UsageError, defaultLocale, oneOf, str } from './args';
 
 export const TEST_CREDENTIALS_OPTIONS = { bucket: true, integration: true, folder: true, sse: false, profile: true, region: true, endpoint: true, format: true, lang: true, 'timeout-ms': true };
 export const VERIFY_ROLE_OPTIONS = { bucket: true, integration: true, folder: true, 'partner-account-id': true, 'external-id': true, profile: true, region: true, endpoint: true, simulate: false, format: true, lang: true, 'timeout-ms': true };
@@ -17,7 +17,7 @@ function common(parsed: Parsed) {
   if (!bucket) throw new UsageError('--bucket is required');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard'] as const, 'currents') as IntegrationId;
   const format = oneOf(parsed, 'format', ['text', 'json'] as const, 'text');
-  const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en') as Locale;
+  const locale: Locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const timeout = str(parsed, 'timeout-ms');
   const timeoutMs = timeout === undefined ? undefined : Number(timeout);
   if (timeoutMs !== undefined && !(timeoutMs >= 100 && timeoutMs <= 600_000)) throw new UsageError('--timeout-ms must be between 100 and 600000');

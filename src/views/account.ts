@@ -2,6 +2,7 @@
 // credentials and Verify role ARN, and the commands on buckets, roles and policies.
 import * as vscode from 'vscode';
 import type { Report } from '../aws';
+import { findPlaceholders } from '../policy';
 import type { IntegrationId } from '../policy';
 import { readSettings } from '../editor/settings';
 import { AccountConnection } from './connection';
@@ -172,7 +173,6 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       const editor = vscode.window.activeTextEditor;
       if (!editor || node?.kind !== 'bucket') return false;
       const name = node.bucket.name;
-      const { findPlaceholders } = await import('../policy');
       const holders = findPlaceholders(editor.document.getText()).filter((p) => /BUCKET/.test(p.text));
       if (holders.length) return vscode.commands.executeCommand('brazeS3.replacePlaceholder', editor.document.uri, holders[0].text, name);
       return editor.edit((b) => b.replace(editor.selection, name));

@@ -1,6 +1,7 @@
 // The IAM catalog (services, actions, resource types, condition keys) from the generated index.
 // Loaded on first use: parsing ~0.8 MB of JSON belongs to the first analysis, not to activation.
 
+import { memoize } from '../memo';
 import { wildcardMatch } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -44,10 +45,7 @@ const LEVELS: Record<string, AccessLevel> = {
 export class IamCatalog {
   private readonly actionsByService = new Map<string, ActionInfo[]>();
   private readonly actionByLowerFull = new Map<string, ActionInfo>();
-  private readonly expansions = new Map<string, ActionInfo[]>();
   private readonly conditionKeysByService = new Map<string, string[]>();
-  private readonly details = new Map<string, ActionDetail | undefined>();
-  private readonly globalKeyMemo = new Map<string, boolean>();
   readonly serviceNames: string[];
 
   constructor(private readonly raw: RawIndex) {
@@ -95,45 +93,37 @@ export class IamCatalog {
 
   /** Every catalog action an Action element matches (`*`, `s3:*`, `s3:Get*`, exact names). */
   expand(pattern: string): ActionInfo[] {
-    const lower = pattern.toLowerCase();
-    const cached = this.expansions.get(lower);
-    if (cached) return cached;
-    let result: ActionInfo[];
-    if (lower === '*') {
-      result = this.serviceNames.flatMap((s) => this.actionsOf(s));
-    } else {
-      const colon = lower.indexOf(':');
-      if (colon < 0) result = [];
-      else {
-        const servicePart = lower.slice(0, colon);
-        const namePart = lower.slice(colon + 1);
-        const services = servicePart.includes('*') || servicePart.includes('?')
-          ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
-          : [servicePart];
-        result = services.flatMap((s) =>
-          this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.name.toLowerCase())),
-        );
-      }
-    }
-    if (this.expansions.size > 5000) this.expansions.clear(); // bounded memo
-    this.expansions.set(lower, result);
-    return result;
+    return this.expandLower(pattern.toLowerCase());
   }
 
+  private readonly expandLower = memoize((lower: string): ActionInfo[] => {
+    if (lower === '*') return this.serviceNames.flatMap((s) => this.actionsOf(s));
+    const colon = lower.indexOf(':');
+    if (colon < 0) return [];
+    const servicePart = lower.slice(0, colon);
+    const namePart = lower.slice(colon + 1);
+    const services = servicePart.includes('*') || servicePart.includes('?')
+      ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
+      : [servicePart];
+    return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.name.toLowerCase())));
+  }, 5000);
+
   detail(action: ActionInfo): ActionDetail | undefined {
-    if (this.details.has(action.full)) return this.details.get(action.full);
-    const svc = this.raw.detail[action.service];
-    const a = svc?.actions[action.name];
-    const detail = svc && a
-      ? {
-          description: a.d,
-          resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
-          conditionKeys: a.c,
-        }
-      : undefined;
-    this.details.set(action.full, detail);
-    return detail;
+    return this.detailOf(action.full);
   }
+
+  /** Keyed by `service:Name`; bounded by the catalog itself. */
+  private readonly detailOf = memoize((full: string): ActionDetail | undefined => {
+    const colon = full.indexOf(':');
+    const svc = this.raw.detail[full.slice(0, colon)];
+    const a = svc?.actions[full.slice(colon + 1)];
+    if (!svc || !a) return undefined;
+    return {
+      description: a.d,
+      resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
+      conditionKeys: a.c,
+    };
+  }, Number.MAX_SAFE_INTEGER);
 
   conditionKeyInfo(key: string): { type: string; description: string } | undefined {
     const lower = key.toLowerCase();
@@ -155,15 +145,10 @@ export class IamCatalog {
   }
 
   isGlobalConditionKey(key: string): boolean {
-    const lower = key.toLowerCase();
-    let known = this.globalKeyMemo.get(lower);
-    if (known === undefined) {
-      known = this.raw.global.some((g) => conditionKeyMatches(g.key, lower));
-      if (this.globalKeyMemo.size > 5000) this.globalKeyMemo.clear();
-      this.globalKeyMemo.set(lower, known);
-    }
-    return known;
+    return this.isGlobalLower(key.toLowerCase());
   }
+
+  private readonly isGlobalLower = memoize((lower: string) => this.raw.global.some((g) => conditionKeyMatches(g.key, lower)), 5000);
 
   serviceConditionKeys(service: string): string[] {
     const s = service.toLowerCase();

@@ -28,7 +28,8 @@ function checkKeys(ctx: RuleContext, props: Property[], allowed: string[]): void
 
 export function checkSyntax(ctx: RuleContext): void {
   const { model, text, m } = ctx;
-  if (!model.root && text.trim().length > 0 && model.parseErrors.length === 0) {
+  const blank = !/\S/.test(text); // stops at the first non-space: no copy of the whole text
+  if (!model.root && !blank && model.parseErrors.length === 0) {
     report(ctx, 'json-syntax', { offset: 0, length: Math.min(1, text.length) }, m.tooDeep);
     return;
   }
@@ -44,7 +45,7 @@ export function checkSyntax(ctx: RuleContext): void {
     }
     report(ctx, 'json-syntax', { offset: e.offset, length: Math.max(e.length, 1) }, m.jsonSyntax(m.syntaxDetail(name)));
   }
-  if (text.trim().length === 0) report(ctx, 'json-syntax', { offset: 0, length: 0 }, m.emptyDocument);
+  if (blank) report(ctx, 'json-syntax', { offset: 0, length: 0 }, m.emptyDocument);
 }
 
 export function checkGrammar(ctx: RuleContext): void {
