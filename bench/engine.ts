@@ -10,9 +10,12 @@ import { corpusArbitrary } from '../test/fuzz/corpus';
  * conditions (this 2-core machine is noisy); the ratio is the median of the per-round ratios.
  */
 function pairedTimes(a: () => void, b: () => void, rounds = 60, perRound = 40): { a: number; b: number; ratio: number } {
-  for (let i = 0; i < 200; i++) {
-    a();
-    b();
+  // Warm up until both functions run optimised code (V8 tiers up after many calls), so the
+  // ratio compares steady states rather than how fast each one reaches its top tier.
+  const warmUntil = Date.now() + 1500;
+  while (Date.now() < warmUntil) {
+    for (let i = 0; i < 50; i++) a();
+    for (let i = 0; i < 50; i++) b();
   }
   const as: number[] = [];
   const bs: number[] = [];

@@ -9,24 +9,33 @@ export interface Arn {
   resource: string;
 }
 
-/** Parsed ARNs are memoised (bounded): the same resources are asked about by several rules. */
-export const parseArn = memoize((value: string): Arn | undefined => {
+export function parseArn(value: string): Arn | undefined {
   if (!value.startsWith('arn:')) return undefined;
   const parts = value.split(':');
   if (parts.length < 6) return undefined;
   return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
-});
+}
 
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
+const SERVICE = /^[a-z0-9*?-]+$/;
+const wild = (s: string) => s.includes('*') || s.includes('?') || s.includes('${');
+
+/** `arn:partition:service:region:account:resource` with a known partition and a resource. */
 export function isWellFormedArn(value: string): boolean {
   if (value === '*') return true;
-  const arn = parseArn(value);
-  if (!arn) return false;
-  const wild = (s: string) => s.includes('*') || s.includes('?') || s.includes('${');
-  if (!PARTITIONS.has(arn.partition) && !wild(arn.partition)) return false;
-  if (!/^[a-z0-9*?-]+$/.test(arn.service) && !wild(arn.service)) return false;
-  return arn.resource.length > 0;
+  if (!value.startsWith('arn:')) return false;
+  // Colon positions by indexOf rather than split: this runs for every resource on every keystroke.
+  const c1 = value.indexOf(':', 4);
+  const c2 = c1 < 0 ? -1 : value.indexOf(':', c1 + 1);
+  const c3 = c2 < 0 ? -1 : value.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : value.indexOf(':', c3 + 1);
+  if (c4 < 0) return false;
+  const partition = value.slice(4, c1);
+  if (!PARTITIONS.has(partition) && !wild(partition)) return false;
+  const service = value.slice(c1 + 1, c2);
+  if (!SERVICE.test(service) && !wild(service)) return false;
+  return c4 + 1 < value.length;
 }
 
 export interface S3Location {
@@ -36,16 +45,20 @@ export interface S3Location {
   key: string | undefined;
 }
 
-export const s3Location = memoize((value: string) => computeS3Location(value));
-
-/** A general-purpose S3 bucket/object ARN (`arn:aws:s3:::bucket[/key]`), else undefined. */
-function computeS3Location(value: string): S3Location | undefined {
-  const arn = parseArn(value);
-  if (!arn || arn.service !== 's3' || arn.region !== '' || arn.account !== '') return undefined;
-  const slash = arn.resource.indexOf('/');
-  return slash < 0
-    ? { bucket: arn.resource, key: undefined }
-    : { bucket: arn.resource.slice(0, slash), key: arn.resource.slice(slash + 1) };
+/**
+ * A general-purpose S3 bucket/object ARN (`arn:<partition>:s3:::bucket[/key]`), else undefined.
+ * Read with indexOf, not parseArn: rules ask this of every resource, and a lookup in a memo
+ * (hashing a fresh string) costs more than the answer.
+ */
+export function s3Location(value: string): S3Location | undefined {
+  if (!value.startsWith('arn:')) return undefined;
+  const afterPartition = value.indexOf(':', 4);
+  if (afterPartition < 0 || !value.startsWith(':s3:::', afterPartition)) return undefined;
+  const start = afterPartition + 6;
+  const slash = value.indexOf('/', start);
+  const bucket = slash < 0 ? value.slice(start) : value.slice(start, slash);
+  // parseArn semantics: a colon in the bucket part belongs to the resource, never to the region.
+  return slash < 0 ? { bucket, key: undefined } : { bucket, key: value.slice(slash + 1) };
 }
 
 export function bucketHasWildcard(bucket: string): boolean {
@@ -82,18 +95,25 @@ function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   return undefined;
 }
 
-const PLACEHOLDER = /\bINSERT[A-Z0-9_]*[A-Z0-9]/g;
+const PLACEHOLDER = /\bINSERT[A-Z0-9_]*[A-Z0-9]/y;
 
 /** Template placeholders (`INSERTBUCKETNAME`, any `INSERT…` in capitals) with their offsets. */
 export function findPlaceholders(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) out.push({ text: m[0], offset: m.index ?? 0 });
+  // indexOf finds the rare candidates fast; the expression then reads only from each one.
+  for (let at = text.indexOf('INSERT'); at >= 0; at = text.indexOf('INSERT', at + 1)) {
+    PLACEHOLDER.lastIndex = at;
+    const m = PLACEHOLDER.exec(text);
+    if (m && m.index === at) {
+      out.push({ text: m[0], offset: at });
+      at += m[0].length - 1;
+    }
+  }
   return out;
 }
 
 export function hasPlaceholder(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
-  return /\bINSERT[A-Z0-9_]*[A-Z0-9]/.test(text);
+  return text.includes('INSERT') && findPlaceholders(text).length > 0;
 }
 
 /** An account ID from a principal (`123456789012`, `arn:aws:iam::123456789012:root|role/…`). */

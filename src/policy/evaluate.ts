@@ -3,8 +3,8 @@
 // NotAction/NotResource, policy variables. Conditions cannot be known offline, so a statement with
 // a Condition (or a resource that only matches through a policy variable) makes the answer
 // "allowed only if …", never plainly allowed.
-import { PolicyModel, Statement, prop, stringItems } from './parse';
-import { wildcardMatch } from './wildcard';
+import { PolicyModel, Statement, itemsOf, prop, stringItems } from './parse';
+import { CompiledWildcard, compileWildcard, matchCompiled } from './wildcard';
 
 export type Decision = 'allow' | 'conditional' | 'explicit-deny' | 'implicit-deny';
 
@@ -20,17 +20,40 @@ export interface CompiledStatement {
   index: number;
   source: Statement;
   effect: 'Allow' | 'Deny';
-  /** Lower-cased Action patterns, or undefined when the statement uses NotAction. */
-  actions?: string[];
-  notActions?: string[];
-  resources?: string[];
-  notResources?: string[];
+  /** Lower-cased Action patterns, compiled; undefined when the statement uses NotAction. */
+  actions?: CompiledWildcard[];
+  notActions?: CompiledWildcard[];
+  resources?: CompiledResource[];
+  notResources?: CompiledResource[];
   conditional: boolean;
-  /** Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text). */
-  variables: boolean;
+}
+
+/** A Resource pattern as written, compiled once: evaluation runs it for every requirement. */
+export interface CompiledResource extends CompiledWildcard {
+  /** With policy variables read as `*` (only when the pattern holds one and variables apply). */
+  widened?: CompiledWildcard;
 }
 
 const VARIABLE = /\$\{[^}]*\}/g;
+
+function compileActions(s: Statement, name: string): CompiledWildcard[] | undefined {
+  if (!prop(s, name)) return undefined;
+  const out: CompiledWildcard[] = [];
+  for (const item of itemsOf(s, name)) out.push(compileWildcard(item.value.toLowerCase()));
+  return out;
+}
+
+function compileResources(s: Statement, name: string, variables: boolean): CompiledResource[] | undefined {
+  if (!prop(s, name)) return undefined;
+  const out: CompiledResource[] = [];
+  for (const item of itemsOf(s, name)) {
+    const { pattern, exact, pieces } = compileWildcard(item.value);
+    // Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text).
+    const widened = variables && pattern.includes('${') ? compileWildcard(pattern.replace(VARIABLE, '*')) : undefined;
+    out.push({ pattern, exact, pieces, widened });
+  }
+  return out;
+}
 
 export function compileStatements(model: PolicyModel): CompiledStatement[] {
   const version = stringItems(model.topProperties.find((p) => p.name === 'Version')?.value)[0]?.value;
@@ -39,24 +62,17 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
   for (const s of model.statements) {
     const effect = prop(s, 'Effect')?.value.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
-    const list = (name: string) => {
-      const p = prop(s, name);
-      return p ? stringItems(p.value).map((i) => i.value) : undefined;
-    };
-    const action = list('Action');
-    const notAction = list('NotAction');
-    const resource = list('Resource');
-    const notResource = list('NotResource');
-    if ((action === undefined) === (notAction === undefined)) continue; // malformed: IAM rejects it
+    const actions = compileActions(s, 'Action');
+    const notActions = compileActions(s, 'NotAction');
+    if ((actions === undefined) === (notActions === undefined)) continue; // malformed: IAM rejects it
     out.push({
       index: s.index,
       source: s,
       effect,
-      actions: action?.map((a) => a.toLowerCase()),
-      notActions: notAction?.map((a) => a.toLowerCase()),
-      resources: resource,
-      notResources: notResource,
-      variables,
+      actions,
+      notActions,
+      resources: compileResources(s, 'Resource', variables),
+      notResources: compileResources(s, 'NotResource', variables),
       conditional: prop(s, 'Condition') !== undefined,
     });
   }
@@ -65,27 +81,28 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
 
 type ResourceMatch = 'no' | 'yes' | 'via-variable';
 
-function matchResourcePattern(pattern: string, resource: string, variables: boolean): ResourceMatch {
-  if (wildcardMatch(pattern, resource)) return 'yes';
-  if (variables && pattern.includes('${') && wildcardMatch(pattern.replace(VARIABLE, '*'), resource)) return 'via-variable';
+function matchResourcePattern(r: CompiledResource, resource: string): ResourceMatch {
+  if (matchCompiled(r, resource)) return 'yes';
+  if (r.widened && matchCompiled(r.widened, resource)) return 'via-variable';
   return 'no';
 }
 
 function resourceMatches(s: CompiledStatement, resource: string): ResourceMatch {
-  if (s.resources) {
+  const { resources, notResources } = s;
+  if (resources) {
     let best: ResourceMatch = 'no';
-    for (const r of s.resources) {
-      const m = matchResourcePattern(r, resource, s.variables);
+    for (const r of resources) {
+      const m = matchResourcePattern(r, resource);
       if (m === 'yes') return 'yes';
       if (m === 'via-variable') best = m;
     }
     return best;
   }
-  if (s.notResources) {
+  if (notResources) {
     // NotResource: applies unless the resource is excluded (a variable makes that uncertain).
     let uncertain = false;
-    for (const r of s.notResources) {
-      const m = matchResourcePattern(r, resource, s.variables);
+    for (const r of notResources) {
+      const m = matchResourcePattern(r, resource);
       if (m === 'yes') return 'no';
       if (m === 'via-variable') uncertain = true;
     }
@@ -94,13 +111,23 @@ function resourceMatches(s: CompiledStatement, resource: string): ResourceMatch 
   return 'yes'; // no resource element (trust policies): the role itself
 }
 
-function actionMatches(s: CompiledStatement, lowerAction: string): boolean {
-  if (s.actions) return s.actions.some((a) => wildcardMatch(a, lowerAction));
-  return !(s.notActions ?? []).some((a) => wildcardMatch(a, lowerAction));
+/** Does one of the statement's Action patterns (or, for NotAction, none of them) match? */
+export function actionMatches(s: CompiledStatement, lowerAction: string): boolean {
+  const { actions, notActions } = s;
+  if (actions) {
+    for (const a of actions) if (matchCompiled(a, lowerAction)) return true;
+    return false;
+  }
+  for (const a of notActions ?? []) if (matchCompiled(a, lowerAction)) return false;
+  return true;
 }
 
 export function evaluate(statements: CompiledStatement[], action: string, resource: string): Evaluation {
-  const lowerAction = action.toLowerCase();
+  return evaluateLower(statements, action.toLowerCase(), resource);
+}
+
+/** evaluate() for an action name already in lower case (the integration rules ask repeatedly). */
+export function evaluateLower(statements: CompiledStatement[], lowerAction: string, resource: string): Evaluation {
   let firstAllow: CompiledStatement | undefined;
   const conditionalAllows: CompiledStatement[] = [];
   const conditionalDenies: CompiledStatement[] = [];

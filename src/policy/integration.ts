@@ -4,22 +4,26 @@ import type { IntegrationId } from './types';
 
 export interface Requirement {
   action: string;
+  /** The action in lower case, as evaluation compares it. */
+  lower: string;
   on: 'bucket' | 'object';
 }
 
+const need = (action: string, on: Requirement['on']): Requirement => ({ action, lower: action.toLowerCase(), on });
+
 export const REQUIREMENTS: Record<IntegrationId, Requirement[]> = {
   currents: [
-    { action: 's3:ListBucket', on: 'bucket' },
-    { action: 's3:GetBucketLocation', on: 'bucket' },
-    { action: 's3:PutObject', on: 'object' },
-    { action: 's3:GetObject', on: 'object' },
+    need('s3:ListBucket', 'bucket'),
+    need('s3:GetBucketLocation', 'bucket'),
+    need('s3:PutObject', 'object'),
+    need('s3:GetObject', 'object'),
   ],
   dashboard: [
-    { action: 's3:ListBucket', on: 'bucket' },
-    { action: 's3:GetBucketLocation', on: 'bucket' },
-    { action: 's3:PutObject', on: 'object' },
-    { action: 's3:GetObject', on: 'object' },
-    { action: 's3:DeleteObject', on: 'object' },
+    need('s3:ListBucket', 'bucket'),
+    need('s3:GetBucketLocation', 'bucket'),
+    need('s3:PutObject', 'object'),
+    need('s3:GetObject', 'object'),
+    need('s3:DeleteObject', 'object'),
   ],
 };
 
@@ -30,7 +34,9 @@ export const DEFAULT_FOLDER = 'currents';
 
 /** Folder path without leading/trailing slashes; '' is the bucket root. */
 export function normaliseFolder(folder: string | undefined): string {
-  return (folder ?? DEFAULT_FOLDER).trim().replace(/^\/+|\/+$/g, '');
+  const f = folder ?? DEFAULT_FOLDER;
+  if (f === DEFAULT_FOLDER) return f; // the common case, on every analysis
+  return f.trim().replace(/^\/+|\/+$/g, '');
 }
 
 export function bucketArn(bucket: string): string {

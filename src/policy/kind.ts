@@ -1,6 +1,6 @@
 // What a document is: identity policy (no Principal), trust policy (Principal + sts: actions),
 // or another resource policy such as a bucket policy.
-import { PolicyModel, prop, stringItems } from './parse';
+import { PolicyModel, itemsOf, prop } from './parse';
 import type { DocumentKind } from './types';
 
 export function documentKind(model: PolicyModel): DocumentKind {
@@ -12,7 +12,7 @@ export function documentKind(model: PolicyModel): DocumentKind {
   // means the document is an identity policy with a stray Principal.
   if (withPrincipal.length < statements.length) return 'identity';
   const assumesRole = withPrincipal.some((s) =>
-    stringItems(prop(s, 'Action')?.value).some((a) => /^sts:(assumerole|\*)/i.test(a.value)),
+    itemsOf(s, 'Action').some((a) => /^sts:(assumerole|\*)/i.test(a.value)),
   );
   return assumesRole ? 'trust' : 'resource';
 }

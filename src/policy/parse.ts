@@ -18,6 +18,8 @@ export interface Statement {
   index: number;
   node: Node;
   properties: Property[];
+  /** String items per element, filled on first use: several rules read the same elements. */
+  items: Map<string, readonly StringItem[]>;
 }
 
 export interface PolicyModel {
@@ -40,19 +42,33 @@ export function propertiesOf(object: Node): Property[] {
 }
 
 export function prop(statement: { properties: Property[] }, name: string): Property | undefined {
-  return statement.properties.find((p) => p.name === name);
+  // A plain loop: every rule asks for several elements of every statement.
+  for (const p of statement.properties) if (p.name === name) return p;
+  return undefined;
 }
 
 /** String items of a value that may be a string or an array of strings (others skipped). */
 export function stringItems(value: Node | undefined): StringItem[] {
   if (!value) return [];
   if (value.type === 'string') return [{ value: value.value as string, node: value }];
-  if (value.type === 'array') {
-    return (value.children ?? [])
-      .filter((c) => c.type === 'string')
-      .map((c) => ({ value: c.value as string, node: c }));
+  const out: StringItem[] = [];
+  if (value.type === 'array' && value.children) {
+    for (const c of value.children) if (c.type === 'string') out.push({ value: c.value as string, node: c });
   }
-  return [];
+  return out;
+}
+
+const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
+
+/** The string items of a statement's element (Action, Resource…), computed once per analysis. */
+export function itemsOf(s: Statement, name: string): readonly StringItem[] {
+  let items = s.items.get(name);
+  if (!items) {
+    const p = prop(s, name);
+    items = p ? stringItems(p.value) : NO_ITEMS;
+    s.items.set(name, items);
+  }
+  return items;
 }
 
 
@@ -77,7 +93,7 @@ export function parsePolicy(text: string): PolicyModel {
     const v = statementProperty.value;
     const nodes = v.type === 'object' ? [v] : v.type === 'array' ? (v.children ?? []) : [];
     nodes.forEach((node, index) => {
-      model.statements.push({ index, node, properties: node.type === 'object' ? propertiesOf(node) : [] });
+      model.statements.push({ index, node, properties: node.type === 'object' ? propertiesOf(node) : [], items: new Map() });
     });
   }
   return model;

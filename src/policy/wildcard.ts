@@ -25,19 +25,33 @@ function findPiece(piece: string, text: string, from: number): number {
   return -1;
 }
 
-interface CompiledWildcard {
+export interface CompiledWildcard {
+  pattern: string;
   /** No wildcard: plain comparison. */
   exact: boolean;
   pieces: string[];
 }
 
-/** Patterns repeat across statements, rules and analyses: split each one once. */
-const compileWildcard = memoize((pattern: string): CompiledWildcard => ({ exact: !hasWildcard(pattern), pieces: pattern.split('*') }), 20_000);
+const NO_PIECES: string[] = [];
+
+/** Split a pattern on `*` once, for matching it against many texts. */
+export function compileWildcard(pattern: string): CompiledWildcard {
+  const exact = !hasWildcard(pattern);
+  return { pattern, exact, pieces: exact ? NO_PIECES : pattern.split('*') };
+}
+
+/** Ad-hoc matches repeat the same patterns across rules and analyses: compile each one once. */
+const compileMemo = memoize(compileWildcard, 20_000);
 
 /** Does `text` match the IAM wildcard `pattern`? Case-sensitive; lower-case both for actions. */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const { exact, pieces } = compileWildcard(pattern);
-  if (exact) return pattern === text;
+  return matchCompiled(compileMemo(pattern), text);
+}
+
+/** wildcardMatch for a pattern compiled once (hot loops: evaluation against every statement). */
+export function matchCompiled(c: CompiledWildcard, text: string): boolean {
+  const pieces = c.pieces;
+  if (c.exact) return c.pattern === text;
   const first = pieces[0];
   if (pieces.length === 1) return first.length === text.length && pieceMatchesAt(first, text, 0);
   if (!pieceMatchesAt(first, text, 0)) return false;

@@ -60,7 +60,6 @@ const classifyAction = memoize((value: string): ActionClass => {
 function checkActionList(ctx: RuleContext, p: Property): void {
   const { m, text } = ctx;
   const items = stringItems(p.value);
-  const seen = new Map<string, string>();
   const valid: { value: string; lower: string; node: (typeof items)[number]['node'] }[] = [];
   for (const item of items) {
     const value = item.value;
@@ -89,21 +88,20 @@ function checkActionList(ctx: RuleContext, p: Property): void {
       }
     }
   }
-  // Redundancy among the valid entries of this one list.
-  for (const v of valid) {
-    const twin = seen.get(v.lower);
-    if (twin !== undefined) {
+  // Redundancy among the valid entries of this one list (short lists: plain loops, no maps).
+  if (valid.length < 2) return;
+  valid.forEach((v, vi) => {
+    for (let j = 0; j < vi; j++) {
+      if (valid[j].lower !== v.lower) continue;
       report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
-      continue;
+      return;
     }
-    seen.set(v.lower, v.value);
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
     // so removing every redundant entry never removes both.
-    const vi = valid.indexOf(v);
-    const cover = valid.find((w, wi) => w !== v && w.lower !== v.lower && hasWildcard(w.value) && wildcardMatch(w.lower, v.lower)
+    const cover = valid.find((w, wi) => w.lower !== v.lower && hasWildcard(w.value) && wildcardMatch(w.lower, v.lower)
       && !(wi > vi && wildcardMatch(v.lower, w.lower)));
     if (cover) {
       report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
     }
-  }
+  });
 }

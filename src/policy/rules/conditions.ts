@@ -1,6 +1,7 @@
 // Condition operators and condition keys.
-import { conditionKeyMatches } from '../catalog/catalog';
-import { propertiesOf, prop, stringItems } from '../parse';
+import { catalog, conditionKeyMatches } from '../catalog/catalog';
+import { memoize } from '../memo';
+import { itemsOf, propertiesOf, prop } from '../parse';
 import { closest } from '../suggest';
 import { renameKey } from '../edits';
 import { RuleContext, report } from './context';
@@ -35,35 +36,49 @@ function suggestOperator(op: string): string | undefined {
   return best ? `${set}${best}${best === 'Null' ? '' : ifExists}` : undefined;
 }
 
+/** The condition keys defined for a list of Action patterns (from the catalog). */
+function keysForActions(patterns: string[]): string[] {
+  const cat = catalog();
+  const keys = new Set<string>();
+  // Services without per-action data contribute their whole key list: once per service, not
+  // once per expanded action (ec2:* expands to ~700 actions).
+  const servicesAdded = new Set<string>();
+  for (const p of patterns) {
+    for (const a of cat.expand(p)) {
+      const d = cat.detail(a);
+      if (d) for (const k of d.conditionKeys) keys.add(k);
+      else if (!servicesAdded.has(a.service)) {
+        servicesAdded.add(a.service);
+        for (const k of cat.serviceConditionKeys(a.service)) keys.add(k);
+      }
+    }
+  }
+  return [...keys];
+}
+
+/**
+ * Is a (non-global) condition key defined for a statement's actions, and if not, the closest one
+ * that is? Keyed by "action patterns NUL key": a pure answer, asked again on every keystroke.
+ */
+const keyVerdict = memoize((query: string): { known: boolean; suggestion?: string } => {
+  const parts = query.split('\0');
+  const name = parts.pop() ?? '';
+  const keys = keysForActions(parts);
+  const lower = name.toLowerCase();
+  if (keys.some((k) => conditionKeyMatches(k, lower))) return { known: true };
+  const candidates = [...keys, ...catalog().globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<'));
+  return { known: false, suggestion: closest(name, candidates) };
+}, 5000);
+
 export function checkConditions(ctx: RuleContext): void {
   const { m, cat } = ctx;
   for (const s of ctx.model.statements) {
     const condition = prop(s, 'Condition');
     if (!condition || condition.value.type !== 'object') continue;
-    const actionProp = prop(s, 'Action');
-    const actionPatterns = stringItems(actionProp?.value).map((a) => a.value);
+    const actionPatterns = itemsOf(s, 'Action').map((a) => a.value);
     // Keys can only be judged against a known, finite set of actions.
-    const judgeKeys = !!actionProp && actionPatterns.length > 0 && !actionPatterns.some((a) => a === '*' || /^[^:]*[*?][^:]*:/.test(a));
-    let validKeys: string[] | undefined;
-    const keysFor = () => {
-      if (validKeys) return validKeys;
-      const keys = new Set<string>();
-      // Services without per-action data contribute their whole key list: once per service, not
-      // once per expanded action (ec2:* expands to ~700 actions).
-      const servicesAdded = new Set<string>();
-      for (const p of actionPatterns) {
-        for (const a of ctx.expand(p)) {
-          const d = cat.detail(a);
-          if (d) for (const k of d.conditionKeys) keys.add(k);
-          else if (!servicesAdded.has(a.service)) {
-            servicesAdded.add(a.service);
-            for (const k of cat.serviceConditionKeys(a.service)) keys.add(k);
-          }
-        }
-      }
-      validKeys = [...keys];
-      return validKeys;
-    };
+    const judgeKeys = actionPatterns.length > 0 && !actionPatterns.some((a) => a === '*' || /^[^:]*[*?][^:]*:/.test(a));
+    const prefix = actionPatterns.join('\0');
     for (const op of propertiesOf(condition.value)) {
       if (!baseOperator(op.name)) {
         const suggestion = suggestOperator(op.name);
@@ -72,11 +87,9 @@ export function checkConditions(ctx: RuleContext): void {
       }
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
-        const lower = key.name.toLowerCase();
-        if (cat.isGlobalConditionKey(lower)) continue;
-        const keys = keysFor();
-        if (keys.some((k) => conditionKeyMatches(k, lower))) continue;
-        const suggestion = closest(key.name, [...keys, ...cat.globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<')));
+        if (cat.isGlobalConditionKey(key.name.toLowerCase())) continue;
+        const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
+        if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),
           suggestion ? [{ title: m.fix.renameKey(suggestion), get edits() { return renameKey(key.key, suggestion); }, safe: false }] : []);
       }

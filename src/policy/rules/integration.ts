@@ -2,13 +2,13 @@
 // missing or denied permissions (evaluated like IAM), excess grants, mixed policies.
 import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, s3Location } from '../arn';
-import { CompiledStatement, evaluate, isGranted } from '../evaluate';
+import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
-import { prop, stringItems } from '../parse';
+import { itemsOf, prop } from '../parse';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { memoize } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
-import { wildcardMatch } from '../wildcard';
+import { matchCompiled, wildcardMatch } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
 import { RuleContext, report } from './context';
 
@@ -18,7 +18,7 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
   let fallback: string | undefined;
   for (const s of statements) {
     for (const r of s.resources ?? []) {
-      const loc = s3Location(r);
+      const loc = s3Location(r.pattern);
       if (!loc || !loc.bucket) continue;
       if (bucketHasWildcard(loc.bucket)) {
         const base = loc.bucket.replace(/[*?].*$/, '');
@@ -33,21 +33,24 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
   return best ?? fallback;
 }
 
+/** The concrete object ARN asked about: long, so the last one built is kept (it rarely changes). */
+let lastSample = { bucket: '', folder: '', arn: '' };
+function sampleObjectArn(bucket: string, folder: string): string {
+  if (lastSample.bucket !== bucket || lastSample.folder !== folder || !lastSample.arn) {
+    lastSample = { bucket, folder, arn: `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}` };
+  }
+  return lastSample.arn;
+}
+
 export function inferIntegration(ctx: RuleContext, bucket: string, folder: string): IntegrationInfo {
   const { options, m } = ctx;
   if (options.integration !== 'auto') return { id: options.integration, declared: true, reason: m.reasonDeclared(options.integration) };
-  const key = `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`;
-  const deletes = isGranted(evaluate(ctx.compiled, 's3:DeleteObject', key));
+  const deletes = isGranted(evaluateLower(ctx.compiled, 's3:deleteobject', sampleObjectArn(bucket, folder)));
   return deletes
     ? { id: 'dashboard', declared: false, reason: m.reasonInferredDelete }
     : { id: 'currents', declared: false, reason: m.reasonInferredNoDelete };
 }
 
-function concreteResource(req: Requirement, bucket: string, folder: string): { arn: string; shown: string } {
-  return req.on === 'bucket'
-    ? { arn: bucketArn(bucket), shown: bucketArn(bucket) }
-    : { arn: `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`, shown: objectArnPattern(bucket, folder) };
-}
 
 function statementLabel(s: CompiledStatement): string {
   const sid = prop(s.source, 'Sid')?.value.value;
@@ -59,7 +62,7 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
   const { m, text } = ctx;
   const host = ctx.compiled.find((s) => {
     if (s.effect !== 'Allow' || !s.actions || s.conditional) return false;
-    return (s.resources ?? []).some((r) => wildcardMatch(r, arn));
+    return (s.resources ?? []).some((r) => matchCompiled(r, arn));
   });
   if (host) {
     const actionNode = prop(host.source, 'Action')?.value;
@@ -79,7 +82,7 @@ function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node
   for (const s of ctx.compiled) {
     if (s.effect !== 'Allow') continue;
     const aboutIt = (s.resources ?? []).some((r) => {
-      const loc = s3Location(r);
+      const loc = s3Location(r.pattern);
       return loc && (loc.bucket === bucket || bucketHasWildcard(loc.bucket)) && (loc.key !== undefined) === wantObject;
     });
     if (aboutIt) return prop(s.source, 'Action')?.value ?? s.source.node;
@@ -90,13 +93,16 @@ function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node
 export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo, bucket: string, folder: string): void {
   const { m } = ctx;
   const name = m.integrationName(integration.id);
+  const onBucket = bucketArn(bucket);
+  const onObject = sampleObjectArn(bucket, folder);
   for (const req of REQUIREMENTS[integration.id]) {
-    const { arn, shown } = concreteResource(req, bucket, folder);
-    const result = evaluate(ctx.compiled, req.action, arn);
+    const arn = req.on === 'bucket' ? onBucket : onObject;
+    const shown = req.on === 'bucket' ? onBucket : objectArnPattern(bucket, folder);
+    const result = evaluateLower(ctx.compiled, req.lower, arn);
     if (result.decision === 'allow') continue;
     if (result.decision === 'explicit-deny' && result.statement) {
       const deny = result.statement;
-      const matching = stringItems(prop(deny.source, 'Action')?.value).find((a) => wildcardMatch(a.value.toLowerCase(), req.action.toLowerCase()));
+      const matching = itemsOf(deny.source, 'Action').find((a) => wildcardMatch(a.value.toLowerCase(), req.action.toLowerCase()));
       report(ctx, 'integration-denied', matching?.node ?? prop(deny.source, 'Effect')?.value ?? deny.source.node, m.denied(name, req.action, shown));
       continue;
     }
@@ -148,7 +154,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
       if (key) report(ctx, 'integration-excess-permission', key, m.notActionAllow(name));
       continue;
     }
-    const items = stringItems(prop(s.source, 'Action')?.value);
+    const items = itemsOf(s.source, 'Action');
     for (const item of items) {
       const excess = EXCESS[id](item.value);
       if (excess.length === 0) continue;
@@ -174,9 +180,8 @@ function checkMixed(ctx: RuleContext, id: IntegrationId): void {
   const shapes = ctx.compiled
     .filter((s) => s.effect === 'Allow' && s.actions)
     .map((s) => {
-      const grants = (a: string) => (s.actions ?? []).some((p) => wildcardMatch(p, a));
-      const put = grants('s3:putobject');
-      return { s, shape: put && grants('s3:deleteobject') ? 'dashboard' : put && grants('s3:getobject') ? 'currents' : undefined };
+      const put = actionMatches(s, 's3:putobject');
+      return { s, shape: put && actionMatches(s, 's3:deleteobject') ? 'dashboard' : put && actionMatches(s, 's3:getobject') ? 'currents' : undefined };
     })
     .filter((x) => x.shape);
   const hasOwn = shapes.some((x) => x.shape === id);

@@ -2,8 +2,9 @@
 // over-broad wildcards, and policies that name several buckets.
 import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
-import { ActionInfo } from '../catalog/catalog';
-import { Statement, prop, stringItems } from '../parse';
+import { ActionInfo, catalog } from '../catalog/catalog';
+import { memoize } from '../memo';
+import { Statement, itemsOf, prop } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { patternMeetsTemplate } from '../wildcard';
 import { Messages } from '../messages';
@@ -31,9 +32,7 @@ export function checkResources(ctx: RuleContext): void {
   if (ctx.kind === 'trust') return;
   for (const s of ctx.model.statements) {
     for (const name of ['Resource', 'NotResource']) {
-      const p = prop(s, name);
-      if (!p) continue;
-      for (const item of stringItems(p.value)) checkResourceString(ctx, s, name, item.value, item.node);
+      for (const item of itemsOf(s, name)) checkResourceString(ctx, s, name, item.value, item.node);
     }
     checkResourceMismatch(ctx, s);
   }
@@ -41,7 +40,7 @@ export function checkResources(ctx: RuleContext): void {
 }
 
 function statementHasS3Actions(ctx: RuleContext, s: Statement): boolean {
-  return stringItems(prop(s, 'Action')?.value).some((a) => ctx.expand(a.value).some((x) => x.service === 's3'));
+  return itemsOf(s, 'Action').some((a) => ctx.expand(a.value).some((x) => x.service === 's3'));
 }
 
 function checkResourceString(ctx: RuleContext, s: Statement, element: string, value: string, node: Node): void {
@@ -70,11 +69,11 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, va
   if (!allow || element !== 'Resource') return;
   if (loc.bucket === '*' || loc.bucket === '') {
     report(ctx, 'resource-overbroad', node, m.overbroadAllBuckets(value));
-  } else if (/[*?]/.test(loc.bucket.replace(VARIABLE, ''))) {
+  } else if (bucketHasWildcard(loc.bucket) && /[*?]/.test(loc.bucket.replace(VARIABLE, ''))) {
     const base = loc.bucket.replace(/[*?]+$/, '');
     const fixes = [];
     if (loc.key === undefined && base && !/[*?]/.test(base) && !bucketHasWildcard(base)) {
-      const siblings = stringItems(prop(s, 'Resource')?.value).map((i) => i.value);
+      const siblings = itemsOf(s, 'Resource').map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
       fixes.push({ title: m.fix.tighten(base), get edits() { return replaceItem(text, node, wanted); }, safe: true });
     }
@@ -83,8 +82,8 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, va
 }
 
 /** Does an action have a resource type that one of the statement's resources can name? */
-function actionFitsResources(ctx: RuleContext, action: ActionInfo, patterns: string[]): boolean | undefined {
-  const detail = ctx.cat.detail(action);
+function actionFitsResources(action: ActionInfo, patterns: string[]): boolean | undefined {
+  const detail = catalog().detail(action);
   if (!detail) return undefined; // no resource-type data for this service: cannot judge
   if (patterns.includes('*')) return true;
   if (detail.resourceTypes.length === 0) return false;
@@ -92,10 +91,10 @@ function actionFitsResources(ctx: RuleContext, action: ActionInfo, patterns: str
 }
 
 /** undefined: cannot judge; true: some expanded action fits a resource; false: none does. */
-function itemFits(ctx: RuleContext, actions: ActionInfo[], patterns: string[]): boolean | undefined {
+function itemFits(actions: ActionInfo[], patterns: string[]): boolean | undefined {
   let judged = false;
   for (const a of actions) {
-    const r = actionFitsResources(ctx, a, patterns);
+    const r = actionFitsResources(a, patterns);
     if (r === undefined) continue;
     if (r) return true;
     judged = true;
@@ -103,36 +102,50 @@ function itemFits(ctx: RuleContext, actions: ActionInfo[], patterns: string[]): 
   return judged ? false : undefined;
 }
 
+type Mismatch = { kind: 'fits' } | { kind: 'needs-star' } | { kind: 'mismatch'; example: string; fixable: boolean };
+
+/**
+ * Can an Action entry act on any of a statement's resources? A pure answer from the catalog,
+ * asked again for every unchanged statement while the user types: memoised by the statement's
+ * resources (joined with NUL), then by the action.
+ */
+const mismatchMemo = memoize((resourcesKey: string) => {
+  const resources = resourcesKey.split('\0');
+  return memoize((action: string) => mismatchOf(action, resources), 500);
+}, 2000);
+
+function mismatchOf(action: string, resources: string[]): Mismatch {
+  const actions = catalog().expand(action);
+  if (actions.length === 0) return { kind: 'fits' };
+  const patterns = resources.map((r) => (r.includes('${') ? r.replace(VARIABLE, '*') : r));
+  if (itemFits(actions, patterns) !== false) return { kind: 'fits' };
+  const first = catalog().detail(actions[0]);
+  if (!first || first.resourceTypes.length === 0) return { kind: 'needs-star' };
+  const bucket = resources.map((r) => s3Location(r)).find((l) => l?.bucket)?.bucket ?? 'BUCKET';
+  // The plainest resource type makes the clearest example (S3 `object`, not `accesspointobject`).
+  const plainest = [...first.resourceTypes].sort((a, b) => a.arn.split('${').length - b.arn.split('${').length)[0];
+  const example = plainest.arn.replace('${Partition}', 'aws').replace('${BucketName}', bucket).replace('${ObjectName}', '*');
+  const fixable = actions[0].service === 's3' && example.startsWith('arn:aws:s3:::') && !example.includes('${');
+  return { kind: 'mismatch', example, fixable };
+}
+
 function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   const { m, text } = ctx;
-  const actionProp = prop(s, 'Action');
   const resourceProp = prop(s, 'Resource');
-  if (!actionProp || !resourceProp || prop(s, 'NotAction') || prop(s, 'NotResource')) return;
-  const resources = stringItems(resourceProp.value).map((r) => r.value);
+  if (!resourceProp || !prop(s, 'Action') || prop(s, 'NotAction') || prop(s, 'NotResource')) return;
+  const resources = itemsOf(s, 'Resource');
   if (resources.length === 0) return;
-  const patterns = resources.map((r) => (r.includes('${') ? r.replace(VARIABLE, '*') : r));
-  for (const item of stringItems(actionProp.value)) {
+  const verdictFor = mismatchMemo(resources.length === 1 ? resources[0].value : resources.map((r) => r.value).join('\0'));
+  for (const item of itemsOf(s, 'Action')) {
     if (item.value === '*') continue;
-    const actions = ctx.expand(item.value);
-    if (actions.length === 0) continue;
-    if (itemFits(ctx, actions, patterns) !== false) continue;
-    const first = ctx.cat.detail(actions[0]);
-    if (!first || first.resourceTypes.length === 0) {
+    const verdict = verdictFor(item.value);
+    if (verdict.kind === 'fits') continue;
+    if (verdict.kind === 'needs-star') {
       report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value));
       continue;
     }
-    const buckets = resources.map((r) => s3Location(r)).filter((l) => l !== undefined);
-    const bucket = buckets.find((b) => b.bucket)?.bucket ?? 'BUCKET';
-    // The plainest resource type makes the clearest example (S3 `object`, not `accesspointobject`).
-    const plainest = [...first.resourceTypes].sort((a, b) => a.arn.split('${').length - b.arn.split('${').length)[0];
-    const example = plainest.arn
-      .replace('${Partition}', 'aws')
-      .replace('${BucketName}', bucket)
-      .replace('${ObjectName}', '*');
-    const fixes = [];
-    if (actions[0].service === 's3' && example.startsWith('arn:aws:s3:::') && !example.includes('${')) {
-      fixes.push({ title: m.fix.addResource(example), get edits() { return appendString(text, resourceProp.value, example); }, safe: false });
-    }
+    const example = verdict.example;
+    const fixes = verdict.fixable ? [{ title: m.fix.addResource(example), get edits() { return appendString(text, resourceProp.value, example); }, safe: false }] : [];
     report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes);
   }
 }
@@ -141,7 +154,7 @@ function checkBucketConsistency(ctx: RuleContext): void {
   const named: { bucket: string; node: Node }[] = [];
   for (const s of ctx.model.statements) {
     if (prop(s, 'Effect')?.value.value !== 'Allow') continue;
-    for (const item of stringItems(prop(s, 'Resource')?.value)) {
+    for (const item of itemsOf(s, 'Resource')) {
       const loc = s3Location(item.value);
       if (!loc || !loc.bucket || bucketHasWildcard(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
       named.push({ bucket: loc.bucket, node: item.node });

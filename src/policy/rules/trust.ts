@@ -1,7 +1,7 @@
 // Trust-policy rules (role ARN method): how the partner account may assume the role.
 import type { Node } from 'jsonc-parser';
 import { accountOfPrincipal } from '../arn';
-import { Property, Statement, propertiesOf, prop, stringItems } from '../parse';
+import { Property, Statement, propertiesOf, prop, stringItems, itemsOf } from '../parse';
 import { replaceNode, setValue, pathOf } from '../edits';
 import type { Fix } from '../types';
 import { RuleContext, report } from './context';
@@ -54,7 +54,7 @@ export function checkTrust(ctx: RuleContext): void {
     const { wildcard, aws, other } = awsPrincipals(s);
     const entries = conditionEntries(s);
     if (aws.length > 0 && !other) {
-      for (const a of stringItems(prop(s, 'Action')?.value)) {
+      for (const a of itemsOf(s, 'Action')) {
         const lower = a.value.toLowerCase();
         if (!ACCOUNT_ACTIONS.includes(lower)) report(ctx, 'trust-action-invalid', a.node, m.trustActionInvalid(a.value));
       }
