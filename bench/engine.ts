@@ -9,7 +9,7 @@ import { corpusArbitrary } from '../test/fuzz/corpus';
  * Per-call times of two functions measured in alternating rounds, so both see the same machine
  * conditions (this 2-core machine is noisy); the ratio is the median of the per-round ratios.
  */
-function pairedTimes(a: () => void, b: () => void, rounds = 60, perRound = 40): { a: number; b: number; ratio: number } {
+function pairedTimes(a: () => void, b: () => void, rounds = 150, perRound = 40): { a: number; b: number; ratio: number } {
   // Warm up until both functions run optimised code (V8 tiers up after many calls), so the
   // ratio compares steady states rather than how fast each one reaches its top tier.
   const warmUntil = Date.now() + 1500;

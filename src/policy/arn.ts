@@ -1,5 +1,5 @@
 // ARN structure and S3 bucket-name rules.
-import { memoize } from './memo';
+import { detach, memoize } from './memo';
 
 export interface Arn {
   partition: string;
@@ -19,11 +19,13 @@ export function parseArn(value: string): Arn | undefined {
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
 const SERVICE = /^[a-z0-9*?-]+$/;
+const S3_PREFIX = 'arn:aws:s3:::';
 const wild = (s: string) => s.includes('*') || s.includes('?') || s.includes('${');
 
 /** `arn:partition:service:region:account:resource` with a known partition and a resource. */
 export function isWellFormedArn(value: string): boolean {
   if (value === '*') return true;
+  if (value.startsWith(S3_PREFIX)) return value.length > S3_PREFIX.length; // the usual case
   if (!value.startsWith('arn:')) return false;
   // Colon positions by indexOf rather than split: this runs for every resource on every keystroke.
   const c1 = value.indexOf(':', 4);
@@ -76,7 +78,14 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
-export const bucketNameProblem = memoize((bucket: string) => computeBucketNameProblem(bucket));
+const bucketNameMemo = memoize((bucket: string) => computeBucketNameProblem(bucket));
+let lastBucketName: { bucket: string; problem: BucketProblem | undefined } | undefined;
+
+export function bucketNameProblem(bucket: string): BucketProblem | undefined {
+  // Policies name one bucket again and again: compare with the last one before hashing.
+  if (lastBucketName?.bucket !== bucket) lastBucketName = { bucket: detach(bucket), problem: bucketNameMemo(bucket) };
+  return lastBucketName.problem;
+}
 
 function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   if (bucketHasWildcard(bucket)) {

@@ -3,7 +3,7 @@
 // NotAction/NotResource, policy variables. Conditions cannot be known offline, so a statement with
 // a Condition (or a resource that only matches through a policy variable) makes the answer
 // "allowed only if …", never plainly allowed.
-import { PolicyModel, Statement, itemsOf, prop, stringItems } from './parse';
+import { PolicyModel, Statement, itemsOf, stringItems } from './parse';
 import { CompiledWildcard, compileWildcard, matchCompiled } from './wildcard';
 
 export type Decision = 'allow' | 'conditional' | 'explicit-deny' | 'implicit-deny';
@@ -36,15 +36,15 @@ export interface CompiledResource extends CompiledWildcard {
 
 const VARIABLE = /\$\{[^}]*\}/g;
 
-function compileActions(s: Statement, name: string): CompiledWildcard[] | undefined {
-  if (!prop(s, name)) return undefined;
+function compileActions(s: Statement, name: 'Action' | 'NotAction'): CompiledWildcard[] | undefined {
+  if (!s.el[name]) return undefined;
   const out: CompiledWildcard[] = [];
   for (const item of itemsOf(s, name)) out.push(compileWildcard(item.value.toLowerCase()));
   return out;
 }
 
-function compileResources(s: Statement, name: string, variables: boolean): CompiledResource[] | undefined {
-  if (!prop(s, name)) return undefined;
+function compileResources(s: Statement, name: 'Resource' | 'NotResource', variables: boolean): CompiledResource[] | undefined {
+  if (!s.el[name]) return undefined;
   const out: CompiledResource[] = [];
   for (const item of itemsOf(s, name)) {
     const { pattern, exact, pieces } = compileWildcard(item.value);
@@ -60,7 +60,7 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
   const variables = version === '2012-10-17';
   const out: CompiledStatement[] = [];
   for (const s of model.statements) {
-    const effect = prop(s, 'Effect')?.value.value;
+    const effect = s.el.Effect?.value.value;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
     const actions = compileActions(s, 'Action');
     const notActions = compileActions(s, 'NotAction');
@@ -73,7 +73,7 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
       notActions,
       resources: compileResources(s, 'Resource', variables),
       notResources: compileResources(s, 'NotResource', variables),
-      conditional: prop(s, 'Condition') !== undefined,
+      conditional: s.el.Condition !== undefined,
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // at the smallest offending string, key or value.
 
 import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { S3Location, s3Location } from './arn';
 
 export interface Property {
   name: string;
@@ -12,14 +13,21 @@ export interface Property {
 export interface StringItem {
   value: string;
   node: Node;
+  /** The S3 location the value names (null: none), read once by locationOf. */
+  s3?: S3Location | null;
 }
+
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
+export type ElementName = (typeof STATEMENT_ELEMENTS)[number];
 
 export interface Statement {
   index: number;
   node: Node;
   properties: Property[];
+  /** The statement's known elements by name (the first of duplicates), found in one pass. */
+  el: Record<ElementName, Property | undefined>;
   /** String items per element, filled on first use: several rules read the same elements. */
-  items: Map<string, readonly StringItem[]>;
+  items: Record<ElementName, readonly StringItem[] | undefined>;
 }
 
 export interface PolicyModel {
@@ -50,25 +58,46 @@ export function prop(statement: { properties: Property[] }, name: string): Prope
 /** String items of a value that may be a string or an array of strings (others skipped). */
 export function stringItems(value: Node | undefined): StringItem[] {
   if (!value) return [];
-  if (value.type === 'string') return [{ value: value.value as string, node: value }];
+  if (value.type === 'string') return [{ value: value.value as string, node: value, s3: undefined }];
   const out: StringItem[] = [];
   if (value.type === 'array' && value.children) {
-    for (const c of value.children) if (c.type === 'string') out.push({ value: c.value as string, node: c });
+    for (const c of value.children) if (c.type === 'string') out.push({ value: c.value as string, node: c, s3: undefined });
   }
   return out;
+}
+
+/** The S3 bucket/object a Resource item names, computed once per analysis (several rules ask). */
+export function locationOf(item: StringItem): S3Location | undefined {
+  if (item.s3 === undefined) item.s3 = s3Location(item.value) ?? null;
+  return item.s3 ?? undefined;
 }
 
 const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
 
 /** The string items of a statement's element (Action, Resource…), computed once per analysis. */
-export function itemsOf(s: Statement, name: string): readonly StringItem[] {
-  let items = s.items.get(name);
+export function itemsOf(s: Statement, name: ElementName): readonly StringItem[] {
+  let items = s.items[name];
   if (!items) {
-    const p = prop(s, name);
-    items = p ? stringItems(p.value) : NO_ITEMS;
-    s.items.set(name, items);
+    const p = s.el[name];
+    items = s.items[name] = p ? stringItems(p.value) : NO_ITEMS;
   }
   return items;
+}
+
+const none = () => ({ Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined });
+
+function statementOf(index: number, node: Node): Statement {
+  const properties = node.type === 'object' ? propertiesOf(node) : [];
+  const el: Statement['el'] = none();
+  for (const p of properties) {
+    // A switch compares lengths first; a Set would hash every freshly parsed key.
+    switch (p.name) {
+      case 'Sid': case 'Effect': case 'Principal': case 'NotPrincipal': case 'Action':
+      case 'NotAction': case 'Resource': case 'NotResource': case 'Condition':
+        el[p.name] ??= p;
+    }
+  }
+  return { index, node, properties, el, items: none() };
 }
 
 
@@ -92,9 +121,7 @@ export function parsePolicy(text: string): PolicyModel {
   if (statementProperty) {
     const v = statementProperty.value;
     const nodes = v.type === 'object' ? [v] : v.type === 'array' ? (v.children ?? []) : [];
-    nodes.forEach((node, index) => {
-      model.statements.push({ index, node, properties: node.type === 'object' ? propertiesOf(node) : [], items: new Map() });
-    });
+    nodes.forEach((node, index) => model.statements.push(statementOf(index, node)));
   }
   return model;
 }

@@ -2,7 +2,7 @@
 // user text. The pattern is split on `*` (once: compiled patterns are memoised) and each piece is
 // matched greedily at its leftmost position, which is correct for `*`-globs and never backtracks:
 // O(n·m) in the worst case for pieces containing `?`, linear otherwise.
-import { memoize } from './memo';
+import { detach, memoize } from './memo';
 
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
@@ -88,7 +88,7 @@ export function patternMeetsTemplate(pattern: string, template: string): boolean
       memoSize = 0;
       meets.set(template, byPattern = new Map());
     }
-    byPattern.set(pattern, result);
+    byPattern.set(detach(pattern), result);
   }
   return result;
 }

@@ -2,7 +2,7 @@
 // redundant entries.
 import { catalog } from '../catalog/catalog';
 import { memoize } from '../memo';
-import { Property, prop, stringItems } from '../parse';
+import { StringItem, itemsOf } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 import { removeItem, replaceNode } from '../edits';
@@ -25,9 +25,8 @@ const API_TO_ACTION: Record<string, string> = {
 
 export function checkActions(ctx: RuleContext): void {
   for (const s of ctx.model.statements) {
-    for (const name of ['Action', 'NotAction']) {
-      const p = prop(s, name);
-      if (p) checkActionList(ctx, p);
+    for (const name of ['Action', 'NotAction'] as const) {
+      if (s.el[name]) checkActionList(ctx, itemsOf(s, name));
     }
   }
 }
@@ -57,16 +56,15 @@ const classifyAction = memoize((value: string): ActionClass => {
   return { kind: 'unknown-action', suggestion: suggestionName ? `${service}:${suggestionName}` : undefined };
 }, 5000);
 
-function checkActionList(ctx: RuleContext, p: Property): void {
+function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
   const { m, text } = ctx;
-  const items = stringItems(p.value);
-  const valid: { value: string; lower: string; node: (typeof items)[number]['node'] }[] = [];
+  const valid: StringItem[] = [];
   for (const item of items) {
     const value = item.value;
     const c = classifyAction(value);
     switch (c.kind) {
       case 'valid':
-        valid.push({ value, lower: value.toLowerCase(), node: item.node });
+        valid.push(item);
         break;
       case 'no-service':
         report(ctx, 'action-unknown', item.node, m.actionNoService(value));
@@ -90,16 +88,17 @@ function checkActionList(ctx: RuleContext, p: Property): void {
   }
   // Redundancy among the valid entries of this one list (short lists: plain loops, no maps).
   if (valid.length < 2) return;
+  const lower = valid.map((v) => v.value.toLowerCase());
   valid.forEach((v, vi) => {
     for (let j = 0; j < vi; j++) {
-      if (valid[j].lower !== v.lower) continue;
+      if (lower[j] !== lower[vi]) continue;
       report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
       return;
     }
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
     // so removing every redundant entry never removes both.
-    const cover = valid.find((w, wi) => w.lower !== v.lower && hasWildcard(w.value) && wildcardMatch(w.lower, v.lower)
-      && !(wi > vi && wildcardMatch(v.lower, w.lower)));
+    const cover = valid.find((w, wi) => lower[wi] !== lower[vi] && hasWildcard(w.value) && wildcardMatch(lower[wi], lower[vi])
+      && !(wi > vi && wildcardMatch(lower[vi], lower[wi])));
     if (cover) {
       report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
     }

@@ -1,7 +1,7 @@
 // Condition operators and condition keys.
 import { catalog, conditionKeyMatches } from '../catalog/catalog';
 import { memoize } from '../memo';
-import { itemsOf, propertiesOf, prop } from '../parse';
+import { itemsOf, propertiesOf } from '../parse';
 import { closest } from '../suggest';
 import { renameKey } from '../edits';
 import { RuleContext, report } from './context';
@@ -73,7 +73,7 @@ const keyVerdict = memoize((query: string): { known: boolean; suggestion?: strin
 export function checkConditions(ctx: RuleContext): void {
   const { m, cat } = ctx;
   for (const s of ctx.model.statements) {
-    const condition = prop(s, 'Condition');
+    const condition = s.el.Condition;
     if (!condition || condition.value.type !== 'object') continue;
     const actionPatterns = itemsOf(s, 'Action').map((a) => a.value);
     // Keys can only be judged against a known, finite set of actions.

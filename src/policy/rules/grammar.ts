@@ -119,7 +119,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   }
   checkKeys(ctx, s.properties.filter((p) => !(kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource'))), allowed);
 
-  const sid = prop(s, 'Sid');
+  const sid = s.el.Sid;
   if (sid) {
     if (sid.value.type !== 'string') report(ctx, 'invalid-type', sid.value, m.invalidType('Sid', m.expected.string));
     else {
@@ -134,7 +134,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
     }
   }
 
-  const effect = prop(s, 'Effect');
+  const effect = s.el.Effect;
   if (!effect) report(ctx, 'effect-invalid', openingOf(s.node), m.effectMissing);
   else if (effect.value.type !== 'string') report(ctx, 'invalid-type', effect.value, m.invalidType('Effect', m.expected.string));
   else if (effect.value.value !== 'Allow' && effect.value.value !== 'Deny') {
@@ -143,22 +143,22 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
     report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [{ title: m.fix.effect(to), get edits() { return replaceNode(effect.value, to); }, safe: to.toLowerCase() === v.toLowerCase().trim() }] : []);
   }
 
-  const action = prop(s, 'Action');
-  const notAction = prop(s, 'NotAction');
+  const action = s.el.Action;
+  const notAction = s.el.NotAction;
   if (!action && !notAction) report(ctx, 'action-missing', openingOf(s.node), m.actionMissing);
   if (action && notAction) report(ctx, 'action-missing', notAction.key, m.actionBoth);
   for (const p of [action, notAction]) if (p) checkStringList(ctx, p);
 
-  const resource = prop(s, 'Resource');
-  const notResource = prop(s, 'NotResource');
+  const resource = s.el.Resource;
+  const notResource = s.el.NotResource;
   if (kind !== 'trust') {
     if (!resource && !notResource && kind === 'identity') report(ctx, 'resource-missing', openingOf(s.node), m.resourceMissing);
     if (resource && notResource) report(ctx, 'resource-missing', notResource.key, m.resourceBoth);
     for (const p of [resource, notResource]) if (p) checkStringList(ctx, p);
   }
 
-  for (const name of ['Principal', 'NotPrincipal']) {
-    const p = prop(s, name);
+  for (const name of ['Principal', 'NotPrincipal'] as const) {
+    const p = s.el[name];
     if (!p) continue;
     if (kind === 'identity') {
       report(ctx, 'principal-not-allowed', p.key, m.principalNotAllowed(name));
@@ -167,7 +167,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
     checkPrincipal(ctx, p);
   }
 
-  const condition = prop(s, 'Condition');
+  const condition = s.el.Condition;
   if (condition) checkConditionShape(ctx, condition);
 }
 

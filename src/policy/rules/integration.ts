@@ -4,9 +4,9 @@ import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, s3Location } from '../arn';
 import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
-import { itemsOf, prop } from '../parse';
+import { itemsOf } from '../parse';
 import { ActionInfo, catalog } from '../catalog/catalog';
-import { memoize } from '../memo';
+import { detach, memoize } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
 import { matchCompiled, wildcardMatch } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
@@ -14,7 +14,7 @@ import { RuleContext, report } from './context';
 
 /** The bucket a policy is about: the most named literal bucket (placeholders count). */
 export function policyBucket(statements: CompiledStatement[]): string | undefined {
-  const counts = new Map<string, number>();
+  const named: string[] = [];
   let fallback: string | undefined;
   for (const s of statements) {
     for (const r of s.resources ?? []) {
@@ -25,27 +25,35 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
         if (base.length >= 3) fallback ??= base;
         continue;
       }
-      counts.set(loc.bucket, (counts.get(loc.bucket) ?? 0) + 1);
+      named.push(loc.bucket);
     }
   }
-  let best: string | undefined;
-  for (const [b, c] of counts) if (best === undefined || c > (counts.get(best) ?? 0)) best = b;
-  return best ?? fallback;
+  if (named.length === 0) return fallback;
+  if (named.every((b) => b === named[0])) return named[0]; // the usual case: one bucket
+  const counts = new Map<string, number>();
+  for (const b of named) counts.set(b, (counts.get(b) ?? 0) + 1);
+  let best = named[0];
+  for (const [b, c] of counts) if (c > (counts.get(best) ?? 0)) best = b;
+  return best;
 }
 
-/** The concrete object ARN asked about: long, so the last one built is kept (it rarely changes). */
-let lastSample = { bucket: '', folder: '', arn: '' };
-function sampleObjectArn(bucket: string, folder: string): string {
-  if (lastSample.bucket !== bucket || lastSample.folder !== folder || !lastSample.arn) {
-    lastSample = { bucket, folder, arn: `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}` };
+/**
+ * The concrete ARNs asked about. The object one is long, so the last pair built is kept: it
+ * changes only with the bucket or folder, not on every keystroke.
+ */
+let lastAsked = { bucket: '', folder: '', onBucket: '', onObject: '' };
+function askedArns(bucket: string, folder: string): { onBucket: string; onObject: string } {
+  if (lastAsked.bucket !== bucket || lastAsked.folder !== folder || !lastAsked.onBucket) {
+    const own = detach(bucket); // a slice of the document: do not keep the whole text alive
+    lastAsked = { bucket: own, folder, onBucket: bucketArn(own), onObject: `arn:aws:s3:::${own}/${sampleObjectKey(folder)}` };
   }
-  return lastSample.arn;
+  return lastAsked;
 }
 
 export function inferIntegration(ctx: RuleContext, bucket: string, folder: string): IntegrationInfo {
   const { options, m } = ctx;
   if (options.integration !== 'auto') return { id: options.integration, declared: true, reason: m.reasonDeclared(options.integration) };
-  const deletes = isGranted(evaluateLower(ctx.compiled, 's3:deleteobject', sampleObjectArn(bucket, folder)));
+  const deletes = isGranted(evaluateLower(ctx.compiled, 's3:deleteobject', askedArns(bucket, folder).onObject));
   return deletes
     ? { id: 'dashboard', declared: false, reason: m.reasonInferredDelete }
     : { id: 'currents', declared: false, reason: m.reasonInferredNoDelete };
@@ -53,7 +61,7 @@ export function inferIntegration(ctx: RuleContext, bucket: string, folder: strin
 
 
 function statementLabel(s: CompiledStatement): string {
-  const sid = prop(s.source, 'Sid')?.value.value;
+  const sid = s.source.el.Sid?.value.value;
   return sid ? `"${sid}"` : `Statement[${s.index}]`;
 }
 
@@ -65,7 +73,7 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
     return (s.resources ?? []).some((r) => matchCompiled(r, arn));
   });
   if (host) {
-    const actionNode = prop(host.source, 'Action')?.value;
+    const actionNode = host.source.el.Action?.value;
     if (actionNode && (actionNode.type === 'array' || actionNode.type === 'string')) {
       return { title: m.fix.addAction(req.action), get edits() { return appendString(text, actionNode, req.action); }, safe: true };
     }
@@ -85,7 +93,7 @@ function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node
       const loc = s3Location(r.pattern);
       return loc && (loc.bucket === bucket || bucketHasWildcard(loc.bucket)) && (loc.key !== undefined) === wantObject;
     });
-    if (aboutIt) return prop(s.source, 'Action')?.value ?? s.source.node;
+    if (aboutIt) return s.source.el.Action?.value ?? s.source.node;
   }
   return ctx.model.statementProperty?.key;
 }
@@ -93,17 +101,16 @@ function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node
 export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo, bucket: string, folder: string): void {
   const { m } = ctx;
   const name = m.integrationName(integration.id);
-  const onBucket = bucketArn(bucket);
-  const onObject = sampleObjectArn(bucket, folder);
+  const { onBucket, onObject } = askedArns(bucket, folder);
   for (const req of REQUIREMENTS[integration.id]) {
     const arn = req.on === 'bucket' ? onBucket : onObject;
-    const shown = req.on === 'bucket' ? onBucket : objectArnPattern(bucket, folder);
     const result = evaluateLower(ctx.compiled, req.lower, arn);
     if (result.decision === 'allow') continue;
+    const shown = req.on === 'bucket' ? onBucket : objectArnPattern(bucket, folder);
     if (result.decision === 'explicit-deny' && result.statement) {
       const deny = result.statement;
       const matching = itemsOf(deny.source, 'Action').find((a) => wildcardMatch(a.value.toLowerCase(), req.action.toLowerCase()));
-      report(ctx, 'integration-denied', matching?.node ?? prop(deny.source, 'Effect')?.value ?? deny.source.node, m.denied(name, req.action, shown));
+      report(ctx, 'integration-denied', matching?.node ?? deny.source.el.Effect?.value ?? deny.source.node, m.denied(name, req.action, shown));
       continue;
     }
     const anchor = missingAnchor(ctx, req, bucket) ?? ctx.model.root;
@@ -150,7 +157,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
   for (const s of ctx.compiled) {
     if (s.effect !== 'Allow') continue;
     if (!s.actions) {
-      const key = prop(s.source, 'NotAction')?.key;
+      const key = s.source.el.NotAction?.key;
       if (key) report(ctx, 'integration-excess-permission', key, m.notActionAllow(name));
       continue;
     }
@@ -189,7 +196,7 @@ function checkMixed(ctx: RuleContext, id: IntegrationId): void {
   for (const x of shapes) {
     if (x.shape === id) continue;
     const other = x.shape as IntegrationId;
-    const anchor = prop(x.s.source, 'Action')?.value ?? x.s.source.node;
+    const anchor = x.s.source.el.Action?.value ?? x.s.source.node;
     report(ctx, 'integration-mixed', anchor, m.mixed(m.integrationName(id), m.integrationName(other)));
   }
 }

@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { memoize } from '../memo';
-import { Statement, itemsOf, prop } from '../parse';
+import { Statement, StringItem, itemsOf, locationOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { patternMeetsTemplate } from '../wildcard';
 import { Messages } from '../messages';
@@ -31,8 +31,8 @@ function bucketWhy(m: Messages, name: string): string | undefined {
 export function checkResources(ctx: RuleContext): void {
   if (ctx.kind === 'trust') return;
   for (const s of ctx.model.statements) {
-    for (const name of ['Resource', 'NotResource']) {
-      for (const item of itemsOf(s, name)) checkResourceString(ctx, s, name, item.value, item.node);
+    for (const name of ['Resource', 'NotResource'] as const) {
+      for (const item of itemsOf(s, name)) checkResourceString(ctx, s, name, item);
     }
     checkResourceMismatch(ctx, s);
   }
@@ -43,9 +43,10 @@ function statementHasS3Actions(ctx: RuleContext, s: Statement): boolean {
   return itemsOf(s, 'Action').some((a) => ctx.expand(a.value).some((x) => x.service === 's3'));
 }
 
-function checkResourceString(ctx: RuleContext, s: Statement, element: string, value: string, node: Node): void {
+function checkResourceString(ctx: RuleContext, s: Statement, element: string, item: StringItem): void {
   const { m, text } = ctx;
-  const allow = prop(s, 'Effect')?.value.value === 'Allow';
+  const { value, node } = item;
+  const allow = s.el.Effect?.value.value === 'Allow';
   if (value === '*') {
     if (allow && element === 'Resource' && statementHasS3Actions(ctx, s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
     return;
@@ -55,7 +56,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, va
     report(ctx, 'arn-invalid', node, m.arnInvalid(value));
     return;
   }
-  const loc = s3Location(value);
+  const loc = locationOf(item);
   if (!loc) return;
   if (!placeholder && loc.bucket !== '') {
     const why = bucketWhy(m, loc.bucket);
@@ -131,8 +132,8 @@ function mismatchOf(action: string, resources: string[]): Mismatch {
 
 function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   const { m, text } = ctx;
-  const resourceProp = prop(s, 'Resource');
-  if (!resourceProp || !prop(s, 'Action') || prop(s, 'NotAction') || prop(s, 'NotResource')) return;
+  const resourceProp = s.el.Resource;
+  if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
   if (resources.length === 0) return;
   const verdictFor = mismatchMemo(resources.length === 1 ? resources[0].value : resources.map((r) => r.value).join('\0'));
@@ -153,16 +154,16 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
 function checkBucketConsistency(ctx: RuleContext): void {
   const named: { bucket: string; node: Node }[] = [];
   for (const s of ctx.model.statements) {
-    if (prop(s, 'Effect')?.value.value !== 'Allow') continue;
+    if (s.el.Effect?.value.value !== 'Allow') continue;
     for (const item of itemsOf(s, 'Resource')) {
-      const loc = s3Location(item.value);
+      const loc = locationOf(item);
       if (!loc || !loc.bucket || bucketHasWildcard(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
       named.push({ bucket: loc.bucket, node: item.node });
     }
   }
+  if (named.every((n) => n.bucket === named[0].bucket)) return; // the usual case: one bucket
   const counts = new Map<string, number>();
   for (const n of named) counts.set(n.bucket, (counts.get(n.bucket) ?? 0) + 1);
-  if (counts.size < 2) return;
   let main = named[0].bucket;
   for (const [b, c] of counts) if (c > (counts.get(main) ?? 0)) main = b;
   for (const n of named) if (n.bucket !== main) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(n.bucket, main));

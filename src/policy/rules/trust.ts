@@ -1,7 +1,7 @@
 // Trust-policy rules (role ARN method): how the partner account may assume the role.
 import type { Node } from 'jsonc-parser';
 import { accountOfPrincipal } from '../arn';
-import { Property, Statement, propertiesOf, prop, stringItems, itemsOf } from '../parse';
+import { Property, Statement, itemsOf, propertiesOf, stringItems } from '../parse';
 import { replaceNode, setValue, pathOf } from '../edits';
 import type { Fix } from '../types';
 import { RuleContext, report } from './context';
@@ -16,7 +16,7 @@ interface AwsPrincipal {
 }
 
 function awsPrincipals(s: Statement): { wildcard: Node | undefined; aws: AwsPrincipal[]; other: boolean } {
-  const p = prop(s, 'Principal');
+  const p = s.el.Principal;
   if (!p) return { wildcard: undefined, aws: [], other: false };
   if (p.value.type === 'string') return { wildcard: p.value.value === '*' ? p.value : undefined, aws: [], other: false };
   if (p.value.type !== 'object') return { wildcard: undefined, aws: [], other: false };
@@ -27,13 +27,13 @@ function awsPrincipals(s: Statement): { wildcard: Node | undefined; aws: AwsPrin
 }
 
 function conditionEntries(s: Statement): { op: string; key: Property }[] {
-  const c = prop(s, 'Condition');
+  const c = s.el.Condition;
   if (!c || c.value.type !== 'object') return [];
   return propertiesOf(c.value).flatMap((op) => (op.value.type === 'object' ? propertiesOf(op.value).map((key) => ({ op: op.name, key })) : []));
 }
 
 function externalIdEdits(ctx: RuleContext, s: Statement, value: string) {
-  const condition = prop(s, 'Condition');
+  const condition = s.el.Condition;
   const path = pathOf(s.node);
   if (!condition || condition.value.type !== 'object') return setValue(ctx.text, [...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
   const eq = propertiesOf(condition.value).find((p) => p.name === 'StringEquals');
@@ -50,7 +50,7 @@ function externalIdFix(ctx: RuleContext, s: Statement): Fix {
 export function checkTrust(ctx: RuleContext): void {
   const { m, options } = ctx;
   for (const s of ctx.model.statements) {
-    if (s.node.type !== 'object' || prop(s, 'Effect')?.value.value !== 'Allow') continue;
+    if (s.node.type !== 'object' || s.el.Effect?.value.value !== 'Allow') continue;
     const { wildcard, aws, other } = awsPrincipals(s);
     const entries = conditionEntries(s);
     if (aws.length > 0 && !other) {
