@@ -8,15 +8,21 @@ import { corpusArbitrary } from '../test/fuzz/corpus';
 /**
  * Per-call times of two functions measured in alternating rounds, so both see the same machine
  * conditions (this 2-core machine is noisy); the ratio is the median of the per-round ratios.
+ * Each batch runs for about 20 ms, long enough to include the garbage collections its own
+ * allocations cause, so neither side pays for the other's garbage.
  */
-function pairedTimes(a: () => void, b: () => void, rounds = 150, perRound = 40): { a: number; b: number; ratio: number } {
+function pairedTimes(a: () => void, b: () => void, rounds = 60, batchMs = 20): { a: number; b: number; ratio: number } {
   // Warm up until both functions run optimised code (V8 tiers up after many calls), so the
   // ratio compares steady states rather than how fast each one reaches its top tier.
   const warmUntil = Date.now() + 1500;
+  let warmCalls = 0;
   while (Date.now() < warmUntil) {
-    for (let i = 0; i < 50; i++) a();
-    for (let i = 0; i < 50; i++) b();
+    for (let i = 0; i < 20; i++) a();
+    for (let i = 0; i < 20; i++) b();
+    warmCalls += 20;
   }
+  const perCall = 1500 / warmCalls; // ms for one a() and one b(), roughly
+  const perRound = Math.max(10, Math.round(batchMs / perCall));
   const as: number[] = [];
   const bs: number[] = [];
   const ratios: number[] = [];

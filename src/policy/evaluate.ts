@@ -38,21 +38,17 @@ const VARIABLE = /\$\{[^}]*\}/g;
 
 function compileActions(s: Statement, name: 'Action' | 'NotAction'): CompiledWildcard[] | undefined {
   if (!s.el[name]) return undefined;
-  const out: CompiledWildcard[] = [];
-  for (const item of itemsOf(s, name)) out.push(compileWildcard(item.value.toLowerCase()));
-  return out;
+  return itemsOf(s, name).map((item) => compileWildcard(item.value.toLowerCase()));
 }
 
 function compileResources(s: Statement, name: 'Resource' | 'NotResource', variables: boolean): CompiledResource[] | undefined {
   if (!s.el[name]) return undefined;
-  const out: CompiledResource[] = [];
-  for (const item of itemsOf(s, name)) {
+  return itemsOf(s, name).map((item): CompiledResource => {
     const { pattern, exact, pieces } = compileWildcard(item.value);
     // Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text).
     const widened = variables && pattern.includes('${') ? compileWildcard(pattern.replace(VARIABLE, '*')) : undefined;
-    out.push({ pattern, exact, pieces, widened });
-  }
-  return out;
+    return { pattern, exact, pieces, widened };
+  });
 }
 
 export function compileStatements(model: PolicyModel): CompiledStatement[] {

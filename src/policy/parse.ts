@@ -26,8 +26,10 @@ export interface Statement {
   properties: Property[];
   /** The statement's known elements by name (the first of duplicates), found in one pass. */
   el: Record<ElementName, Property | undefined>;
+  /** Whether some key is not a statement element (most statements: no, and the check is skipped). */
+  hasUnknownKeys: boolean;
   /** String items per element, filled on first use: several rules read the same elements. */
-  items: Record<ElementName, readonly StringItem[] | undefined>;
+  items?: Record<ElementName, readonly StringItem[] | undefined>;
 }
 
 export interface PolicyModel {
@@ -40,13 +42,17 @@ export interface PolicyModel {
   statements: Statement[];
 }
 
+const complete = (child: Node) => child.children?.length === 2 && typeof child.children[0].value === 'string';
+
+// Arrays are built with map where possible: an array grown by push reserves room for 17
+// elements, and a 10 KB policy has hundreds of two-element lists.
 export function propertiesOf(object: Node): Property[] {
-  const out: Property[] = [];
-  for (const child of object.children ?? []) {
-    const [key, value] = child.children ?? [];
-    if (key && value && typeof key.value === 'string') out.push({ name: key.value, key, value });
-  }
-  return out;
+  const children = object.children ?? [];
+  const toProperty = (child: Node): Property => {
+    const [key, value] = child.children as Node[];
+    return { name: key.value as string, key, value };
+  };
+  return children.every(complete) ? children.map(toProperty) : children.filter(complete).map(toProperty);
 }
 
 export function prop(statement: { properties: Property[] }, name: string): Property | undefined {
@@ -59,11 +65,10 @@ export function prop(statement: { properties: Property[] }, name: string): Prope
 export function stringItems(value: Node | undefined): StringItem[] {
   if (!value) return [];
   if (value.type === 'string') return [{ value: value.value as string, node: value, s3: undefined }];
-  const out: StringItem[] = [];
-  if (value.type === 'array' && value.children) {
-    for (const c of value.children) if (c.type === 'string') out.push({ value: c.value as string, node: c, s3: undefined });
-  }
-  return out;
+  if (value.type !== 'array' || !value.children) return [];
+  const toItem = (c: Node): StringItem => ({ value: c.value as string, node: c, s3: undefined });
+  const isString = (c: Node) => c.type === 'string';
+  return value.children.every(isString) ? value.children.map(toItem) : value.children.filter(isString).map(toItem);
 }
 
 /** The S3 bucket/object a Resource item names, computed once per analysis (several rules ask). */
@@ -76,10 +81,11 @@ const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
 
 /** The string items of a statement's element (Action, Resource…), computed once per analysis. */
 export function itemsOf(s: Statement, name: ElementName): readonly StringItem[] {
-  let items = s.items[name];
+  const cache = (s.items ??= none());
+  let items = cache[name];
   if (!items) {
     const p = s.el[name];
-    items = s.items[name] = p ? stringItems(p.value) : NO_ITEMS;
+    items = cache[name] = p ? stringItems(p.value) : NO_ITEMS;
   }
   return items;
 }
@@ -89,15 +95,19 @@ const none = () => ({ Sid: undefined, Effect: undefined, Principal: undefined, N
 function statementOf(index: number, node: Node): Statement {
   const properties = node.type === 'object' ? propertiesOf(node) : [];
   const el: Statement['el'] = none();
+  let hasUnknownKeys = false;
   for (const p of properties) {
     // A switch compares lengths first; a Set would hash every freshly parsed key.
     switch (p.name) {
       case 'Sid': case 'Effect': case 'Principal': case 'NotPrincipal': case 'Action':
       case 'NotAction': case 'Resource': case 'NotResource': case 'Condition':
         el[p.name] ??= p;
+        break;
+      default:
+        hasUnknownKeys = true;
     }
   }
-  return { index, node, properties, el, items: none() };
+  return { index, node, properties, el, hasUnknownKeys, items: undefined };
 }
 
 

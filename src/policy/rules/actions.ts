@@ -58,13 +58,14 @@ const classifyAction = memoize((value: string): ActionClass => {
 
 function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
   const { m, text } = ctx;
-  const valid: StringItem[] = [];
+  // Usually every entry is valid: the list itself then serves, without a copy.
+  let valid: readonly StringItem[] = items;
   for (const item of items) {
     const value = item.value;
     const c = classifyAction(value);
+    if (c.kind !== 'valid' && valid === items) valid = items.filter((i) => classifyAction(i.value).kind === 'valid');
     switch (c.kind) {
       case 'valid':
-        valid.push(item);
         break;
       case 'no-service':
         report(ctx, 'action-unknown', item.node, m.actionNoService(value));
@@ -86,21 +87,38 @@ function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
       }
     }
   }
-  // Redundancy among the valid entries of this one list (short lists: plain loops, no maps).
+  // Redundancy among the valid entries of this one list: short lists, so plain loops and no
+  // lower-cased copies unless a wildcard needs them (valid names are ASCII catalog names).
   if (valid.length < 2) return;
-  const lower = valid.map((v) => v.value.toLowerCase());
-  valid.forEach((v, vi) => {
-    for (let j = 0; j < vi; j++) {
-      if (lower[j] !== lower[vi]) continue;
+  let anyWildcard = false;
+  for (const v of valid) anyWildcard ||= hasWildcard(v.value);
+  const lower = anyWildcard ? valid.map((v) => v.value.toLowerCase()) : undefined;
+  for (let vi = 0; vi < valid.length; vi++) {
+    const v = valid[vi];
+    let twin = false;
+    for (let j = 0; j < vi && !twin; j++) twin = sameIgnoringAsciiCase(valid[j].value, v.value);
+    if (twin) {
       report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
-      return;
+      continue;
     }
+    if (!lower) continue;
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
     // so removing every redundant entry never removes both.
-    const cover = valid.find((w, wi) => lower[wi] !== lower[vi] && hasWildcard(w.value) && wildcardMatch(lower[wi], lower[vi])
+    const cover = valid.find((w, wi) => hasWildcard(w.value) && lower[wi] !== lower[vi] && wildcardMatch(lower[wi], lower[vi])
       && !(wi > vi && wildcardMatch(lower[vi], lower[wi])));
     if (cover) {
       report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
     }
-  });
+  }
+}
+
+function sameIgnoringAsciiCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && (x | 32) !== (y | 32)) return false;
+    if (x !== y && !((x | 32) >= 97 && (x | 32) <= 122)) return false; // only letters fold
+  }
+  return true;
 }

@@ -117,7 +117,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
       report(ctx, 'unknown-key', p.key, m.resourceInTrust(p.name));
     }
   }
-  checkKeys(ctx, s.properties.filter((p) => !(kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource'))), allowed);
+  if (s.hasUnknownKeys) checkKeys(ctx, s.properties.filter((p) => !(kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource'))), allowed);
 
   const sid = s.el.Sid;
   if (sid) {

@@ -142,14 +142,28 @@ function neededActions(id: IntegrationId): Set<string> {
 }
 const NEEDED: Record<IntegrationId, Set<string>> = { currents: neededActions('currents'), dashboard: neededActions('dashboard') };
 
+interface Excess {
+  actions: ActionInfo[];
+  /** The three to name in the message: the most dangerous first. */
+  examples: string;
+}
+
 /** Actions an Action element grants beyond what the integration needs: other services, S3 writes. */
 function excessFinder(id: IntegrationId) {
-  return memoize((pattern: string): ActionInfo[] => catalog().expand(pattern).filter((a) => {
-    if (NEEDED[id].has(a.full.toLowerCase())) return false;
-    return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
-  }), 5000);
+  return memoize((pattern: string): Excess => {
+    const actions = catalog().expand(pattern).filter((a) => {
+      if (NEEDED[id].has(a.full.toLowerCase())) return false;
+      return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
+    });
+    const examples = [...actions]
+      .sort((a, b) => notableRank(a.full) - notableRank(b.full) || DANGER[a.access] - DANGER[b.access] || a.full.localeCompare(b.full))
+      .slice(0, 3)
+      .map((a) => a.full)
+      .join(', ');
+    return { actions, examples };
+  }, 5000);
 }
-const EXCESS: Record<IntegrationId, (pattern: string) => ActionInfo[]> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
+const EXCESS: Record<IntegrationId, (pattern: string) => Excess> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
 
 function checkExcess(ctx: RuleContext, id: IntegrationId): void {
   const { m, text } = ctx;
@@ -163,7 +177,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
     }
     const items = itemsOf(s.source, 'Action');
     for (const item of items) {
-      const excess = EXCESS[id](item.value);
+      const { actions: excess, examples } = EXCESS[id](item.value);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
       const fixes = removable ? [{ title: m.fix.removeItem(item.value), get edits() { return removeItem(text, item.node); }, safe: false }] : [];
@@ -171,11 +185,6 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
         report(ctx, 'integration-excess-permission', item.node, m.currentsDelete, fixes, 'info');
         continue;
       }
-      const examples = [...excess]
-        .sort((a, b) => notableRank(a.full) - notableRank(b.full) || DANGER[a.access] - DANGER[b.access] || a.full.localeCompare(b.full))
-        .slice(0, 3)
-        .map((a) => a.full)
-        .join(', ');
       report(ctx, 'integration-excess-permission', item.node, m.excess(item.value, examples, excess.length, name), fixes);
     }
   }

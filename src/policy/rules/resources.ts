@@ -1,6 +1,5 @@
 // Resource rules: placeholders, ARN form, bucket names, action/resource-type mismatches,
 // over-broad wildcards, and policies that name several buckets.
-import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { memoize } from '../memo';
@@ -152,19 +151,20 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
 }
 
 function checkBucketConsistency(ctx: RuleContext): void {
-  const named: { bucket: string; node: Node }[] = [];
+  const named: StringItem[] = []; // literal buckets of Allow resources; locationOf is cached
   for (const s of ctx.model.statements) {
     if (s.el.Effect?.value.value !== 'Allow') continue;
     for (const item of itemsOf(s, 'Resource')) {
       const loc = locationOf(item);
       if (!loc || !loc.bucket || bucketHasWildcard(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
-      named.push({ bucket: loc.bucket, node: item.node });
+      named.push(item);
     }
   }
-  if (named.every((n) => n.bucket === named[0].bucket)) return; // the usual case: one bucket
+  const bucketOf = (item: StringItem) => locationOf(item)?.bucket ?? '';
+  if (named.every((n) => bucketOf(n) === bucketOf(named[0]))) return; // the usual case: one bucket
   const counts = new Map<string, number>();
-  for (const n of named) counts.set(n.bucket, (counts.get(n.bucket) ?? 0) + 1);
-  let main = named[0].bucket;
+  for (const n of named) counts.set(bucketOf(n), (counts.get(bucketOf(n)) ?? 0) + 1);
+  let main = bucketOf(named[0]);
   for (const [b, c] of counts) if (c > (counts.get(main) ?? 0)) main = b;
-  for (const n of named) if (n.bucket !== main) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(n.bucket, main));
+  for (const n of named) if (bucketOf(n) !== main) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(bucketOf(n), main));
 }
