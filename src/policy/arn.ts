@@ -1,5 +1,5 @@
 // ARN structure and S3 bucket-name rules.
-import { detach, memoize } from './memo';
+import { memoize, recent } from './memo';
 
 export interface Arn {
   partition: string;
@@ -78,14 +78,8 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
-const bucketNameMemo = memoize((bucket: string) => computeBucketNameProblem(bucket));
-let lastBucketName: { bucket: string; problem: BucketProblem | undefined } | undefined;
-
-export function bucketNameProblem(bucket: string): BucketProblem | undefined {
-  // Policies name one bucket again and again: compare with the last one before hashing.
-  if (lastBucketName?.bucket !== bucket) lastBucketName = { bucket: detach(bucket), problem: bucketNameMemo(bucket) };
-  return lastBucketName.problem;
-}
+// Policies name one or a few buckets again and again: compare with those before hashing.
+export const bucketNameProblem = recent(memoize((bucket: string) => computeBucketNameProblem(bucket)));
 
 function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
   if (bucketHasWildcard(bucket)) {

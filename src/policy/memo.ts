@@ -10,6 +10,44 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/**
+ * A memo of the last few distinct keys, compared with ===: for values a document repeats (its
+ * bucket names), cheaper than hashing each freshly parsed copy. Misses go to `fn`.
+ */
+export function recent<T>(fn: (key: string) => T, size = 4): (key: string) => T {
+  const keys: string[] = [];
+  const values: T[] = [];
+  return (key: string) => {
+    const i = keys.indexOf(key);
+    if (i >= 0) return values[i];
+    const value = fn(key);
+    if (keys.length >= size) {
+      keys.pop();
+      values.pop();
+    }
+    keys.unshift(detach(key));
+    values.unshift(value);
+    return value;
+  };
+}
+
+/** How often each distinct string occurs, in first-seen order (few distinct values: no hashing). */
+export function countDistinct(values: readonly string[]): { value: string; count: number }[] {
+  const out: { value: string; count: number }[] = [];
+  let index: Map<string, { value: string; count: number }> | undefined; // once there are many
+  for (const v of values) {
+    const seen = index ? index.get(v) : out.find((o) => o.value === v);
+    if (seen) seen.count++;
+    else {
+      const entry = { value: v, count: 1 };
+      out.push(entry);
+      if (index) index.set(v, entry);
+      else if (out.length > 16) index = new Map(out.map((o) => [o.value, o]));
+    }
+  }
+  return out;
+}
+
 export function memoize<T>(fn: (key: string) => T, limit = 10_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key: string) => {

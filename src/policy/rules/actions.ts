@@ -6,6 +6,7 @@ import { StringItem, itemsOf } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 import { removeItem, replaceNode } from '../edits';
+import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
 // API operation names people write where IAM wants the action that authorises them.
@@ -76,13 +77,13 @@ function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
       case 'unknown-service': {
         const fixed = c.fixed;
         report(ctx, 'service-unknown', { offset: item.node.offset + 1, length: c.service.length }, m.serviceUnknown(c.service, c.suggestion),
-          fixed ? [{ title: m.fix.replaceWith(fixed), get edits() { return replaceNode(item.node, fixed); }, safe: false }] : []);
+          fixed ? [lazyFix(m.fix.replaceWith(fixed), () => replaceNode(item.node, fixed), false)] : []);
         break;
       }
       case 'unknown-action': {
         const suggestion = c.suggestion;
         report(ctx, 'action-unknown', item.node, m.actionUnknown(value, suggestion),
-          suggestion ? [{ title: m.fix.replaceWith(suggestion), get edits() { return replaceNode(item.node, suggestion); }, safe: false }] : []);
+          suggestion ? [lazyFix(m.fix.replaceWith(suggestion), () => replaceNode(item.node, suggestion), false)] : []);
         break;
       }
     }
@@ -98,7 +99,7 @@ function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
     let twin = false;
     for (let j = 0; j < vi && !twin; j++) twin = sameIgnoringAsciiCase(valid[j].value, v.value);
     if (twin) {
-      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
+      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
       continue;
     }
     if (!lower) continue;
@@ -107,7 +108,7 @@ function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
     const cover = valid.find((w, wi) => hasWildcard(w.value) && lower[wi] !== lower[vi] && wildcardMatch(lower[wi], lower[vi])
       && !(wi > vi && wildcardMatch(lower[vi], lower[wi])));
     if (cover) {
-      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [{ title: m.fix.removeItem(v.value), get edits() { return removeItem(text, v.node); }, safe: true }]);
+      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
     }
   }
 }

@@ -4,6 +4,7 @@ import { memoize } from '../memo';
 import { itemsOf, propertiesOf } from '../parse';
 import { closest } from '../suggest';
 import { renameKey } from '../edits';
+import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
 export const CONDITION_OPERATORS = [
@@ -83,7 +84,7 @@ export function checkConditions(ctx: RuleContext): void {
       if (!baseOperator(op.name)) {
         const suggestion = suggestOperator(op.name);
         report(ctx, 'condition-operator-unknown', op.key, m.conditionOperatorUnknown(op.name, suggestion),
-          suggestion ? [{ title: m.fix.renameKey(suggestion), get edits() { return renameKey(op.key, suggestion); }, safe: false }] : []);
+          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => renameKey(op.key, suggestion), false)] : []);
       }
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
@@ -91,7 +92,7 @@ export function checkConditions(ctx: RuleContext): void {
         const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
         if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),
-          suggestion ? [{ title: m.fix.renameKey(suggestion), get edits() { return renameKey(key.key, suggestion); }, safe: false }] : []);
+          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => renameKey(key.key, suggestion), false)] : []);
       }
     }
   }

@@ -5,6 +5,7 @@ import { Property, Statement, propertiesOf, prop } from '../parse';
 import { openingOf } from '../ranges';
 import { closest } from '../suggest';
 import { renameKey, replaceNode, setValue } from '../edits';
+import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
@@ -21,7 +22,7 @@ function checkKeys(ctx: RuleContext, props: Property[], allowed: string[]): void
     if (allowed.includes(p.name)) continue;
     const suggestion = suggestKey(p.name, allowed);
     const taken = suggestion !== undefined && props.some((q) => q.name === suggestion);
-    const fixes = suggestion && !taken ? [{ title: ctx.m.fix.renameKey(suggestion), get edits() { return renameKey(p.key, suggestion); }, safe: suggestion.toLowerCase() === p.name.toLowerCase() }] : [];
+    const fixes = suggestion && !taken ? [lazyFix(ctx.m.fix.renameKey(suggestion), () => renameKey(p.key, suggestion), suggestion.toLowerCase() === p.name.toLowerCase())] : [];
     report(ctx, 'unknown-key', p.key, ctx.m.unknownKey(p.name, suggestion), fixes);
   }
 }
@@ -39,7 +40,7 @@ export function checkSyntax(ctx: RuleContext): void {
     if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && before.endsWith(',')) {
       name = 'TrailingComma';
       report(ctx, 'json-syntax', { offset: before.length - 1, length: 1 }, m.jsonSyntax(m.syntaxDetail(name)), [
-        { title: m.fix.removeItem(','), get edits() { return [{ offset: before.length - 1, length: 1, newText: '' }]; }, safe: true },
+        lazyFix(m.fix.removeItem(','), () => [{ offset: before.length - 1, length: 1, newText: '' }], true),
       ]);
       continue;
     }
@@ -61,13 +62,13 @@ export function checkGrammar(ctx: RuleContext): void {
   const version = prop(top, 'Version');
   if (!version) {
     report(ctx, 'policy-version-missing', openingOf(root), m.versionMissing, [
-      { title: m.fix.addVersion, get edits() { return setValue(ctx.text, ['Version'], '2012-10-17', true); }, safe: true },
+      lazyFix(m.fix.addVersion, () => setValue(ctx.text, ['Version'], '2012-10-17', true), true),
     ]);
   } else if (version.value.type !== 'string') {
     report(ctx, 'invalid-type', version.value, m.invalidType('Version', m.expected.string));
   } else if (!VERSIONS.includes(version.value.value)) {
     report(ctx, 'policy-version-invalid', version.value, m.versionInvalid(version.value.value), [
-      { title: m.fix.setVersion, get edits() { return replaceNode(version.value, '2012-10-17'); }, safe: true },
+      lazyFix(m.fix.setVersion, () => replaceNode(version.value, '2012-10-17'), true),
     ]);
   }
   const id = prop(top, 'Id');
@@ -126,7 +127,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
       const value = sid.value.value as string;
       if (/[^A-Za-z0-9]/.test(value)) {
         const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
-        const fixes = cleaned && !sids.has(cleaned) ? [{ title: m.fix.sid(cleaned), get edits() { return replaceNode(sid.value, cleaned); }, safe: false }] : [];
+        const fixes = cleaned && !sids.has(cleaned) ? [lazyFix(m.fix.sid(cleaned), () => replaceNode(sid.value, cleaned), false)] : [];
         report(ctx, 'sid-invalid', sid.value, m.sidInvalid(value), fixes);
       }
       if (sids.has(value)) report(ctx, 'sid-duplicate', sid.value, m.sidDuplicate(value));
@@ -140,7 +141,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   else if (effect.value.value !== 'Allow' && effect.value.value !== 'Deny') {
     const v = String(effect.value.value);
     const to = ['Allow', 'Deny'].find((e) => e.toLowerCase() === v.toLowerCase().trim()) ?? closest(v, ['Allow', 'Deny']);
-    report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [{ title: m.fix.effect(to), get edits() { return replaceNode(effect.value, to); }, safe: to.toLowerCase() === v.toLowerCase().trim() }] : []);
+    report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [lazyFix(m.fix.effect(to), () => replaceNode(effect.value, to), to.toLowerCase() === v.toLowerCase().trim())] : []);
   }
 
   const action = s.el.Action;

@@ -6,8 +6,9 @@ import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../e
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
 import { itemsOf } from '../parse';
 import { ActionInfo, catalog } from '../catalog/catalog';
-import { detach, memoize } from '../memo';
+import { countDistinct, detach, memoize } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
+import { lazyFix } from '../fix';
 import { matchCompiled, wildcardMatch } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
 import { RuleContext, report } from './context';
@@ -29,12 +30,9 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
     }
   }
   if (named.length === 0) return fallback;
-  if (named.every((b) => b === named[0])) return named[0]; // the usual case: one bucket
-  const counts = new Map<string, number>();
-  for (const b of named) counts.set(b, (counts.get(b) ?? 0) + 1);
-  let best = named[0];
-  for (const [b, c] of counts) if (c > (counts.get(best) ?? 0)) best = b;
-  return best;
+  let best = { value: named[0], count: 0 };
+  for (const c of countDistinct(named)) if (c.count > best.count) best = c;
+  return best.value;
 }
 
 /**
@@ -75,13 +73,13 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
   if (host) {
     const actionNode = host.source.el.Action?.value;
     if (actionNode && (actionNode.type === 'array' || actionNode.type === 'string')) {
-      return { title: m.fix.addAction(req.action), get edits() { return appendString(text, actionNode, req.action); }, safe: true };
+      return lazyFix(m.fix.addAction(req.action), () => appendString(text, actionNode, req.action), true);
     }
   }
   const st = ctx.model.statementProperty?.value;
   if (st?.type !== 'array') return undefined;
   const statement = { Effect: 'Allow', Action: [req.action], Resource: [shown] };
-  return { title: m.fix.addStatement(req.action, shown), get edits() { return setValue(text, ['Statement', st.children?.length ?? 0], statement); }, safe: true };
+  return lazyFix(m.fix.addStatement(req.action, shown), () => setValue(text, ['Statement', st.children?.length ?? 0], statement), true);
 }
 
 /** The smallest node that shows a missing permission: the host statement's Action, else "Statement". */
@@ -180,7 +178,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
       const { actions: excess, examples } = EXCESS[id](item.value);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
-      const fixes = removable ? [{ title: m.fix.removeItem(item.value), get edits() { return removeItem(text, item.node); }, safe: false }] : [];
+      const fixes = removable ? [lazyFix(m.fix.removeItem(item.value), () => removeItem(text, item.node), false)] : [];
       if (id === 'currents' && excess.length === 1 && excess[0].full === 's3:DeleteObject') {
         report(ctx, 'integration-excess-permission', item.node, m.currentsDelete, fixes, 'info');
         continue;

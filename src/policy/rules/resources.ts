@@ -2,9 +2,10 @@
 // over-broad wildcards, and policies that name several buckets.
 import { bucketHasWildcard, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
 import { ActionInfo, catalog } from '../catalog/catalog';
-import { memoize } from '../memo';
+import { countDistinct, memoize } from '../memo';
 import { Statement, StringItem, itemsOf, locationOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
+import { lazyFix } from '../fix';
 import { patternMeetsTemplate } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
@@ -75,7 +76,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
     if (loc.key === undefined && base && !/[*?]/.test(base) && !bucketHasWildcard(base)) {
       const siblings = itemsOf(s, 'Resource').map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
-      fixes.push({ title: m.fix.tighten(base), get edits() { return replaceItem(text, node, wanted); }, safe: true });
+      fixes.push(lazyFix(m.fix.tighten(base), () => replaceItem(text, node, wanted), true));
     }
     report(ctx, 'resource-overbroad', node, m.overbroadBucketWildcard(value), fixes);
   }
@@ -145,7 +146,7 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
       continue;
     }
     const example = verdict.example;
-    const fixes = verdict.fixable ? [{ title: m.fix.addResource(example), get edits() { return appendString(text, resourceProp.value, example); }, safe: false }] : [];
+    const fixes = verdict.fixable ? [lazyFix(m.fix.addResource(example), () => appendString(text, resourceProp.value, example), false)] : [];
     report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes);
   }
 }
@@ -160,11 +161,12 @@ function checkBucketConsistency(ctx: RuleContext): void {
       named.push(item);
     }
   }
-  const bucketOf = (item: StringItem) => locationOf(item)?.bucket ?? '';
-  if (named.every((n) => bucketOf(n) === bucketOf(named[0]))) return; // the usual case: one bucket
-  const counts = new Map<string, number>();
-  for (const n of named) counts.set(bucketOf(n), (counts.get(bucketOf(n)) ?? 0) + 1);
-  let main = bucketOf(named[0]);
-  for (const [b, c] of counts) if (c > (counts.get(main) ?? 0)) main = b;
-  for (const n of named) if (bucketOf(n) !== main) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(bucketOf(n), main));
+  const buckets = named.map((n) => locationOf(n)?.bucket ?? '');
+  const counts = countDistinct(buckets);
+  if (counts.length < 2) return; // the usual case: one bucket
+  let main = counts[0];
+  for (const c of counts) if (c.count > main.count) main = c;
+  named.forEach((n, i) => {
+    if (buckets[i] !== main.value) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(buckets[i], main.value));
+  });
 }

@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { accountOfPrincipal } from '../arn';
 import { Property, Statement, itemsOf, propertiesOf, stringItems } from '../parse';
 import { replaceNode, setValue, pathOf } from '../edits';
+import { lazyFix } from '../fix';
 import type { Fix } from '../types';
 import { RuleContext, report } from './context';
 
@@ -44,7 +45,7 @@ function externalIdEdits(ctx: RuleContext, s: Statement, value: string) {
 
 function externalIdFix(ctx: RuleContext, s: Statement): Fix {
   const value = ctx.options.externalId || 'INSERTEXTERNALID';
-  return { title: ctx.m.fix.addExternalId, get edits() { return externalIdEdits(ctx, s, value); }, safe: !!ctx.options.externalId };
+  return lazyFix(ctx.m.fix.addExternalId, () => externalIdEdits(ctx, s, value), !!ctx.options.externalId);
 }
 
 export function checkTrust(ctx: RuleContext): void {
@@ -74,7 +75,7 @@ export function checkTrust(ctx: RuleContext): void {
         if (a.account && a.account !== options.partnerAccountId) {
           const to = `arn:aws:iam::${options.partnerAccountId}:root`;
           report(ctx, 'trust-account-mismatch', a.node, m.accountMismatch(a.account, options.partnerAccountId), [
-            { title: m.fix.replaceWith(to), get edits() { return replaceNode(a.node, to); }, safe: false },
+            lazyFix(m.fix.replaceWith(to), () => replaceNode(a.node, to), false),
           ]);
         }
       }
@@ -85,7 +86,7 @@ export function checkTrust(ctx: RuleContext): void {
         for (const v of stringItems(e.key.value)) {
           if (v.value !== externalId && !/^INSERT/.test(v.value)) {
             report(ctx, 'trust-account-mismatch', v.node, m.externalIdMismatch(v.value, externalId), [
-              { title: m.fix.replaceWith(externalId), get edits() { return replaceNode(v.node, externalId); }, safe: false },
+              lazyFix(m.fix.replaceWith(externalId), () => replaceNode(v.node, externalId), false),
             ]);
           }
         }
