@@ -20,6 +20,26 @@ export function freePort() {
 }
 
 /**
+ * Makes `--locale` take effect offline. VS Code only switches its display language (and
+ * `vscode.env.language`, which picks an extension's l10n bundle and package.nls.<lang>.json) when
+ * languagepacks.json in the user-data folder names a language pack for it. The real Spanish pack
+ * comes from the Marketplace, which these machines cannot reach, so this registers one with no
+ * translations: VS Code's own menus stay English, everything the extension says is Spanish.
+ */
+function writeDisplayLanguage(userData, locale) {
+  const translations = join(userData, `language-pack-${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `offline-fixture-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `offline-fixture.language-pack-${locale}` }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  }));
+}
+
+/**
  * @param {{ extensionsToInstall?: string[], userSettings?: object, env?: object, port?: number, log?: (s: string) => void, keepState?: boolean, locale?: string }} options
  */
 export async function startCodeServer(options = {}) {
@@ -46,6 +66,7 @@ export async function startCodeServer(options = {}) {
   }, null, 2);
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), settings);
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), settings);
+  if (options.locale && !options.locale.startsWith('en')) writeDisplayLanguage(dirs.userData, options.locale);
   const configFile = join(state, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const port = options.port ?? (await freePort());

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
 import { startS3Server } from './s3-server.mjs';
-import { check, quickOpen, runUiChecks } from './ui-checks.mjs';
+import { check, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE_TIMEOUT_MS = Number(process.env.BRAZE_S3_SUITE_TIMEOUT_MS ?? 8 * 60_000);
@@ -93,6 +93,16 @@ async function runVsixCheck(browser, workspace) {
   return results;
 }
 
+/** A second host with VS Code's display language set to Spanish (see writeDisplayLanguage). */
+async function runInSpanish(browser, workspace) {
+  const server = await startCodeServer({ locale: 'es' });
+  try {
+    return await runSpanishUiChecks({ browser, url: payloadUrl(server.url, workspace, root), resultsDir });
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function main(argv = process.argv.slice(2)) {
   const started = Date.now();
   let t = Date.now();
@@ -142,6 +152,11 @@ export async function main(argv = process.argv.slice(2)) {
       timed(`UI checks: ${ui.passed} passed, ${ui.failed} failed`, t);
       passed += ui.passed;
       failed += ui.failed;
+      t = Date.now();
+      const es = await runInSpanish(browser, workspace);
+      timed(`Spanish UI checks: ${es.passed} passed, ${es.failed} failed`, t);
+      passed += es.passed;
+      failed += es.failed;
       t = Date.now();
       const vsix = await runVsixCheck(browser, workspace);
       timed(`VSIX check: ${vsix.passed} passed, ${vsix.failed} failed`, t);

@@ -24,6 +24,27 @@ export async function quickOpen(page, fileName) {
   await page.keyboard.press('Enter');
 }
 
+/** Hovers the first error squiggle and returns the hover widget's text once it contains `expected`. */
+async function hoverSquiggle(page, expected) {
+  const box = await page.locator('.squiggly-error').first().boundingBox();
+  if (!box) throw new Error('no squiggle to hover');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover', { hasText: expected }).first();
+  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  return hover.innerText();
+}
+
+/** Opens the quick-fix menu on line 11, column 35 (INSERTBUCKETNAME) and waits for `title`. */
+async function openQuickFixMenu(page, title) {
+  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type('11:35');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget', { hasText: title }).first().waitFor({ timeout: 15_000 });
+}
+
 /** `url` opens the workspace with the extension under development loaded (no tests). */
 export async function runUiChecks({ browser, url, resultsDir }) {
   const results = { passed: 0, failed: 0 };
@@ -52,16 +73,17 @@ export async function runUiChecks({ browser, url, resultsDir }) {
     }, results, page, resultsDir);
 
     await check('the quick-fix menu offers "Replace INSERTBUCKETNAME with bucket name…"', async () => {
-      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.type('11:35');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget', { hasText: 'INSERTBUCKETNAME' }).first();
-      await item.waitFor({ timeout: 15_000 });
+      await openQuickFixMenu(page, 'Replace INSERTBUCKETNAME with bucket name');
       await shot('quick-fix-menu');
       await page.keyboard.press('Escape');
+    }, results, page, resultsDir);
+
+    await check('the hover on the squiggle explains the placeholder', async () => {
+      await page.keyboard.press('Control+Shift+M'); // close the Problems panel: room for the hover
+      const text = await hoverSquiggle(page, 'Replace the template placeholder');
+      if (!text.includes('INSERTBUCKETNAME')) throw new Error(`hover without the placeholder: ${text.slice(0, 200)}`);
+      await shot('hover');
+      await page.mouse.move(5, 5);
     }, results, page, resultsDir);
 
     await check('the Braze S3 account view lists the demo buckets', async () => {
@@ -111,3 +133,46 @@ export async function runUiChecks({ browser, url, resultsDir }) {
   return results;
 }
 
+/**
+ * The same squiggles, hover and quick-fix menu with VS Code's display language set to Spanish:
+ * every text the extension shows there must be its Spanish version.
+ */
+export async function runSpanishUiChecks({ browser, url, resultsDir }) {
+  const results = { passed: 0, failed: 0 };
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'es-ES' });
+  const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await check('es: squiggles under INSERTBUCKETNAME, with the Spanish message in the hover', async () => {
+      await quickOpen(page, 'currents-placeholder.json');
+      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await shot('es-squiggles');
+      const text = await hoverSquiggle(page, 'Sustituye el marcador de la plantilla');
+      if (text.includes('Replace the template placeholder')) throw new Error('the hover also shows the English message');
+      await shot('es-hover');
+      await page.mouse.move(5, 5);
+    }, results, page, resultsDir);
+    await check('es: the quick-fix menu in Spanish', async () => {
+      await openQuickFixMenu(page, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor');
+      await shot('es-quick-fix-menu');
+      await page.keyboard.press('Escape');
+    }, results, page, resultsDir);
+    await check('es: the command titles in the palette come from package.nls.es.json', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Braze S3');
+      await page.getByRole('option', { name: /Nuevo archivo de política/ }).first().waitFor({ timeout: 10_000 });
+      await shot('es-command-palette');
+      await page.keyboard.press('Escape');
+    }, results, page, resultsDir);
+  } catch (error) {
+    results.failed++;
+    console.error(`  ✗ UI (es): the workbench did not load: ${error?.message ?? error}`);
+    await shot('es-ui-failure').catch(() => {});
+  } finally {
+    await page.close();
+  }
+  return results;
+}

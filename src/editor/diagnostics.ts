@@ -9,8 +9,15 @@ import { EditorSettings, analyzeOptions, readSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'braze-s3';
 export const RULES_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit/blob/main/README.md';
-/** Debounce after an edit: a few times the document's last analysis time, within these bounds. */
-const MIN_DEBOUNCE_MS = 30;
+/**
+ * When to analyse after an edit. An isolated edit (ordinary typing) is analysed on the next turn
+ * of the event loop, which still gathers the change events of one multi-cursor edit. Edits that
+ * follow an analysis within BURST_WINDOW_MS (paste, key repeat) wait for a pause of a few times
+ * the document's last analysis time, within the debounce bounds, so a slow document is not
+ * re-analysed for every character.
+ */
+const BURST_WINDOW_MS = 40;
+const MIN_DEBOUNCE_MS = 10;
 const MAX_DEBOUNCE_MS = 250;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -35,6 +42,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastDuration = new Map<string, number>();
+  private readonly lastStarted = new Map<string, number>();
   private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after a document's diagnostics were replaced (tests and the code lens listen). */
@@ -65,7 +73,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    const delay = Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, 5 * (this.lastDuration.get(key) ?? 0)));
+    const sinceLast = performance.now() - (this.lastStarted.get(key) ?? -Infinity);
+    const burst = sinceLast < BURST_WINDOW_MS || this.timers.has(key);
+    const delay = burst ? Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, 4 * (this.lastDuration.get(key) ?? 0))) : 0;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       this.analyzeNow(document);
@@ -94,6 +104,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const declared = this.overrides.declared(document, settings);
       const text = document.getText();
       const started = performance.now();
+      this.lastStarted.set(key, started);
       const result = analyze(text, analyzeOptions(settings, declared));
       this.lastDuration.set(key, performance.now() - started);
       if (document.version !== version) return; // outdated: a newer change is on its way
@@ -128,6 +139,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.analyses.delete(key);
     this.lastDuration.delete(key);
+    this.lastStarted.delete(key);
     this.collection.delete(document.uri);
   }
 
