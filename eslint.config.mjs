@@ -15,6 +15,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/policy is the engine: keep it free of vscode.' }] }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value='vscode']", message: 'src/policy must not load vscode.' }],
+      // A pure function of its inputs: no environment switches (and process.env is slow to read).
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/policy is pure: pass what it needs as options.' }],
     },
   },
 );

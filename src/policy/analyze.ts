@@ -58,14 +58,14 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
     findings: [],
     expand: (p) => cat.expand(p),
   };
-  if (!process.env.SKIP?.includes('checkSyntax')) checkSyntax(ctx);
-  if (!process.env.SKIP?.includes('checkGrammar')) checkGrammar(ctx);
-  if (!process.env.SKIP?.includes('checkPlaceholders')) checkPlaceholders(ctx);
+  checkSyntax(ctx);
+  checkGrammar(ctx);
+  checkPlaceholders(ctx);
   let integration;
   if (model.root?.type === 'object' && model.statements.length > 0) {
-    if (!process.env.SKIP?.includes('checkConditions')) checkConditions(ctx);
-    if (!process.env.SKIP?.includes('checkActions')) checkActions(ctx);
-    if (!process.env.SKIP?.includes('checkResources')) checkResources(ctx);
+    checkConditions(ctx);
+    checkActions(ctx);
+    checkResources(ctx);
     if (kind === 'identity') {
       const bucket = policyBucket(ctx.compiled) ?? 'INSERTBUCKETNAME';
       const folderDeclared = options.folder !== undefined;
@@ -74,9 +74,9 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
       // A statement IAM would reject (bad Effect, Action and NotAction…) is not evaluated; its
       // grammar finding explains the problem, so "missing permission" noise is held back.
       const rejected = model.statements.some((s) => s.node.type !== 'object') || ctx.compiled.length < model.statements.length;
-      if (!rejected && !process.env.SKIP?.includes('checkIntegration')) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder, folderDeclared));
+      if (!rejected) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder, folderDeclared));
     } else if (kind === 'trust') {
-      if (!process.env.SKIP?.includes('checkTrust')) checkTrust(ctx);
+      checkTrust(ctx);
     }
   }
   ctx.findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
