@@ -36,7 +36,8 @@ export function countDistinct(values: readonly string[]): { value: string; count
   const out: { value: string; count: number }[] = [];
   let index: Map<string, { value: string; count: number }> | undefined; // once there are many
   for (const v of values) {
-    const seen = index ? index.get(v) : out.find((o) => o.value === v);
+    let seen = index?.get(v);
+    if (!index) for (const o of out) if (o.value === v) seen = o;
     if (seen) seen.count++;
     else {
       const entry = { value: v, count: 1 };

@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { bucketHasWildcard, s3Location } from '../arn';
 import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
-import { itemsOf } from '../parse';
+import { itemsOf, locationOf } from '../parse';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { countDistinct, detach, memoize } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
@@ -18,8 +18,9 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
   const named: string[] = [];
   let fallback: string | undefined;
   for (const s of statements) {
-    for (const r of s.resources ?? []) {
-      const loc = s3Location(r.pattern);
+    if (!s.resources) continue;
+    for (const item of itemsOf(s.source, 'Resource')) {
+      const loc = locationOf(item);
       if (!loc || !loc.bucket) continue;
       if (bucketHasWildcard(loc.bucket)) {
         const base = loc.bucket.replace(/[*?].*$/, '');
