@@ -26,11 +26,19 @@ export async function quickOpen(page, fileName) {
 
 /** Hovers the first error squiggle and returns the hover widget's text once it contains `expected`. */
 async function hoverSquiggle(page, expected) {
-  const box = await page.locator('.squiggly-error').first().boundingBox();
+  // After a layout change (a panel closing) the editor re-renders its decorations: wait for one.
+  const squiggle = page.locator('.squiggly-error').first();
+  let box = null;
+  for (let i = 0; i < 20 && !box; i++) {
+    await squiggle.waitFor({ state: 'visible', timeout: 15_000 });
+    box = await squiggle.boundingBox();
+    if (!box) await page.waitForTimeout(250);
+  }
   if (!box) throw new Error('no squiggle to hover');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover', { hasText: expected }).first();
   await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(400); // let the hover finish fading in before a screenshot
   return hover.innerText();
 }
 
