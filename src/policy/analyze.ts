@@ -79,6 +79,7 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
       checkTrust(ctx);
     }
   }
-  ctx.findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  // Codes are ASCII: compare them directly (localeCompare goes through ICU).
+  ctx.findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { kind, integration, findings: ctx.findings };
 }

@@ -125,8 +125,8 @@ export function evaluate(statements: CompiledStatement[], action: string, resour
 /** evaluate() for an action name already in lower case (the integration rules ask repeatedly). */
 export function evaluateLower(statements: CompiledStatement[], lowerAction: string, resource: string): Evaluation {
   let firstAllow: CompiledStatement | undefined;
-  const conditionalAllows: CompiledStatement[] = [];
-  const conditionalDenies: CompiledStatement[] = [];
+  let conditionalAllows: CompiledStatement[] | undefined; // rare: allocated on first use
+  let conditionalDenies: CompiledStatement[] | undefined;
   for (const s of statements) {
     if (!actionMatches(s, lowerAction)) continue;
     const match = resourceMatches(s, resource);
@@ -134,17 +134,17 @@ export function evaluateLower(statements: CompiledStatement[], lowerAction: stri
     const conditional = s.conditional || match === 'via-variable';
     if (s.effect === 'Deny') {
       if (!conditional) return { decision: 'explicit-deny', statement: s, depends: [] };
-      conditionalDenies.push(s);
-    } else if (conditional) conditionalAllows.push(s);
+      (conditionalDenies ??= []).push(s);
+    } else if (conditional) (conditionalAllows ??= []).push(s);
     else firstAllow ??= s;
   }
   if (firstAllow) {
-    return conditionalDenies.length
+    return conditionalDenies
       ? { decision: 'conditional', statement: firstAllow, depends: conditionalDenies }
       : { decision: 'allow', statement: firstAllow, depends: [] };
   }
-  if (conditionalAllows.length) {
-    return { decision: 'conditional', statement: conditionalAllows[0], depends: [...conditionalAllows, ...conditionalDenies] };
+  if (conditionalAllows) {
+    return { decision: 'conditional', statement: conditionalAllows[0], depends: [...conditionalAllows, ...(conditionalDenies ?? [])] };
   }
   return { decision: 'implicit-deny', depends: [] };
 }

@@ -43,15 +43,17 @@ export interface PolicyModel {
 }
 
 const complete = (child: Node) => child.children?.length === 2 && typeof child.children[0].value === 'string';
+const toProperty = (child: Node): Property => {
+  const [key, value] = child.children as Node[];
+  return { name: key.value as string, key, value };
+};
+const isString = (c: Node) => c.type === 'string';
+const toItem = (c: Node): StringItem => ({ value: c.value as string, node: c, s3: undefined });
 
 // Arrays are built with map where possible: an array grown by push reserves room for 17
 // elements, and a 10 KB policy has hundreds of two-element lists.
 export function propertiesOf(object: Node): Property[] {
   const children = object.children ?? [];
-  const toProperty = (child: Node): Property => {
-    const [key, value] = child.children as Node[];
-    return { name: key.value as string, key, value };
-  };
   return children.every(complete) ? children.map(toProperty) : children.filter(complete).map(toProperty);
 }
 
@@ -66,8 +68,6 @@ export function stringItems(value: Node | undefined): StringItem[] {
   if (!value) return [];
   if (value.type === 'string') return [{ value: value.value as string, node: value, s3: undefined }];
   if (value.type !== 'array' || !value.children) return [];
-  const toItem = (c: Node): StringItem => ({ value: c.value as string, node: c, s3: undefined });
-  const isString = (c: Node) => c.type === 'string';
   return value.children.every(isString) ? value.children.map(toItem) : value.children.filter(isString).map(toItem);
 }
 
@@ -99,12 +99,16 @@ function statementOf(index: number, node: Node): Statement {
   for (const p of properties) {
     // A switch compares lengths first; a Set would hash every freshly parsed key.
     switch (p.name) {
-      case 'Sid': case 'Effect': case 'Principal': case 'NotPrincipal': case 'Action':
-      case 'NotAction': case 'Resource': case 'NotResource': case 'Condition':
-        el[p.name] ??= p;
-        break;
-      default:
-        hasUnknownKeys = true;
+      case 'Sid': el.Sid ??= p; break;
+      case 'Effect': el.Effect ??= p; break;
+      case 'Principal': el.Principal ??= p; break;
+      case 'NotPrincipal': el.NotPrincipal ??= p; break;
+      case 'Action': el.Action ??= p; break;
+      case 'NotAction': el.NotAction ??= p; break;
+      case 'Resource': el.Resource ??= p; break;
+      case 'NotResource': el.NotResource ??= p; break;
+      case 'Condition': el.Condition ??= p; break;
+      default: hasUnknownKeys = true;
     }
   }
   return { index, node, properties, el, hasUnknownKeys, items: undefined };
