@@ -3,6 +3,7 @@
 
 import { Node, ParseError, parseTree } from 'jsonc-parser';
 import { S3Location, s3Location } from './arn';
+import { detach, recent } from './memo';
 
 export interface Property {
   name: string;
@@ -19,6 +20,8 @@ export interface StringItem {
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
 export type ElementName = (typeof STATEMENT_ELEMENTS)[number];
+/** The elements whose value is a string or a list of strings that rules read item by item. */
+export type ListElement = 'Action' | 'NotAction' | 'Resource' | 'NotResource';
 
 export interface Statement {
   index: number;
@@ -28,8 +31,8 @@ export interface Statement {
   el: Record<ElementName, Property | undefined>;
   /** Whether some key is not a statement element (most statements: no, and the check is skipped). */
   hasUnknownKeys: boolean;
-  /** String items per element, filled on first use: several rules read the same elements. */
-  items?: Record<ElementName, readonly StringItem[] | undefined>;
+  /** String items of the list elements, read once: every rule family reads them. */
+  items: Record<ListElement, readonly StringItem[]>;
 }
 
 export interface PolicyModel {
@@ -73,22 +76,26 @@ export function stringItems(value: Node | undefined): StringItem[] {
 
 /** The S3 bucket/object a Resource item names, computed once per analysis (several rules ask). */
 export function locationOf(item: StringItem): S3Location | undefined {
-  if (item.s3 === undefined) item.s3 = s3Location(item.value) ?? null;
+  if (item.s3 === undefined) {
+    const loc = s3Location(item.value);
+    // One string object per bucket name: later comparisons (counting buckets, checking names)
+    // are then identity checks rather than character by character.
+    if (loc) loc.bucket = sameBucket(loc.bucket);
+    item.s3 = loc ?? null;
+  }
   return item.s3 ?? undefined;
 }
 
+const sameBucket = recent(detach, 8);
+
 const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
 
-/** The string items of a statement's element (Action, Resource…), computed once per analysis. */
-export function itemsOf(s: Statement, name: ElementName): readonly StringItem[] {
-  const cache = (s.items ??= none());
-  let items = cache[name];
-  if (!items) {
-    const p = s.el[name];
-    items = cache[name] = p ? stringItems(p.value) : NO_ITEMS;
-  }
-  return items;
+/** The string items of a statement's Action, NotAction, Resource or NotResource. */
+export function itemsOf(s: Statement, name: ListElement): readonly StringItem[] {
+  return s.items[name];
 }
+
+const listItems = (p: Property | undefined): readonly StringItem[] => (p ? stringItems(p.value) : NO_ITEMS);
 
 const none = () => ({ Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined });
 
@@ -111,7 +118,8 @@ function statementOf(index: number, node: Node): Statement {
       default: hasUnknownKeys = true;
     }
   }
-  return { index, node, properties, el, hasUnknownKeys, items: undefined };
+  const items = { Action: listItems(el.Action), NotAction: listItems(el.NotAction), Resource: listItems(el.Resource), NotResource: listItems(el.NotResource) };
+  return { index, node, properties, el, hasUnknownKeys, items };
 }
 
 
