@@ -61,7 +61,7 @@ export function propertiesOf(object: Node): Property[] {
 }
 
 export function prop(statement: { properties: Property[] }, name: string): Property | undefined {
-  // A plain loop: every rule asks for several elements of every statement.
+  // Statements use their `el` record; this serves the top-level keys and other objects.
   for (const p of statement.properties) if (p.name === name) return p;
   return undefined;
 }
