@@ -3,7 +3,7 @@
 // integration's actions on the bucket (the engine's evaluation; optionally IAM's simulator).
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sampleObjectKey, objectArnPattern, bucketArn, messages } from '../policy';
+import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sampleObjectArn, objectArnPattern, bucketArn, messages } from '../policy';
 import type { IntegrationId, Locale } from '../policy';
 import { normaliseFolder, integrationFolder } from '../policy/integration';
 import { bucketFactSteps } from './bucketFacts';
@@ -106,7 +106,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   let worst: 'pass' | 'warn' | 'fail' = 'pass';
   const boundaryBlocked: string[] = [];
   for (const req of REQUIREMENTS[input.integration]) {
-    const resource = req.on === 'bucket' ? bucketArn(input.bucket) : `arn:aws:s3:::${input.bucket}/${sampleObjectKey(folder)}`;
+    const resource = req.on === 'bucket' ? bucketArn(input.bucket) : sampleObjectArn(input.bucket, folder);
     const shown = req.on === 'bucket' ? bucketArn(input.bucket) : objectArnPattern(input.bucket, folder);
     const e = evaluate(compiled.map((c) => c.s), req.action, resource);
     if (e.decision === 'explicit-deny') {
@@ -135,7 +135,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
       const actions = REQUIREMENTS[input.integration];
       let allowed = 0;
       for (const req of actions) {
-        const resource = req.on === 'bucket' ? bucketArn(input.bucket) : `arn:aws:s3:::${input.bucket}/${sampleObjectKey(folder)}`;
+        const resource = req.on === 'bucket' ? bucketArn(input.bucket) : sampleObjectArn(input.bucket, folder);
         const r = await call((signal) => clients.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: input.roleArn, ActionNames: [req.action], ResourceArns: [resource] }), { abortSignal: signal }));
         if (r.EvaluationResults?.[0]?.EvalDecision === 'allowed') allowed++;
       }

@@ -52,10 +52,7 @@ export class PolicyCompletion implements vscode.CompletionItemProvider {
     const root = parseTree(text);
     const actionsNode = root && findNodeAtLocation(root, [...statementPath, 'Action']);
     const patterns: string[] = actionsNode?.type === 'string' ? [actionsNode.value] : (actionsNode?.children ?? []).map((c) => String(c.value));
-    const keys = new Set<string>(cat.globalConditionKeys());
-    for (const p of patterns) {
-      for (const a of cat.expand(p)) for (const k of cat.detail(a)?.conditionKeys ?? cat.serviceConditionKeys(a.service)) keys.add(k);
-    }
+    const keys = new Set<string>([...cat.globalConditionKeys(), ...cat.conditionKeysForActions(patterns)]);
     return [...keys].sort().map((k) => item(k, vscode.CompletionItemKind.Property, cat.conditionKeyInfo(k)?.type, range));
   }
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
 import { REQUIREMENTS, bucketArn, catalog, s3Location } from '../policy';
+import { hasWildcard } from '../policy/wildcard';
 import { PolicyDiagnostics } from './diagnostics';
 
 const MAX_LISTED = 25;
@@ -37,7 +38,7 @@ export class PolicyHover implements vscode.HoverProvider {
 export function actionHover(value: string): vscode.MarkdownString | undefined {
   const cat = catalog();
   const md = new vscode.MarkdownString();
-  if (value.includes('*') || value.includes('?')) {
+  if (hasWildcard(value)) {
     const all = cat.expand(value);
     md.appendMarkdown(vscode.l10n.t('**{0}** matches {1} action(s)', value, all.length));
     if (all.length) md.appendMarkdown(':\n\n' + all.slice(0, MAX_LISTED).map((a) => `- \`${a.full}\` (${a.access})`).join('\n'));

@@ -1,5 +1,6 @@
 // ARN structure and S3 bucket-name rules.
 import { memoize, recent } from './memo';
+import { POLICY_VARIABLE } from './wildcard';
 
 export interface Arn {
   partition: string;
@@ -20,7 +21,6 @@ const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b
 
 const SERVICE = /^[a-z0-9*?-]+$/;
 const S3_PREFIX = 'arn:aws:s3:::';
-const wild = (s: string) => s.includes('*') || s.includes('?') || s.includes('${');
 
 /** `arn:partition:service:region:account:resource` with a known partition and a resource. */
 export function isWellFormedArn(value: string): boolean {
@@ -34,9 +34,9 @@ export function isWellFormedArn(value: string): boolean {
   const c4 = c3 < 0 ? -1 : value.indexOf(':', c3 + 1);
   if (c4 < 0) return false;
   const partition = value.slice(4, c1);
-  if (!PARTITIONS.has(partition) && !wild(partition)) return false;
+  if (!PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) return false;
   const service = value.slice(c1 + 1, c2);
-  if (!SERVICE.test(service) && !wild(service)) return false;
+  if (!SERVICE.test(service) && !hasWildcardOrVariable(service)) return false;
   return c4 + 1 < value.length;
 }
 
@@ -63,8 +63,8 @@ export function s3Location(value: string): S3Location | undefined {
   return slash < 0 ? { bucket, key: undefined } : { bucket, key: value.slice(slash + 1) };
 }
 
-export function bucketHasWildcard(bucket: string): boolean {
-  return bucket.includes('*') || bucket.includes('?') || bucket.includes('${');
+export function hasWildcardOrVariable(s: string): boolean {
+  return s.includes('*') || s.includes('?') || s.includes('${');
 }
 
 export type BucketProblem =
@@ -82,8 +82,8 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
 export const bucketNameProblem = recent(memoize((bucket: string) => computeBucketNameProblem(bucket)));
 
 function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
-  if (bucketHasWildcard(bucket)) {
-    const literal = bucket.replace(/\$\{[^}]*\}/g, '').replace(/[*?]/g, '');
+  if (hasWildcardOrVariable(bucket)) {
+    const literal = bucket.replace(POLICY_VARIABLE, '').replace(/[*?]/g, '');
     return /[^a-z0-9.-]/.test(literal) ? { kind: 'chars' } : undefined;
   }
   if (bucket.length < 3 || bucket.length > 63) return { kind: 'length' };

@@ -4,7 +4,7 @@
 // a Condition (or a resource that only matches through a policy variable) makes the answer
 // "allowed only if …", never plainly allowed.
 import { PolicyModel, Statement, itemsOf, stringItems } from './parse';
-import { CompiledWildcard, compileWildcard, matchCompiled } from './wildcard';
+import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, matchCompiled } from './wildcard';
 
 export type Decision = 'allow' | 'conditional' | 'explicit-deny' | 'implicit-deny';
 
@@ -34,7 +34,6 @@ export interface CompiledResource extends CompiledWildcard {
   widened?: CompiledWildcard;
 }
 
-const VARIABLE = /\$\{[^}]*\}/g;
 
 function compileActions(s: Statement, name: 'Action' | 'NotAction'): CompiledWildcard[] | undefined {
   if (!s.el[name]) return undefined;
@@ -46,7 +45,7 @@ function compileResources(s: Statement, name: 'Resource' | 'NotResource', variab
   return itemsOf(s, name).map((item): CompiledResource => {
     const { pattern, exact, pieces } = compileWildcard(item.value);
     // Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text).
-    const widened = variables && pattern.includes('${') ? compileWildcard(pattern.replace(VARIABLE, '*')) : undefined;
+    const widened = variables && pattern.includes('${') ? compileWildcard(pattern.replace(POLICY_VARIABLE, '*')) : undefined;
     return { pattern, exact, pieces, widened };
   });
 }

@@ -57,6 +57,11 @@ export function sampleObjectKey(folder: string): string {
   return folder ? `${folder}/${tail}` : tail;
 }
 
+/** A concrete object ARN under the folder, in the partner's layout (see sampleObjectKey). */
+export function sampleObjectArn(bucket: string, folder: string): string {
+  return `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`;
+}
+
 /** The folder an integration writes under: Currents' folder path; dashboard exports the bucket. */
 export function integrationFolder(id: IntegrationId, folder: string | undefined, folderDeclared: boolean): string {
   if (id === 'dashboard' && !folderDeclared) return '';

@@ -4,6 +4,9 @@
 // O(n·m) in the worst case for pieces containing `?`, linear otherwise.
 import { detach, memoize } from './memo';
 
+/** A policy variable such as `${aws:username}` (global: use with replace). */
+export const POLICY_VARIABLE = /\$\{[^}]*\}/g;
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }

@@ -2,7 +2,7 @@
 // Loaded on first use: parsing ~0.8 MB of JSON belongs to the first analysis, not to activation.
 
 import { memoize } from '../memo';
-import { wildcardMatch } from '../wildcard';
+import { hasWildcard, wildcardMatch } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -102,7 +102,7 @@ export class IamCatalog {
     if (colon < 0) return [];
     const servicePart = lower.slice(0, colon);
     const namePart = lower.slice(colon + 1);
-    const services = servicePart.includes('*') || servicePart.includes('?')
+    const services = hasWildcard(servicePart)
       ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
       : [servicePart];
     return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.name.toLowerCase())));
@@ -159,6 +159,25 @@ export class IamCatalog {
       this.conditionKeysByService.set(s, keys);
     }
     return keys;
+  }
+
+  /** The condition keys defined for the actions a list of Action patterns grants (no global keys). */
+  conditionKeysForActions(patterns: readonly string[]): string[] {
+    const keys = new Set<string>();
+    // Services without per-action data contribute their whole key list: once per service, not
+    // once per expanded action (ec2:* expands to ~700 actions).
+    const servicesAdded = new Set<string>();
+    for (const p of patterns) {
+      for (const a of this.expand(p)) {
+        const d = this.detail(a);
+        if (d) for (const k of d.conditionKeys) keys.add(k);
+        else if (!servicesAdded.has(a.service)) {
+          servicesAdded.add(a.service);
+          for (const k of this.serviceConditionKeys(a.service)) keys.add(k);
+        }
+      }
+    }
+    return [...keys];
   }
 }
 

@@ -37,26 +37,6 @@ function suggestOperator(op: string): string | undefined {
   return best ? `${set}${best}${best === 'Null' ? '' : ifExists}` : undefined;
 }
 
-/** The condition keys defined for a list of Action patterns (from the catalog). */
-function keysForActions(patterns: string[]): string[] {
-  const cat = catalog();
-  const keys = new Set<string>();
-  // Services without per-action data contribute their whole key list: once per service, not
-  // once per expanded action (ec2:* expands to ~700 actions).
-  const servicesAdded = new Set<string>();
-  for (const p of patterns) {
-    for (const a of cat.expand(p)) {
-      const d = cat.detail(a);
-      if (d) for (const k of d.conditionKeys) keys.add(k);
-      else if (!servicesAdded.has(a.service)) {
-        servicesAdded.add(a.service);
-        for (const k of cat.serviceConditionKeys(a.service)) keys.add(k);
-      }
-    }
-  }
-  return [...keys];
-}
-
 /**
  * Is a (non-global) condition key defined for a statement's actions, and if not, the closest one
  * that is? Keyed by "action patterns NUL key": a pure answer, asked again on every keystroke.
@@ -64,7 +44,7 @@ function keysForActions(patterns: string[]): string[] {
 const keyVerdict = memoize((query: string): { known: boolean; suggestion?: string } => {
   const parts = query.split('\0');
   const name = parts.pop() ?? '';
-  const keys = keysForActions(parts);
+  const keys = catalog().conditionKeysForActions(parts);
   const lower = name.toLowerCase();
   if (keys.some((k) => conditionKeyMatches(k, lower))) return { known: true };
   const candidates = [...keys, ...catalog().globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<'));

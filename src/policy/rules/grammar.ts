@@ -1,7 +1,7 @@
 // Grammar rules: what IAM's policy grammar accepts, for every kind of document.
 import type { Node } from 'jsonc-parser';
 import { ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
-import { Property, Statement, propertiesOf, prop } from '../parse';
+import { Property, Statement, propertiesOf, prop, STATEMENT_ELEMENTS } from '../parse';
 import { openingOf } from '../ranges';
 import { closest } from '../suggest';
 import { renameKey, replaceNode, setValue } from '../edits';
@@ -9,15 +9,15 @@ import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
 const TOP_KEYS = ['Version', 'Id', 'Statement'];
-const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_KEYS: readonly string[] = STATEMENT_ELEMENTS;
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const VERSIONS = ['2012-10-17', '2008-10-17'];
 
-function suggestKey(name: string, allowed: string[]): string | undefined {
+function suggestKey(name: string, allowed: readonly string[]): string | undefined {
   return allowed.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name, allowed);
 }
 
-function checkKeys(ctx: RuleContext, props: Property[], allowed: string[]): void {
+function checkKeys(ctx: RuleContext, props: Property[], allowed: readonly string[]): void {
   for (const p of props) {
     if (allowed.includes(p.name)) continue;
     const suggestion = suggestKey(p.name, allowed);

@@ -1,9 +1,9 @@
 // Integration rules for identity policies meant for Currents or dashboard data export:
 // missing or denied permissions (evaluated like IAM), excess grants, mixed policies.
 import type { Node } from 'jsonc-parser';
-import { bucketHasWildcard, s3Location } from '../arn';
+import { hasWildcardOrVariable, s3Location } from '../arn';
 import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
-import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectKey } from '../integration';
+import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectArn } from '../integration';
 import { itemsOf, locationOf } from '../parse';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { countDistinct, detach, memoize } from '../memo';
@@ -22,7 +22,7 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
     for (const item of itemsOf(s.source, 'Resource')) {
       const loc = locationOf(item);
       if (!loc || !loc.bucket) continue;
-      if (bucketHasWildcard(loc.bucket)) {
+      if (hasWildcardOrVariable(loc.bucket)) {
         const base = loc.bucket.replace(/[*?].*$/, '');
         if (base.length >= 3) fallback ??= base;
         continue;
@@ -44,7 +44,7 @@ let lastAsked = { bucket: '', folder: '', onBucket: '', onObject: '' };
 function askedArns(bucket: string, folder: string): { onBucket: string; onObject: string } {
   if (lastAsked.bucket !== bucket || lastAsked.folder !== folder || !lastAsked.onBucket) {
     const own = detach(bucket); // a slice of the document: do not keep the whole text alive
-    lastAsked = { bucket: own, folder, onBucket: bucketArn(own), onObject: `arn:aws:s3:::${own}/${sampleObjectKey(folder)}` };
+    lastAsked = { bucket: own, folder, onBucket: bucketArn(own), onObject: sampleObjectArn(own, folder) };
   }
   return lastAsked;
 }
@@ -90,7 +90,7 @@ function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node
     if (s.effect !== 'Allow') continue;
     const aboutIt = (s.resources ?? []).some((r) => {
       const loc = s3Location(r.pattern);
-      return loc && (loc.bucket === bucket || bucketHasWildcard(loc.bucket)) && (loc.key !== undefined) === wantObject;
+      return loc && (loc.bucket === bucket || hasWildcardOrVariable(loc.bucket)) && (loc.key !== undefined) === wantObject;
     });
     if (aboutIt) return s.source.el.Action?.value ?? s.source.node;
   }

@@ -1,16 +1,15 @@
 // Resource rules: placeholders, ARN form, bucket names, action/resource-type mismatches,
 // over-broad wildcards, and policies that name several buckets.
-import { bucketHasWildcard, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
+import { hasWildcardOrVariable, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
 import { ActionInfo, catalog } from '../catalog/catalog';
 import { countDistinct, memoize } from '../memo';
 import { Statement, StringItem, itemsOf, locationOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
-import { patternMeetsTemplate } from '../wildcard';
+import { POLICY_VARIABLE, patternMeetsTemplate } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
-const VARIABLE = /\$\{[^}]*\}/g;
 
 export function checkPlaceholders(ctx: RuleContext): void {
   for (const p of findPlaceholders(ctx.text)) {
@@ -70,10 +69,10 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   if (!allow || element !== 'Resource') return;
   if (loc.bucket === '*' || loc.bucket === '') {
     report(ctx, 'resource-overbroad', node, m.overbroadAllBuckets(value));
-  } else if (bucketHasWildcard(loc.bucket) && /[*?]/.test(loc.bucket.replace(VARIABLE, ''))) {
+  } else if (hasWildcardOrVariable(loc.bucket) && /[*?]/.test(loc.bucket.replace(POLICY_VARIABLE, ''))) {
     const base = loc.bucket.replace(/[*?]+$/, '');
     const fixes = [];
-    if (loc.key === undefined && base && !/[*?]/.test(base) && !bucketHasWildcard(base)) {
+    if (loc.key === undefined && base && !/[*?]/.test(base) && !hasWildcardOrVariable(base)) {
       const siblings = itemsOf(s, 'Resource').map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
       fixes.push(lazyFix(m.fix.tighten(base), () => replaceItem(text, node, wanted), true));
@@ -118,7 +117,7 @@ const mismatchMemo = memoize((resourcesKey: string) => {
 function mismatchOf(action: string, resources: string[]): Mismatch {
   const actions = catalog().expand(action);
   if (actions.length === 0) return { kind: 'fits' };
-  const patterns = resources.map((r) => (r.includes('${') ? r.replace(VARIABLE, '*') : r));
+  const patterns = resources.map((r) => (r.includes('${') ? r.replace(POLICY_VARIABLE, '*') : r));
   if (itemFits(actions, patterns) !== false) return { kind: 'fits' };
   const first = catalog().detail(actions[0]);
   if (!first || first.resourceTypes.length === 0) return { kind: 'needs-star' };
@@ -157,7 +156,7 @@ function checkBucketConsistency(ctx: RuleContext): void {
     if (s.el.Effect?.value.value !== 'Allow') continue;
     for (const item of itemsOf(s, 'Resource')) {
       const loc = locationOf(item);
-      if (!loc || !loc.bucket || bucketHasWildcard(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
+      if (!loc || !loc.bucket || hasWildcardOrVariable(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
       named.push(item);
     }
   }
