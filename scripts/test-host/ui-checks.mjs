@@ -53,16 +53,32 @@ async function openQuickFixMenu(page, title) {
   await page.locator('.action-widget', { hasText: title }).first().waitFor({ timeout: 15_000 });
 }
 
-/** `url` opens the workspace with the extension under development loaded (no tests). */
-export async function runUiChecks({ browser, url, resultsDir }) {
+/**
+ * Opens `url` in a new page, waits for the workbench, runs `body` (its checks count into the
+ * returned results) and closes the page; a workbench that never loads counts as one failure.
+ */
+async function onWorkbench({ browser, url, resultsDir, label, failureShot, locale }, body) {
   const results = { passed: 0, failed: 0 };
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(locale ? { locale } : {}) });
   const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
   try {
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    await body({ page, shot, results });
+  } catch (error) {
+    results.failed++;
+    console.error(`  ✗ ${label}: the workbench did not load: ${error?.message ?? error}`);
+    await shot(failureShot).catch(() => {});
+  } finally {
+    await page.close();
+  }
+  return results;
+}
 
+/** `url` opens the workspace with the extension under development loaded (no tests). */
+export async function runUiChecks({ browser, url, resultsDir }) {
+  return onWorkbench({ browser, url, resultsDir, label: 'UI', failureShot: 'ui-failure' }, async ({ page, shot, results }) => {
     await check('a squiggle under INSERTBUCKETNAME in an open policy', async () => {
       await quickOpen(page, 'currents-placeholder.json');
       await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
@@ -131,14 +147,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.view-lines', { hasText: 'acme-braze-currents/currents/*' }).first().waitFor({ timeout: 15_000 });
       await shot('new-policy-file');
     }, results, page, resultsDir);
-  } catch (error) {
-    results.failed++;
-    console.error(`  ✗ UI: the workbench did not load: ${error?.message ?? error}`);
-    await shot('ui-failure').catch(() => {});
-  } finally {
-    await page.close();
-  }
-  return results;
+  });
 }
 
 /**
@@ -146,12 +155,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
  * every text the extension shows there must be its Spanish version.
  */
 export async function runSpanishUiChecks({ browser, url, resultsDir }) {
-  const results = { passed: 0, failed: 0 };
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'es-ES' });
-  const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
-  try {
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return onWorkbench({ browser, url, resultsDir, label: 'UI (es)', failureShot: 'es-ui-failure', locale: 'es-ES' }, async ({ page, shot, results }) => {
     await check('es: squiggles under INSERTBUCKETNAME, with the Spanish message in the hover', async () => {
       await quickOpen(page, 'currents-placeholder.json');
       await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
@@ -175,12 +179,5 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       await shot('es-command-palette');
       await page.keyboard.press('Escape');
     }, results, page, resultsDir);
-  } catch (error) {
-    results.failed++;
-    console.error(`  ✗ UI (es): the workbench did not load: ${error?.message ?? error}`);
-    await shot('es-ui-failure').catch(() => {});
-  } finally {
-    await page.close();
-  }
-  return results;
+  });
 }
