@@ -56,7 +56,6 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
     m: messages(options.locale),
     compiled: compileStatements(model),
     findings: [],
-    expand: (p) => cat.expand(p),
   };
   checkSyntax(ctx);
   checkGrammar(ctx);

@@ -1,5 +1,4 @@
 // ARN structure and S3 bucket-name rules.
-import { memoize, recent } from './memo';
 import { POLICY_VARIABLE } from './wildcard';
 
 export interface Arn {
@@ -78,10 +77,7 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
-// Policies name one or a few buckets again and again: compare with those before hashing.
-export const bucketNameProblem = recent(memoize((bucket: string) => computeBucketNameProblem(bucket)));
-
-function computeBucketNameProblem(bucket: string): BucketProblem | undefined {
+export function bucketNameProblem(bucket: string): BucketProblem | undefined {
   if (hasWildcardOrVariable(bucket)) {
     const literal = bucket.replace(POLICY_VARIABLE, '').replace(/[*?]/g, '');
     return /[^a-z0-9.-]/.test(literal) ? { kind: 'chars' } : undefined;

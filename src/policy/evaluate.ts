@@ -4,7 +4,10 @@
 // a Condition (or a resource that only matches through a policy variable) makes the answer
 // "allowed only if …", never plainly allowed.
 import { PolicyModel, Statement, itemsOf, stringItems } from './parse';
-import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, matchCompiled } from './wildcard';
+import type { CompiledResource } from './facts';
+import { CompiledWildcard, matchCompiled } from './wildcard';
+
+export type { CompiledResource };
 
 export type Decision = 'allow' | 'conditional' | 'explicit-deny' | 'implicit-deny';
 
@@ -28,26 +31,15 @@ export interface CompiledStatement {
   conditional: boolean;
 }
 
-/** A Resource pattern as written, compiled once: evaluation runs it for every requirement. */
-export interface CompiledResource extends CompiledWildcard {
-  /** With policy variables read as `*` (only when the pattern holds one and variables apply). */
-  widened?: CompiledWildcard;
-}
-
-
 function compileActions(s: Statement, name: 'Action' | 'NotAction'): CompiledWildcard[] | undefined {
   if (!s.el[name]) return undefined;
-  return itemsOf(s, name).map((item) => compileWildcard(item.value.toLowerCase()));
+  return itemsOf(s, name).map((item) => item.facts.compiled);
 }
 
 function compileResources(s: Statement, name: 'Resource' | 'NotResource', variables: boolean): CompiledResource[] | undefined {
   if (!s.el[name]) return undefined;
-  return itemsOf(s, name).map((item): CompiledResource => {
-    const { pattern, exact, pieces } = compileWildcard(item.value);
-    // Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text).
-    const widened = variables && pattern.includes('${') ? compileWildcard(pattern.replace(POLICY_VARIABLE, '*')) : undefined;
-    return { pattern, exact, pieces, widened };
-  });
+  // Version 2012-10-17: `${…}` are policy variables (in 2008-10-17 they are literal text).
+  return itemsOf(s, name).map((item) => (variables ? item.facts.withVariables : item.facts.literal));
 }
 
 export function compileStatements(model: PolicyModel): CompiledStatement[] {

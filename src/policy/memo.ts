@@ -10,27 +10,6 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/**
- * A memo of the last few distinct keys, compared with ===: for values a document repeats (its
- * bucket names), cheaper than hashing each freshly parsed copy. Misses go to `fn`.
- */
-export function recent<T>(fn: (key: string) => T, size = 4): (key: string) => T {
-  const keys: string[] = [];
-  const values: T[] = [];
-  return (key: string) => {
-    const i = keys.indexOf(key);
-    if (i >= 0) return values[i];
-    const value = fn(key);
-    if (keys.length >= size) {
-      keys.pop();
-      values.pop();
-    }
-    keys.unshift(detach(key));
-    values.unshift(value);
-    return value;
-  };
-}
-
 /** How often each distinct string occurs, in first-seen order (few distinct values: no hashing). */
 export function countDistinct(values: readonly string[]): { value: string; count: number }[] {
   const out: { value: string; count: number }[] = [];
@@ -58,6 +37,21 @@ export function memoize<T>(fn: (key: string) => T, limit = 10_000): (key: string
     const value = fn(own);
     if (cache.size >= limit) cache.clear();
     cache.set(own, value);
+    return value;
+  };
+}
+
+/**
+ * A memo keyed by an object (the facts of a string, see facts.ts): no string to hash, and the
+ * entry goes when the object does.
+ */
+export function memoizeByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key: K) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(key);
+    cache.set(key, value);
     return value;
   };
 }

@@ -2,8 +2,7 @@
 // at the smallest offending string, key or value.
 
 import { Node, ParseError, parseTree } from 'jsonc-parser';
-import { S3Location, s3Location } from './arn';
-import { detach, recent } from './memo';
+import { ActionFacts, ResourceFacts, actionFacts, resourceFacts } from './facts';
 
 export interface Property {
   name: string;
@@ -14,8 +13,16 @@ export interface Property {
 export interface StringItem {
   value: string;
   node: Node;
-  /** The S3 location the value names (null: none), read once by locationOf. */
-  s3?: S3Location | null;
+}
+
+/** An Action/NotAction entry with what is known about its text (see facts.ts). */
+export interface ActionItem extends StringItem {
+  facts: ActionFacts;
+}
+
+/** A Resource/NotResource entry with what is known about its text (see facts.ts). */
+export interface ResourceItem extends StringItem {
+  facts: ResourceFacts;
 }
 
 export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
@@ -32,7 +39,7 @@ export interface Statement {
   /** Whether some key is not a statement element (most statements: no, and the check is skipped). */
   hasUnknownKeys: boolean;
   /** String items of the list elements, read once: every rule family reads them. */
-  items: Record<ListElement, readonly StringItem[]>;
+  items: { Action: readonly ActionItem[]; NotAction: readonly ActionItem[]; Resource: readonly ResourceItem[]; NotResource: readonly ResourceItem[] };
 }
 
 export interface PolicyModel {
@@ -51,7 +58,7 @@ const toProperty = (child: Node): Property => {
   return { name: key.value as string, key, value };
 };
 const isString = (c: Node) => c.type === 'string';
-const toItem = (c: Node): StringItem => ({ value: c.value as string, node: c, s3: undefined });
+const toItem = (c: Node): StringItem => ({ value: c.value as string, node: c });
 
 // Arrays are built with map where possible: an array grown by push reserves room for 17
 // elements, and a 10 KB policy has hundreds of two-element lists.
@@ -69,33 +76,29 @@ export function prop(statement: { properties: Property[] }, name: string): Prope
 /** String items of a value that may be a string or an array of strings (others skipped). */
 export function stringItems(value: Node | undefined): StringItem[] {
   if (!value) return [];
-  if (value.type === 'string') return [{ value: value.value as string, node: value, s3: undefined }];
+  if (value.type === 'string') return [{ value: value.value as string, node: value }];
   if (value.type !== 'array' || !value.children) return [];
   return value.children.every(isString) ? value.children.map(toItem) : value.children.filter(isString).map(toItem);
 }
 
-/** The S3 bucket/object a Resource item names, computed once per analysis (several rules ask). */
-export function locationOf(item: StringItem): S3Location | undefined {
-  if (item.s3 === undefined) {
-    const loc = s3Location(item.value);
-    // One string object per bucket name: later comparisons (counting buckets, checking names)
-    // are then identity checks rather than character by character.
-    if (loc) loc.bucket = sameBucket(loc.bucket);
-    item.s3 = loc ?? null;
-  }
-  return item.s3 ?? undefined;
-}
-
-const sameBucket = recent(detach, 8);
-
-const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
+const NO_ITEMS: readonly never[] = Object.freeze([]);
 
 /** The string items of a statement's Action, NotAction, Resource or NotResource. */
-export function itemsOf(s: Statement, name: ListElement): readonly StringItem[] {
+export function itemsOf<N extends ListElement>(s: Statement, name: N): Statement['items'][N] {
   return s.items[name];
 }
 
-const listItems = (p: Property | undefined): readonly StringItem[] => (p ? stringItems(p.value) : NO_ITEMS);
+const toActionItem = (c: Node): ActionItem => ({ value: c.value as string, node: c, facts: actionFacts(c.value as string) });
+const toResourceItem = (c: Node): ResourceItem => ({ value: c.value as string, node: c, facts: resourceFacts(c.value as string) });
+
+/** Like stringItems, with each item's facts. */
+function listItems<T extends StringItem>(p: Property | undefined, toListItem: (c: Node) => T): readonly T[] {
+  if (!p) return NO_ITEMS;
+  const value = p.value;
+  if (value.type === 'string') return [toListItem(value)];
+  if (value.type !== 'array' || !value.children) return NO_ITEMS;
+  return value.children.every(isString) ? value.children.map(toListItem) : value.children.filter(isString).map(toListItem);
+}
 
 const none = () => ({ Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined });
 
@@ -118,7 +121,12 @@ function statementOf(index: number, node: Node): Statement {
       default: hasUnknownKeys = true;
     }
   }
-  const items = { Action: listItems(el.Action), NotAction: listItems(el.NotAction), Resource: listItems(el.Resource), NotResource: listItems(el.NotResource) };
+  const items = {
+    Action: listItems(el.Action, toActionItem),
+    NotAction: listItems(el.NotAction, toActionItem),
+    Resource: listItems(el.Resource, toResourceItem),
+    NotResource: listItems(el.NotResource, toResourceItem),
+  };
   return { index, node, properties, el, hasUnknownKeys, items };
 }
 

@@ -1,8 +1,9 @@
 // Action rules: unknown services and actions (with did-you-mean), wildcards that match nothing,
 // redundant entries.
 import { catalog } from '../catalog/catalog';
-import { memoize } from '../memo';
-import { StringItem, itemsOf } from '../parse';
+import { ActionFacts } from '../facts';
+import { memoizeByObject } from '../memo';
+import { ActionItem, itemsOf } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 import { removeItem, replaceNode } from '../edits';
@@ -40,8 +41,9 @@ type ActionClass =
   | { kind: 'unknown-action'; suggestion?: string };
 
 /** What an Action element is, computed once per distinct string (users repeat the same actions). */
-const classifyAction = memoize((value: string): ActionClass => {
+const classifyAction = memoizeByObject((facts: ActionFacts): ActionClass => {
   const cat = catalog();
+  const value = facts.value;
   if (value === '*') return { kind: 'valid' };
   const colon = value.indexOf(':');
   if (colon < 0) return { kind: 'no-service' };
@@ -51,20 +53,20 @@ const classifyAction = memoize((value: string): ActionClass => {
     const suggestion = closest(service, cat.serviceNames);
     return { kind: 'unknown-service', service, suggestion, fixed: suggestion ? `${suggestion}:${actionName}` : undefined };
   }
-  if (hasWildcard(service) || hasWildcard(actionName)) return cat.expand(value).length === 0 ? { kind: 'no-match' } : { kind: 'valid' };
+  if (hasWildcard(service) || hasWildcard(actionName)) return facts.expanded.length === 0 ? { kind: 'no-match' } : { kind: 'valid' };
   if (cat.action(value)) return { kind: 'valid' };
   const suggestionName = API_TO_ACTION[value.toLowerCase()] ?? closest(actionName, cat.actionsOf(service).map((a) => a.name));
   return { kind: 'unknown-action', suggestion: suggestionName ? `${service}:${suggestionName}` : undefined };
-}, 5000);
+});
 
-function checkActionList(ctx: RuleContext, items: readonly StringItem[]): void {
+function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
   const { m, text } = ctx;
   // Usually every entry is valid: the list itself then serves, without a copy.
-  let valid: readonly StringItem[] = items;
+  let valid: readonly ActionItem[] = items;
   for (const item of items) {
     const value = item.value;
-    const c = classifyAction(value);
-    if (c.kind !== 'valid' && valid === items) valid = items.filter((i) => classifyAction(i.value).kind === 'valid');
+    const c = classifyAction(item.facts);
+    if (c.kind !== 'valid' && valid === items) valid = items.filter((i) => classifyAction(i.facts).kind === 'valid');
     switch (c.kind) {
       case 'valid':
         break;

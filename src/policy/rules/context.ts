@@ -1,6 +1,6 @@
 // What every rule family receives, and the one way to report a finding.
 import type { Node } from 'jsonc-parser';
-import { IamCatalog, ActionInfo } from '../catalog/catalog';
+import { IamCatalog } from '../catalog/catalog';
 import { RULES, RuleCode } from '../codes';
 import { CompiledStatement } from '../evaluate';
 import { Messages } from '../messages';
@@ -24,8 +24,6 @@ export interface RuleContext {
   m: Messages;
   compiled: CompiledStatement[];
   findings: Finding[];
-  /** Catalog expansion of an Action element (memoised by the catalog). */
-  expand(pattern: string): ActionInfo[];
 }
 
 export function report(

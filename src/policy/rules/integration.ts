@@ -4,9 +4,10 @@ import type { Node } from 'jsonc-parser';
 import { hasWildcardOrVariable, s3Location } from '../arn';
 import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectArn } from '../integration';
-import { itemsOf, locationOf } from '../parse';
-import { ActionInfo, catalog } from '../catalog/catalog';
-import { countDistinct, detach, memoize } from '../memo';
+import { ActionFacts } from '../facts';
+import { itemsOf } from '../parse';
+import { ActionInfo } from '../catalog/catalog';
+import { countDistinct, detach, memoizeByObject } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
 import { lazyFix } from '../fix';
 import { matchCompiled, wildcardMatch } from '../wildcard';
@@ -20,14 +21,14 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
   for (const s of statements) {
     if (!s.resources) continue;
     for (const item of itemsOf(s.source, 'Resource')) {
-      const loc = locationOf(item);
-      if (!loc || !loc.bucket) continue;
-      if (hasWildcardOrVariable(loc.bucket)) {
-        const base = loc.bucket.replace(/[*?].*$/, '');
+      const bucket = item.facts.bucket;
+      if (!bucket || !bucket.name) continue;
+      if (bucket.pattern) {
+        const base = bucket.name.replace(/[*?].*$/, '');
         if (base.length >= 3) fallback ??= base;
         continue;
       }
-      named.push(loc.bucket);
+      named.push(bucket.name);
     }
   }
   if (named.length === 0) return fallback;
@@ -149,8 +150,8 @@ interface Excess {
 
 /** Actions an Action element grants beyond what the integration needs: other services, S3 writes. */
 function excessFinder(id: IntegrationId) {
-  return memoize((pattern: string): Excess => {
-    const actions = catalog().expand(pattern).filter((a) => {
+  return memoizeByObject((action: ActionFacts): Excess => {
+    const actions = action.expanded.filter((a) => {
       if (NEEDED[id].has(a.full.toLowerCase())) return false;
       return a.service !== 's3' || a.access === 'Write' || a.access === 'Permissions management' || a.access === 'Tagging';
     });
@@ -160,9 +161,9 @@ function excessFinder(id: IntegrationId) {
       .map((a) => a.full)
       .join(', ');
     return { actions, examples };
-  }, 5000);
+  });
 }
-const EXCESS: Record<IntegrationId, (pattern: string) => Excess> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
+const EXCESS: Record<IntegrationId, (action: ActionFacts) => Excess> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
 
 function checkExcess(ctx: RuleContext, id: IntegrationId): void {
   const { m, text } = ctx;
@@ -176,7 +177,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
     }
     const items = itemsOf(s.source, 'Action');
     for (const item of items) {
-      const { actions: excess, examples } = EXCESS[id](item.value);
+      const { actions: excess, examples } = EXCESS[id](item.facts);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
       const fixes = removable ? [lazyFix(m.fix.removeItem(item.value), () => removeItem(text, item.node), false)] : [];

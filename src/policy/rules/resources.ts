@@ -1,9 +1,10 @@
 // Resource rules: placeholders, ARN form, bucket names, action/resource-type mismatches,
 // over-broad wildcards, and policies that name several buckets.
-import { hasWildcardOrVariable, bucketNameProblem, findPlaceholders, hasPlaceholder, isWellFormedArn, s3Location } from '../arn';
-import { ActionInfo, catalog } from '../catalog/catalog';
+import { BucketProblem, findPlaceholders, hasWildcardOrVariable, s3Location } from '../arn';
+import { catalog } from '../catalog/catalog';
+import { ActionFacts, ResourceFacts } from '../facts';
 import { countDistinct, memoize } from '../memo';
-import { Statement, StringItem, itemsOf, locationOf } from '../parse';
+import { ResourceItem, Statement, itemsOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
 import { POLICY_VARIABLE, patternMeetsTemplate } from '../wildcard';
@@ -19,9 +20,7 @@ export function checkPlaceholders(ctx: RuleContext): void {
   }
 }
 
-function bucketWhy(m: Messages, name: string): string | undefined {
-  const problem = bucketNameProblem(name);
-  if (!problem) return undefined;
+function bucketWhy(m: Messages, problem: BucketProblem): string {
   if (problem.kind === 'prefix') return m.bucketWhy.prefix(problem.text);
   if (problem.kind === 'suffix') return m.bucketWhy.suffix(problem.text);
   return m.bucketWhy[problem.kind];
@@ -38,38 +37,35 @@ export function checkResources(ctx: RuleContext): void {
   if (ctx.kind === 'identity') checkBucketConsistency(ctx);
 }
 
-function statementHasS3Actions(ctx: RuleContext, s: Statement): boolean {
-  return itemsOf(s, 'Action').some((a) => ctx.expand(a.value).some((x) => x.service === 's3'));
+function statementHasS3Actions(s: Statement): boolean {
+  return itemsOf(s, 'Action').some((a) => a.facts.expanded.some((x) => x.service === 's3'));
 }
 
-function checkResourceString(ctx: RuleContext, s: Statement, element: string, item: StringItem): void {
+function checkResourceString(ctx: RuleContext, s: Statement, element: string, item: ResourceItem): void {
   const { m, text } = ctx;
-  const { value, node } = item;
+  const { value, node, facts } = item;
   const allow = s.el.Effect?.value.value === 'Allow';
   if (value === '*') {
-    if (allow && element === 'Resource' && statementHasS3Actions(ctx, s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
+    if (allow && element === 'Resource' && statementHasS3Actions(s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
     return;
   }
-  const placeholder = hasPlaceholder(value);
-  if (!isWellFormedArn(value)) {
+  if (!facts.wellFormed) {
     report(ctx, 'arn-invalid', node, m.arnInvalid(value));
     return;
   }
-  const loc = locationOf(item);
-  if (!loc) return;
-  if (!placeholder && loc.bucket !== '') {
-    const why = bucketWhy(m, loc.bucket);
-    if (why) {
-      // Point at the bucket name inside the string when it is written without escapes.
-      const at = text.indexOf(loc.bucket, node.offset);
-      const span = at > node.offset && at + loc.bucket.length < node.offset + node.length ? { offset: at, length: loc.bucket.length } : node;
-      report(ctx, 'bucket-name-invalid', span, m.bucketNameInvalid(loc.bucket, why));
-    }
+  const loc = facts.s3;
+  const bucket = facts.bucket;
+  if (!loc || !bucket) return;
+  if (bucket.problem && !facts.placeholder && loc.bucket !== '') {
+    // Point at the bucket name inside the string when it is written without escapes.
+    const at = text.indexOf(loc.bucket, node.offset);
+    const span = at > node.offset && at + loc.bucket.length < node.offset + node.length ? { offset: at, length: loc.bucket.length } : node;
+    report(ctx, 'bucket-name-invalid', span, m.bucketNameInvalid(loc.bucket, bucketWhy(m, bucket.problem)));
   }
   if (!allow || element !== 'Resource') return;
   if (loc.bucket === '*' || loc.bucket === '') {
     report(ctx, 'resource-overbroad', node, m.overbroadAllBuckets(value));
-  } else if (hasWildcardOrVariable(loc.bucket) && /[*?]/.test(loc.bucket.replace(POLICY_VARIABLE, ''))) {
+  } else if (bucket.wildcard) {
     const base = loc.bucket.replace(/[*?]+$/, '');
     const fixes = [];
     if (loc.key === undefined && base && !/[*?]/.test(base) && !hasWildcardOrVariable(base)) {
@@ -81,33 +77,37 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   }
 }
 
-/** Does an action have a resource type that one of the statement's resources can name? */
-function actionFitsResources(action: ActionInfo, patterns: string[]): boolean | undefined {
-  const detail = catalog().detail(action);
-  if (!detail) return undefined; // no resource-type data for this service: cannot judge
-  if (patterns.includes('*')) return true;
-  if (detail.resourceTypes.length === 0) return false;
-  return patterns.some((pattern) => detail.resourceTypes.some((t) => t.arn && patternMeetsTemplate(pattern, t.arn)));
-}
-
-/** undefined: cannot judge; true: some expanded action fits a resource; false: none does. */
-function itemFits(actions: ActionInfo[], patterns: string[]): boolean | undefined {
-  let judged = false;
-  for (const a of actions) {
-    const r = actionFitsResources(a, patterns);
-    if (r === undefined) continue;
-    if (r) return true;
-    judged = true;
+/**
+ * Can an Action entry act on one of a statement's resources? undefined: the catalog cannot say
+ * (unknown action, or no resource-type data). Answers per resource pattern and template are kept
+ * on the resource's facts: a policy repeats the same few templates (S3 bucket, S3 object).
+ */
+function actionFits(action: ActionFacts, resources: readonly ResourceItem[]): boolean | undefined {
+  if (action.expanded.length === 0) return undefined;
+  const { judgeable, templates } = action.resourceTemplates;
+  if (!judgeable) return undefined;
+  for (const r of resources) {
+    if (r.value === '*') return true;
+    for (const t of templates) if (meetsTemplate(r.facts, t)) return true;
   }
-  return judged ? false : undefined;
+  return false;
 }
 
-type Mismatch = { kind: 'fits' } | { kind: 'needs-star' } | { kind: 'mismatch'; example: string; fixable: boolean };
+function meetsTemplate(r: ResourceFacts, template: string): boolean {
+  let yes = r.meets.get(template);
+  if (yes === undefined) {
+    // Policy variables stand for any text here, whatever the Version.
+    const pattern = r.value.includes('${') ? r.value.replace(POLICY_VARIABLE, '*') : r.value;
+    r.meets.set(template, (yes = patternMeetsTemplate(pattern, template)));
+  }
+  return yes;
+}
+
+type Mismatch = { kind: 'needs-star' } | { kind: 'mismatch'; example: string; fixable: boolean };
 
 /**
- * Can an Action entry act on any of a statement's resources? A pure answer from the catalog,
- * asked again for every unchanged statement while the user types: memoised by the statement's
- * resources (joined with NUL), then by the action.
+ * How to report an Action entry that fits none of a statement's resources: a pure answer from
+ * the catalog, memoised by the statement's resources (joined with NUL), then by the action.
  */
 const mismatchMemo = memoize((resourcesKey: string) => {
   const resources = resourcesKey.split('\0');
@@ -116,10 +116,7 @@ const mismatchMemo = memoize((resourcesKey: string) => {
 
 function mismatchOf(action: string, resources: string[]): Mismatch {
   const actions = catalog().expand(action);
-  if (actions.length === 0) return { kind: 'fits' };
-  const patterns = resources.map((r) => (r.includes('${') ? r.replace(POLICY_VARIABLE, '*') : r));
-  if (itemFits(actions, patterns) !== false) return { kind: 'fits' };
-  const first = catalog().detail(actions[0]);
+  const first = actions.length > 0 ? catalog().detail(actions[0]) : undefined;
   if (!first || first.resourceTypes.length === 0) return { kind: 'needs-star' };
   const bucket = resources.map((r) => s3Location(r)).find((l) => l?.bucket)?.bucket ?? 'BUCKET';
   // The plainest resource type makes the clearest example (S3 `object`, not `accesspointobject`).
@@ -135,11 +132,11 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
   if (resources.length === 0) return;
-  const verdictFor = mismatchMemo(resources.length === 1 ? resources[0].value : resources.map((r) => r.value).join('\0'));
+  let verdictFor: ((action: string) => Mismatch) | undefined;
   for (const item of itemsOf(s, 'Action')) {
-    if (item.value === '*') continue;
+    if (item.value === '*' || actionFits(item.facts, resources) !== false) continue;
+    verdictFor ??= mismatchMemo(resources.length === 1 ? resources[0].value : resources.map((r) => r.value).join('\0'));
     const verdict = verdictFor(item.value);
-    if (verdict.kind === 'fits') continue;
     if (verdict.kind === 'needs-star') {
       report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value));
       continue;
@@ -151,16 +148,16 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
 }
 
 function checkBucketConsistency(ctx: RuleContext): void {
-  const named: StringItem[] = []; // literal buckets of Allow resources; locationOf is cached
+  const named: ResourceItem[] = []; // literal buckets of Allow resources
   for (const s of ctx.model.statements) {
     if (s.el.Effect?.value.value !== 'Allow') continue;
     for (const item of itemsOf(s, 'Resource')) {
-      const loc = locationOf(item);
-      if (!loc || !loc.bucket || hasWildcardOrVariable(loc.bucket) || hasPlaceholder(loc.bucket)) continue;
+      const bucket = item.facts.bucket;
+      if (!bucket || !bucket.name || bucket.pattern || bucket.placeholder) continue;
       named.push(item);
     }
   }
-  const buckets = named.map((n) => locationOf(n)?.bucket ?? '');
+  const buckets = named.map((n) => n.facts.bucket?.name ?? '');
   const counts = countDistinct(buckets);
   if (counts.length < 2) return; // the usual case: one bucket
   let main = counts[0];

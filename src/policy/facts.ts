@@ -1,0 +1,106 @@
+// What the engine knows about one Action or Resource string, worked out once per distinct string.
+// A 10 KB policy holds hundreds of these strings and a keystroke changes one of them, so each
+// analysis pays one lookup per item, and every rule family reads the same answers (ARN parts,
+// bucket-name verdict, compiled wildcard, catalog expansion) instead of deriving them again.
+import { ActionInfo, catalog } from './catalog/catalog';
+import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, s3Location } from './arn';
+import { memoize } from './memo';
+import { CompiledWildcard, POLICY_VARIABLE, compileWildcard } from './wildcard';
+
+export interface BucketFacts {
+  /** The name as written: one string object per name, so rules compare buckets with ===. */
+  name: string;
+  problem: BucketProblem | undefined;
+  /** Holds `*`, `?` or `${…}`: stands for many buckets rather than naming one. */
+  pattern: boolean;
+  /** Holds `*` or `?` outside policy variables (a variable alone is not a wildcard grant). */
+  wildcard: boolean;
+  placeholder: boolean;
+}
+
+/** A Resource pattern compiled for evaluation. */
+export interface CompiledResource extends CompiledWildcard {
+  /** With policy variables read as `*` (only when the pattern holds one and variables apply). */
+  widened?: CompiledWildcard;
+}
+
+export class ResourceFacts {
+  readonly wellFormed: boolean;
+  readonly placeholder: boolean;
+  /** The S3 bucket/object the value names (its bucket is `bucket.name`), if it is an S3 ARN. */
+  readonly s3: S3Location | undefined;
+  readonly bucket: BucketFacts | undefined;
+  /** Compiled as written (Version 2008-10-17: `${…}` is literal text) … */
+  readonly literal: CompiledResource;
+  /** … and with policy variables (Version 2012-10-17). The same object when there is none. */
+  readonly withVariables: CompiledResource;
+  /** Resource-type templates this pattern can name, by template (filled as rules ask). */
+  readonly meets = new Map<string, boolean>();
+
+  constructor(readonly value: string) {
+    this.wellFormed = isWellFormedArn(value);
+    this.placeholder = hasPlaceholder(value);
+    const loc = s3Location(value);
+    if (loc) {
+      this.bucket = bucketFacts(loc.bucket);
+      loc.bucket = this.bucket.name;
+    }
+    this.s3 = loc;
+    this.literal = compileWildcard(value);
+    this.withVariables = value.includes('${') ? { ...this.literal, widened: compileWildcard(value.replace(POLICY_VARIABLE, '*')) } : this.literal;
+  }
+}
+
+export class ActionFacts {
+  /** Action names are case-insensitive: evaluation compares lower-cased text. */
+  readonly lower: string;
+  readonly compiled: CompiledWildcard;
+  private expandedCache?: ActionInfo[];
+  private templatesCache?: { judgeable: boolean; templates: string[] };
+
+  constructor(readonly value: string) {
+    this.lower = value.toLowerCase();
+    this.compiled = compileWildcard(this.lower);
+  }
+
+  /** The catalog actions the pattern names (`s3:Get*` → every S3 Get action). */
+  get expanded(): ActionInfo[] {
+    return (this.expandedCache ??= catalog().expand(this.value));
+  }
+
+  /**
+   * The ARN templates of the resource types its actions act on. `judgeable` is false when the
+   * catalog has no resource-type data for any of them (nothing can be said about its resources).
+   */
+  get resourceTemplates(): { judgeable: boolean; templates: string[] } {
+    if (!this.templatesCache) {
+      let judgeable = false;
+      const templates = new Set<string>();
+      for (const a of this.expanded) {
+        const detail = catalog().detail(a);
+        if (!detail) continue;
+        judgeable = true;
+        for (const t of detail.resourceTypes) if (t.arn) templates.add(t.arn);
+      }
+      this.templatesCache = { judgeable, templates: [...templates] };
+    }
+    return this.templatesCache;
+  }
+}
+
+function computeBucketFacts(name: string): BucketFacts {
+  const pattern = hasWildcardOrVariable(name);
+  return {
+    name,
+    problem: bucketNameProblem(name),
+    pattern,
+    wildcard: pattern && /[*?]/.test(name.replace(POLICY_VARIABLE, '')),
+    placeholder: hasPlaceholder(name),
+  };
+}
+
+const bucketFacts = memoize(computeBucketFacts, 2000);
+
+// Bounded: a document with more distinct strings than this recomputes them, which stays correct.
+export const resourceFacts = memoize((value: string) => new ResourceFacts(value), 8000);
+export const actionFacts = memoize((value: string) => new ActionFacts(value), 8000);
