@@ -13,7 +13,7 @@ import { checkGrammar, checkSyntax } from './rules/grammar';
 import { checkIntegration, inferIntegration, policyBucket } from './rules/integration';
 import { checkPlaceholders, checkResources } from './rules/resources';
 import { checkTrust } from './rules/trust';
-import type { AnalysisResult, AnalyzeOptions } from './types';
+import type { AnalysisResult, AnalyzeOptions, Finding } from './types';
 
 /** IAM's own ceiling is 10,240 characters (role inline policies); leave room for whitespace. */
 export const DEFAULT_MAX_LENGTH = 128 * 1024;
@@ -78,7 +78,11 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
       checkTrust(ctx);
     }
   }
+  return { kind, integration, findings: inDocumentOrder(ctx.findings) };
+}
+
+/** Findings by offset, then code; ties keep the order they were reported in (sort is stable). */
+export function inDocumentOrder(findings: Finding[]): Finding[] {
   // Codes are ASCII: compare them directly (localeCompare goes through ICU).
-  ctx.findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { kind, integration, findings: ctx.findings };
+  return findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

@@ -32,6 +32,24 @@ describe('wildcardMatch', () => {
     );
   });
 
+  it('agrees with the reference on patterns cut from the text they are matched against (long shared prefixes and suffixes)', () => {
+    const unit = fc.constantFrom('a', 'b', '/', ':', '-');
+    let matched = 0;
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 40 }), fc.nat(), fc.nat(), fc.constantFrom('', 'a', '?'), fc.constantFrom('', '*', '**'), (text, cut, cut2, change, star) => {
+        const i = cut % (text.length + 1);
+        const j = Math.max(i, cut2 % (text.length + 1));
+        const pattern = text.slice(0, i) + change + star + text.slice(j);
+        const expected = reference(pattern, text);
+        if (expected) matched++;
+        assert.equal(wildcardMatch(pattern, text), expected, `${pattern} vs ${text}`);
+      }),
+      { numRuns: 5000 },
+    );
+    // Both outcomes are well represented, so neither branch of the matcher goes untested.
+    assert.ok(matched > 500 && matched < 4500, `${matched} of 5,000 matched`);
+  });
+
   it('stays fast on patterns that make backtracking regexes explode', () => {
     const pattern = 'a*'.repeat(200) + 'b';
     const text = 'a'.repeat(5000);
