@@ -73,12 +73,17 @@ export function prop(statement: { properties: Property[] }, name: string): Prope
   return undefined;
 }
 
+/** Items made from a value that may be a string or an array of strings (others skipped). */
+function itemsFrom<T>(value: Node | undefined, make: (c: Node) => T): T[] {
+  if (!value) return [];
+  if (value.type === 'string') return [make(value)];
+  if (value.type !== 'array' || !value.children) return [];
+  return value.children.every(isString) ? value.children.map(make) : value.children.filter(isString).map(make);
+}
+
 /** String items of a value that may be a string or an array of strings (others skipped). */
 export function stringItems(value: Node | undefined): StringItem[] {
-  if (!value) return [];
-  if (value.type === 'string') return [{ value: value.value as string, node: value }];
-  if (value.type !== 'array' || !value.children) return [];
-  return value.children.every(isString) ? value.children.map(toItem) : value.children.filter(isString).map(toItem);
+  return itemsFrom(value, toItem);
 }
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
@@ -92,13 +97,7 @@ const toActionItem = (c: Node): ActionItem => ({ value: c.value as string, node:
 const toResourceItem = (c: Node): ResourceItem => ({ value: c.value as string, node: c, facts: resourceFacts(c.value as string) });
 
 /** Like stringItems, with each item's facts. */
-function listItems<T extends StringItem>(p: Property | undefined, toListItem: (c: Node) => T): readonly T[] {
-  if (!p) return NO_ITEMS;
-  const value = p.value;
-  if (value.type === 'string') return [toListItem(value)];
-  if (value.type !== 'array' || !value.children) return NO_ITEMS;
-  return value.children.every(isString) ? value.children.map(toListItem) : value.children.filter(isString).map(toListItem);
-}
+const listItems = <T>(p: Property | undefined, make: (c: Node) => T): readonly T[] => (p ? itemsFrom(p.value, make) : NO_ITEMS);
 
 const none = () => ({ Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined });
 
