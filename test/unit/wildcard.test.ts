@@ -79,4 +79,34 @@ describe('patternMeetsTemplate', () => {
     assert.equal(patternMeetsTemplate('arn:aws:iam::111122223333:role/team/braze', role), true);
     assert.equal(patternMeetsTemplate('arn:aws:iam::111122223333:user/braze', role), false);
   });
+
+  it('agrees with a brute-force search for a common string on 1,000 random pattern/template pairs', () => {
+    // Every string over the alphabet up to 6 characters: a common string, when there is one, is
+    // no longer than the pattern and the template together (3 + 3 here).
+    const alphabet = ['a', '/', ':'];
+    const strings = [''];
+    for (let len = 1, layer = ['']; len <= 6; len++) {
+      layer = layer.flatMap((s) => alphabet.map((c) => s + c));
+      strings.push(...layer);
+    }
+    const templateRegex = (tokens: string[]) =>
+      new RegExp(`^${tokens.map((t) => (t === '${Name}' ? '[^/:]*' : t === '${ObjectName}' ? '[\\s\\S]*' : t)).join('')}$`);
+    let met = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '/', ':', '*', '?'), { maxLength: 3 }),
+        fc.array(fc.constantFrom('a', '/', ':', '${Name}', '${ObjectName}'), { maxLength: 3 }),
+        (patternChars, templateTokens) => {
+          const pattern = patternChars.join('');
+          const template = templateTokens.join('');
+          const re = templateRegex(templateTokens);
+          const expected = strings.some((s) => re.test(s) && wildcardMatch(pattern, s));
+          if (expected) met++;
+          assert.equal(patternMeetsTemplate(pattern, template), expected, `${pattern} vs ${template}`);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    assert.ok(met > 100 && met < 900, `${met} of 1,000 met`);
+  });
 });
