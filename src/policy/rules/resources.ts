@@ -1,9 +1,9 @@
 // Resource rules: placeholders, ARN form, bucket names, action/resource-type mismatches,
 // over-broad wildcards, and policies that name several buckets.
-import { BucketProblem, findPlaceholders, hasWildcardOrVariable, s3Location } from '../arn';
+import { BucketProblem, findPlaceholders, hasWildcardOrVariable } from '../arn';
 import { catalog } from '../catalog/catalog';
 import { ActionFacts, ResourceFacts } from '../facts';
-import { countDistinct, memoize } from '../memo';
+import { countDistinct } from '../memo';
 import { ResourceItem, Statement, itemsOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
@@ -105,20 +105,12 @@ function meetsTemplate(r: ResourceFacts, template: string): boolean {
 
 type Mismatch = { kind: 'needs-star' } | { kind: 'mismatch'; example: string; fixable: boolean };
 
-/**
- * How to report an Action entry that fits none of a statement's resources: a pure answer from
- * the catalog, memoised by the statement's resources (joined with NUL), then by the action.
- */
-const mismatchMemo = memoize((resourcesKey: string) => {
-  const resources = resourcesKey.split('\0');
-  return memoize((action: string) => mismatchOf(action, resources), 500);
-}, 2000);
-
-function mismatchOf(action: string, resources: string[]): Mismatch {
-  const actions = catalog().expand(action);
+/** How to report an Action entry that fits none of a statement's resources (rare: no memo). */
+function mismatchOf(action: ActionFacts, resources: readonly ResourceItem[]): Mismatch {
+  const actions = action.expanded;
   const first = actions.length > 0 ? catalog().detail(actions[0]) : undefined;
   if (!first || first.resourceTypes.length === 0) return { kind: 'needs-star' };
-  const bucket = resources.map((r) => s3Location(r)).find((l) => l?.bucket)?.bucket ?? 'BUCKET';
+  const bucket = resources.find((r) => r.facts.bucket?.name)?.facts.bucket?.name ?? 'BUCKET';
   // The plainest resource type makes the clearest example (S3 `object`, not `accesspointobject`).
   const plainest = [...first.resourceTypes].sort((a, b) => a.arn.split('${').length - b.arn.split('${').length)[0];
   const example = plainest.arn.replace('${Partition}', 'aws').replace('${BucketName}', bucket).replace('${ObjectName}', '*');
@@ -132,11 +124,9 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
   if (resources.length === 0) return;
-  let verdictFor: ((action: string) => Mismatch) | undefined;
   for (const item of itemsOf(s, 'Action')) {
     if (item.value === '*' || actionFits(item.facts, resources) !== false) continue;
-    verdictFor ??= mismatchMemo(resources.length === 1 ? resources[0].value : resources.map((r) => r.value).join('\0'));
-    const verdict = verdictFor(item.value);
+    const verdict = mismatchOf(item.facts, resources);
     if (verdict.kind === 'needs-star') {
       report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value));
       continue;
