@@ -7,6 +7,11 @@ import { memoize } from './memo';
 /** A policy variable such as `${aws:username}` (global: use with replace). */
 export const POLICY_VARIABLE = /\$\{[^}]*\}/g;
 
+const STAR = 42;
+const QUESTION = 63;
+const SLASH = 47;
+const COLON = 58;
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
@@ -15,7 +20,7 @@ function pieceMatchesAt(piece: string, text: string, at: number): boolean {
   if (at + piece.length > text.length) return false;
   for (let i = 0; i < piece.length; i++) {
     const p = piece.charCodeAt(i);
-    if (p !== 63 /* ? */ && p !== text.charCodeAt(at + i)) return false;
+    if (p !== QUESTION && p !== text.charCodeAt(at + i)) return false;
   }
   return true;
 }
@@ -109,53 +114,40 @@ export function patternMeetsTemplate(pattern: string, template: string): boolean
   if (shared) seen.fill(0, 0, cells);
   const stack = shared ? stackBuffer : [];
   let top = 0;
-  stack[top++] = 0;
-  stack[top++] = 0;
-  seen[0] = 1;
+  const push = (i: number, j: number) => {
+    const k = i * width + j;
+    if (seen[k]) return;
+    seen[k] = 1;
+    stack[top++] = i;
+    stack[top++] = j;
+  };
+  push(0, 0);
   while (top > 0) {
     const j = stack[--top];
     const i = stack[--top];
     if (i === n && j === m) return true;
     const p = i < n ? pattern.charCodeAt(i) : -1;
     const t = j < m ? toks[j] : NO_TOKEN;
-    // Each step below moves to (i + di, j + dj) once: a star matches nothing more; a variable
-    // ends; a variable swallows one character of the pattern (a star needs nothing more: either
-    // the star or the variable ending covers every overlap); a star swallows one literal of the
-    // template; equal characters (or `?`) advance both.
-    let steps = 0;
-    if (p === STAR) steps |= NEXT_I;
-    if (t < 0 && t !== NO_TOKEN) steps |= NEXT_J;
-    if (p !== -1 && t !== NO_TOKEN) {
-      if (t < 0) {
-        if (p === QUESTION || (p !== STAR && (t === VAR_WITH_SLASH || (p !== SLASH && p !== COLON)))) steps |= NEXT_I;
-      } else if (p === STAR) steps |= NEXT_J;
-      else if (p === QUESTION || p === t) steps |= NEXT_BOTH;
-    }
-    for (let step = 1; step <= NEXT_BOTH; step <<= 1) {
-      if (!(steps & step)) continue;
-      const ni = step === NEXT_J ? i : i + 1;
-      const nj = step === NEXT_I ? j : j + 1;
-      const k = ni * width + nj;
-      if (seen[k]) continue;
-      seen[k] = 1;
-      stack[top++] = ni;
-      stack[top++] = nj;
+    if (p === STAR) push(i + 1, j); // star matches nothing more
+    if (t === VAR || t === VAR_WITH_SLASH) push(i, j + 1); // variable ends
+    if (p === -1 || t === NO_TOKEN) continue;
+    if (t < 0) {
+      // the variable swallows one character of the pattern (a star needs nothing more: either
+      // the star or the variable ending covers every overlap)
+      if (p === QUESTION || (p !== STAR && (t === VAR_WITH_SLASH || (p !== SLASH && p !== COLON)))) push(i + 1, j);
+    } else if (p === STAR) {
+      push(i, j + 1); // star swallows one literal of the template
+    } else if (p === QUESTION || p === t) {
+      push(i + 1, j + 1);
     }
   }
   return false;
 }
 
-const NEXT_I = 1;
-const NEXT_J = 2;
-const NEXT_BOTH = 4;
 const KEEP_CELLS = 1 << 16;
 const seenBuffer = new Uint8Array(KEEP_CELLS);
 const stackBuffer: number[] = [];
 
-const STAR = 42;
-const QUESTION = 63;
-const SLASH = 47;
-const COLON = 58;
 const VAR = -1;
 const VAR_WITH_SLASH = -2;
 const NO_TOKEN = -3;
