@@ -5,7 +5,7 @@
 import { ActionInfo, catalog } from './catalog/catalog';
 import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, s3Location } from './arn';
 import { memoize } from './memo';
-import { CompiledWildcard, POLICY_VARIABLE, compileWildcard } from './wildcard';
+import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, patternMeetsTemplate } from './wildcard';
 
 export interface BucketFacts {
   /** The name as written: one string object per name, so rules compare buckets with ===. */
@@ -34,8 +34,8 @@ export class ResourceFacts {
   readonly literal: CompiledResource;
   /** … and with policy variables (Version 2012-10-17). The same object when there is none. */
   readonly withVariables: CompiledResource;
-  /** Resource-type templates this pattern can name, by template (filled as rules ask). */
-  readonly meets = new Map<string, boolean>();
+  /** meetsTemplate's answers, by template: a policy asks about the same few templates. */
+  private readonly meets = new Map<string, boolean>();
 
   constructor(readonly value: string) {
     this.wellFormed = isWellFormedArn(value);
@@ -48,6 +48,16 @@ export class ResourceFacts {
     this.s3 = loc;
     this.literal = compileWildcard(value);
     this.withVariables = value.includes('${') ? { ...this.literal, widened: compileWildcard(value.replace(POLICY_VARIABLE, '*')) } : this.literal;
+  }
+
+  /**
+   * Can this pattern name a resource of the type with this ARN template? Policy variables stand
+   * for any text here, whatever the Version.
+   */
+  meetsTemplate(template: string): boolean {
+    let yes = this.meets.get(template);
+    if (yes === undefined) this.meets.set(template, (yes = patternMeetsTemplate((this.withVariables.widened ?? this.literal).pattern, template)));
+    return yes;
   }
 }
 

@@ -2,12 +2,11 @@
 // over-broad wildcards, and policies that name several buckets.
 import { BucketProblem, findPlaceholders, hasWildcardOrVariable } from '../arn';
 import { catalog } from '../catalog/catalog';
-import { ActionFacts, ResourceFacts } from '../facts';
+import { ActionFacts } from '../facts';
 import { countDistinct } from '../memo';
 import { ResourceItem, Statement, itemsOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
-import { POLICY_VARIABLE, patternMeetsTemplate } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
@@ -79,8 +78,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
 
 /**
  * Can an Action entry act on one of a statement's resources? undefined: the catalog cannot say
- * (unknown action, or no resource-type data). Answers per resource pattern and template are kept
- * on the resource's facts: a policy repeats the same few templates (S3 bucket, S3 object).
+ * (unknown action, or no resource-type data).
  */
 function actionFits(action: ActionFacts, resources: readonly ResourceItem[]): boolean | undefined {
   if (action.expanded.length === 0) return undefined;
@@ -88,19 +86,9 @@ function actionFits(action: ActionFacts, resources: readonly ResourceItem[]): bo
   if (!judgeable) return undefined;
   for (const r of resources) {
     if (r.value === '*') return true;
-    for (const t of templates) if (meetsTemplate(r.facts, t)) return true;
+    for (const t of templates) if (r.facts.meetsTemplate(t)) return true;
   }
   return false;
-}
-
-function meetsTemplate(r: ResourceFacts, template: string): boolean {
-  let yes = r.meets.get(template);
-  if (yes === undefined) {
-    // Policy variables stand for any text here, whatever the Version.
-    const pattern = r.value.includes('${') ? r.value.replace(POLICY_VARIABLE, '*') : r.value;
-    r.meets.set(template, (yes = patternMeetsTemplate(pattern, template)));
-  }
-  return yes;
 }
 
 type Mismatch = { kind: 'needs-star' } | { kind: 'mismatch'; example: string; fixable: boolean };
