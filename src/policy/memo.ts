@@ -1,5 +1,5 @@
-// A bounded memo for pure functions of one string: the same ARNs, bucket names and patterns are
-// asked about by several rules per analysis and across analyses while a user types.
+// Memos for pure functions of one string (the same ARNs, bucket names and patterns are asked
+// about by several rules per analysis and across analyses while a user types), and counting.
 
 /**
  * A copy of a string that shares no storage with it. Strings read by the JSON parser are slices
@@ -10,22 +10,22 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** How often each distinct string occurs, in first-seen order (few distinct values: no hashing). */
-export function countDistinct(values: readonly string[]): { value: string; count: number }[] {
-  const out: { value: string; count: number }[] = [];
-  let index: Map<string, { value: string; count: number }> | undefined; // once there are many
-  for (const v of values) {
-    let seen = index?.get(v);
-    if (!index) for (const o of out) if (o.value === v) seen = o;
-    if (seen) seen.count++;
-    else {
-      const entry = { value: v, count: 1 };
-      out.push(entry);
-      if (index) index.set(v, entry);
-      else if (out.length > 16) index = new Map(out.map((o) => [o.value, o]));
+/**
+ * The most frequent value (the first seen among equally frequent ones) and how many distinct
+ * values there are; undefined for an empty list.
+ */
+export function mostCommon(values: readonly string[]): { value: string; distinct: number } | undefined {
+  const counts = new Map<string, number>(); // iterates in first-seen order
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
     }
   }
-  return out;
+  return best === undefined ? undefined : { value: best, distinct: counts.size };
 }
 
 export function memoize<T>(fn: (key: string) => T, limit = 10_000): (key: string) => T {

@@ -7,7 +7,7 @@ import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPatter
 import { ActionFacts } from '../facts';
 import { itemsOf } from '../parse';
 import { ActionInfo } from '../catalog/catalog';
-import { countDistinct, detach, memoizeByObject } from '../memo';
+import { detach, memoizeByObject, mostCommon } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
 import { lazyFix } from '../fix';
 import { matchCompiled, wildcardMatch } from '../wildcard';
@@ -31,10 +31,7 @@ export function policyBucket(statements: CompiledStatement[]): string | undefine
       named.push(bucket.name);
     }
   }
-  if (named.length === 0) return fallback;
-  let best = { value: named[0], count: 0 };
-  for (const c of countDistinct(named)) if (c.count > best.count) best = c;
-  return best.value;
+  return mostCommon(named)?.value ?? fallback;
 }
 
 /**

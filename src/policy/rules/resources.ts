@@ -3,7 +3,7 @@
 import { BucketProblem, findPlaceholders, hasWildcardOrVariable } from '../arn';
 import { catalog } from '../catalog/catalog';
 import { ActionFacts } from '../facts';
-import { countDistinct } from '../memo';
+import { mostCommon } from '../memo';
 import { ResourceItem, Statement, itemsOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
@@ -136,10 +136,8 @@ function checkBucketConsistency(ctx: RuleContext): void {
     }
   }
   const buckets = named.map((n) => n.facts.bucket?.name ?? '');
-  const counts = countDistinct(buckets);
-  if (counts.length < 2) return; // the usual case: one bucket
-  let main = counts[0];
-  for (const c of counts) if (c.count > main.count) main = c;
+  const main = mostCommon(buckets);
+  if (!main || main.distinct < 2) return; // the usual case: one bucket
   named.forEach((n, i) => {
     if (buckets[i] !== main.value) report(ctx, 'bucket-inconsistent', n.node, ctx.m.bucketInconsistent(buckets[i], main.value));
   });
