@@ -68,7 +68,7 @@ export function checkConditions(ctx: RuleContext): void {
       }
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
-        if (cat.isGlobalConditionKey(key.name.toLowerCase())) continue;
+        if (cat.isGlobalConditionKey(key.name)) continue; // case-insensitive
         const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
         if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),

@@ -1,7 +1,6 @@
 // Integration rules for identity policies meant for Currents or dashboard data export:
 // missing or denied permissions (evaluated like IAM), excess grants, mixed policies.
 import type { Node } from 'jsonc-parser';
-import { hasWildcardOrVariable, s3Location } from '../arn';
 import { CompiledStatement, actionMatches, evaluateLower, isGranted } from '../evaluate';
 import { REQUIREMENTS, Requirement, TOLERATED_EXTRAS, bucketArn, objectArnPattern, sampleObjectArn } from '../integration';
 import { ActionFacts } from '../facts';
@@ -10,7 +9,7 @@ import { ActionInfo } from '../catalog/catalog';
 import { detach, memoizeByObject, mostCommon } from '../memo';
 import { appendString, removeItem, setValue } from '../edits';
 import { lazyFix } from '../fix';
-import { matchCompiled, wildcardMatch } from '../wildcard';
+import { matchCompiled } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
 import { RuleContext, report } from './context';
 
@@ -85,11 +84,9 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
 function missingAnchor(ctx: RuleContext, req: Requirement, bucket: string): Node | undefined {
   const wantObject = req.on === 'object';
   for (const s of ctx.compiled) {
-    if (s.effect !== 'Allow') continue;
-    const aboutIt = (s.resources ?? []).some((r) => {
-      const loc = s3Location(r.pattern);
-      return loc && (loc.bucket === bucket || hasWildcardOrVariable(loc.bucket)) && (loc.key !== undefined) === wantObject;
-    });
+    if (s.effect !== 'Allow' || !s.resources) continue;
+    const aboutIt = itemsOf(s.source, 'Resource').some(({ facts }) =>
+      facts.s3 && facts.bucket && (facts.bucket.name === bucket || facts.bucket.pattern) && (facts.s3.key !== undefined) === wantObject);
     if (aboutIt) return s.source.el.Action?.value ?? s.source.node;
   }
   return ctx.model.statementProperty?.key;
@@ -106,7 +103,7 @@ export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo,
     const shown = req.on === 'bucket' ? onBucket : objectArnPattern(bucket, folder);
     if (result.decision === 'explicit-deny' && result.statement) {
       const deny = result.statement;
-      const matching = itemsOf(deny.source, 'Action').find((a) => wildcardMatch(a.value.toLowerCase(), req.action.toLowerCase()));
+      const matching = itemsOf(deny.source, 'Action').find((a) => matchCompiled(a.facts.compiled, req.lower));
       report(ctx, 'integration-denied', matching?.node ?? deny.source.el.Effect?.value ?? deny.source.node, m.denied(name, req.action, shown));
       continue;
     }

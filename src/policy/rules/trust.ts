@@ -56,8 +56,7 @@ export function checkTrust(ctx: RuleContext): void {
     const entries = conditionEntries(s);
     if (aws.length > 0 && !other) {
       for (const a of itemsOf(s, 'Action')) {
-        const lower = a.value.toLowerCase();
-        if (!ACCOUNT_ACTIONS.includes(lower)) report(ctx, 'trust-action-invalid', a.node, m.trustActionInvalid(a.value));
+        if (!ACCOUNT_ACTIONS.includes(a.facts.lower)) report(ctx, 'trust-action-invalid', a.node, m.trustActionInvalid(a.value));
       }
     }
     if (wildcard && !entries.some((e) => LIMITING_KEYS.test(e.key.name))) {
