@@ -50,6 +50,13 @@ export function str(parsed: Parsed, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** --partner-account-id: an AWS account ID has exactly 12 digits. */
+export function partnerAccountIdOption(parsed: Parsed): string | undefined {
+  const id = str(parsed, 'partner-account-id');
+  if (id !== undefined && !/^\d{12}$/.test(id)) throw new UsageError('--partner-account-id must be 12 digits');
+  return id;
+}
+
 /** Messages follow LC_ALL / LANG (es_* → Spanish) unless --lang says otherwise. */
 export function defaultLocale(): 'en' | 'es' {
   return (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, analyze } from '../policy';
 import type { AnalysisResult, AnalyzeOptions, Finding, IntegrationId } from '../policy';
-import { Parsed, UsageError, defaultLocale, oneOf, str } from './args';
+import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 
 export const CHECK_OPTIONS = {
   integration: true,
@@ -131,8 +131,7 @@ export function runCheck(parsed: Parsed, version: string, write: (s: string) => 
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'auto'] as const, 'auto');
   const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
-  const partnerAccountId = str(parsed, 'partner-account-id');
-  if (partnerAccountId !== undefined && !/^\d{12}$/.test(partnerAccountId)) throw new UsageError('--partner-account-id must be 12 digits');
+  const partnerAccountId = partnerAccountIdOption(parsed);
   const options: AnalyzeOptions = {
     integration,
     folder: str(parsed, 'folder'),

@@ -2,7 +2,7 @@
 // Credentials come from the standard chain (environment variables or --profile).
 import type * as Aws from '../aws';
 import type { IntegrationId, Locale } from '../policy';
-import { Parsed, UsageError, defaultLocale, oneOf, str } from './args';
+import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 
 export const TEST_CREDENTIALS_OPTIONS = { bucket: true, integration: true, folder: true, sse: false, profile: true, region: true, endpoint: true, format: true, lang: true, 'timeout-ms': true };
 export const VERIFY_ROLE_OPTIONS = { bucket: true, integration: true, folder: true, 'partner-account-id': true, 'external-id': true, profile: true, region: true, endpoint: true, simulate: false, format: true, lang: true, 'timeout-ms': true };
@@ -47,8 +47,7 @@ export async function runVerifyRole(parsed: Parsed, write: (s: string) => void):
   const [roleArn] = parsed.positionals;
   if (!roleArn || parsed.positionals.length > 1) throw new UsageError('verify-role needs exactly one role ARN');
   const c = common(parsed);
-  const partnerAccountId = str(parsed, 'partner-account-id');
-  if (partnerAccountId !== undefined && !/^\d{12}$/.test(partnerAccountId)) throw new UsageError('--partner-account-id must be 12 digits');
+  const partnerAccountId = partnerAccountIdOption(parsed);
   const aws = loadAws();
   const clients = aws.createClients(c.settings);
   try {
