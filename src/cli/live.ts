@@ -2,15 +2,12 @@
 // Credentials come from the standard chain (environment variables or --profile).
 import type * as Aws from '../aws';
 import type { IntegrationId, Locale } from '../policy';
+import { loadAws } from '../loadAws';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 
 export const TEST_CREDENTIALS_OPTIONS = { bucket: true, integration: true, folder: true, sse: false, profile: true, region: true, endpoint: true, format: true, lang: true, 'timeout-ms': true };
 export const VERIFY_ROLE_OPTIONS = { bucket: true, integration: true, folder: true, 'partner-account-id': true, 'external-id': true, profile: true, region: true, endpoint: true, simulate: false, format: true, lang: true, 'timeout-ms': true };
 
-/** The SDK half is a separate bundle (dist/aws.js), loaded only by these commands. */
-function loadAws(): typeof Aws {
-  return require('./aws.js') as typeof Aws;
-}
 
 function common(parsed: Parsed) {
   const bucket = str(parsed, 'bucket');

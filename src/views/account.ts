@@ -7,7 +7,7 @@ import type { IntegrationId } from '../policy';
 import { readSettings } from '../editor/settings';
 import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
-import { loadAws } from './loadAws';
+import { loadAws, problemText } from '../loadAws';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials } from './liveInputs';
 import { insertPolicy } from '../editor/templateCommands';
@@ -30,10 +30,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   const policies = new PolicyDocuments();
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
   let last: Report | undefined;
-  const command = (id: string, run: (...args: never[]) => unknown) => registerSafeCommand(id, run, output, (e) => {
-    const aws = loadAws();
-    return aws.describeProblem(aws.problemOf(e));
-  });
+  const command = (id: string, run: (...args: never[]) => unknown) => registerSafeCommand(id, run, output, problemText);
 
   const updateStatus = () => {
     const s = vscode.workspace.getConfiguration('brazeS3');
@@ -77,8 +74,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
         else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
         return report;
       } catch (error) {
-        const aws = loadAws();
-        const text = aws.describeProblem(aws.problemOf(error));
+        const text = problemText(error);
         output.error(`${title}: ${text}`);
         void vscode.window.showErrorMessage(`${title}: ${text}`);
         return undefined;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BucketSummary, ExportObject, RoleSummary } from '../aws';
 import { AccountConnection } from './connection';
-import { loadAws } from './loadAws';
+import { loadAws, problemText } from '../loadAws';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' }
@@ -19,10 +19,6 @@ export type Node =
 const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;
 
-function problemText(error: unknown): string {
-  const aws = loadAws();
-  return aws.describeProblem(aws.problemOf(error));
-}
 
 export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();

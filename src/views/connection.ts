@@ -2,7 +2,7 @@
 // one set of SDK clients per distinct connection, rebuilt when the settings change.
 import * as vscode from 'vscode';
 import type { Clients, ConnectionSettings } from '../aws';
-import { loadAws } from './loadAws';
+import { loadAws } from '../loadAws';
 
 export function connectionSettings(): ConnectionSettings {
   const c = vscode.workspace.getConfiguration('brazeS3');

@@ -2,7 +2,7 @@
 // channel. Reports never contain a secret (they are redacted before they get here).
 import * as vscode from 'vscode';
 import type { Report } from '../aws';
-import { loadAws } from './loadAws';
+import { loadAws } from '../loadAws';
 
 export const REPORT_SCHEME = 'braze-s3-report';
 
