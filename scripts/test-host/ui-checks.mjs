@@ -42,8 +42,11 @@ async function hoverSquiggle(page, expected) {
   return hover.innerText();
 }
 
-/** Opens the quick-fix menu on line 11, column 35 (INSERTBUCKETNAME) and waits for `title`. */
-async function openQuickFixMenu(page, title) {
+/**
+ * Opens the quick-fix menu on line 11, column 35 (INSERTBUCKETNAME), waits for `title`, takes
+ * the screenshot `shotName` and closes the menu.
+ */
+async function screenshotQuickFixMenu(page, title, shot, shotName) {
   await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
@@ -51,6 +54,8 @@ async function openQuickFixMenu(page, title) {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+.');
   await page.locator('.action-widget', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await shot(shotName);
+  await page.keyboard.press('Escape');
 }
 
 /**
@@ -97,9 +102,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
     }, results, page, resultsDir);
 
     await check('the quick-fix menu offers "Replace INSERTBUCKETNAME with bucket name…"', async () => {
-      await openQuickFixMenu(page, 'Replace INSERTBUCKETNAME with bucket name');
-      await shot('quick-fix-menu');
-      await page.keyboard.press('Escape');
+      await screenshotQuickFixMenu(page, 'Replace INSERTBUCKETNAME with bucket name', shot, 'quick-fix-menu');
     }, results, page, resultsDir);
 
     await check('the hover on the squiggle explains the placeholder', async () => {
@@ -166,9 +169,7 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       await page.mouse.move(5, 5);
     }, results, page, resultsDir);
     await check('es: the quick-fix menu in Spanish', async () => {
-      await openQuickFixMenu(page, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor');
-      await shot('es-quick-fix-menu');
-      await page.keyboard.press('Escape');
+      await screenshotQuickFixMenu(page, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor', shot, 'es-quick-fix-menu');
     }, results, page, resultsDir);
     await check('es: the command titles in the palette come from package.nls.es.json', async () => {
       await page.keyboard.press('F1');
