@@ -82,7 +82,7 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
 }
 
 /** Findings by offset, then code; ties keep the order they were reported in (sort is stable). */
-export function inDocumentOrder(findings: Finding[]): Finding[] {
+function inDocumentOrder(findings: Finding[]): Finding[] {
   // Codes are ASCII: compare them directly (localeCompare goes through ICU).
   return findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
