@@ -37,6 +37,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
           actions.push(a);
         }
         finding.fixes.forEach((fix, i) => {
+          if (fix.edits.length === 0) return;
           const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           const edit = new vscode.WorkspaceEdit();
           for (const e of fix.edits) {

@@ -1,6 +1,6 @@
 // Text edits for fixes, built with jsonc-parser's `modify` so inserted JSON follows the
 // document's own indentation and line endings.
-import { FormattingOptions, JSONPath, Node, getNodePath, modify } from 'jsonc-parser';
+import { FormattingOptions, JSONPath, Node, ParseError, getNodePath, modify, parse } from 'jsonc-parser';
 import type { TextEdit } from './types';
 
 export function formattingOf(text: string): FormattingOptions {
@@ -11,8 +11,22 @@ export function formattingOf(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size || 4, eol };
 }
 
-function toEdits(list: { offset: number; length: number; content: string }[]): TextEdit[] {
-  return list.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+function syntaxErrorCount(text: string): number {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors.length;
+}
+
+/**
+ * `modify` is made for well-formed JSON. On a broken document it can return an edit that ends
+ * past the text (an unterminated string at the end) or re-indent the broken part; such a fix is
+ * dropped (no edits) rather than offered, so a quick fix never makes the document worse.
+ */
+function toEdits(text: string, list: { offset: number; length: number; content: string }[]): TextEdit[] {
+  const edits = list.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  if (edits.some((e) => e.offset < 0 || e.length < 0 || e.offset + e.length > text.length)) return [];
+  if (syntaxErrorCount(applyEdits(text, edits)) > syntaxErrorCount(text)) return [];
+  return edits;
 }
 
 export function pathOf(node: Node): JSONPath {
@@ -21,6 +35,7 @@ export function pathOf(node: Node): JSONPath {
 
 export function setValue(text: string, path: JSONPath, value: unknown, insertFirst = false): TextEdit[] {
   return toEdits(
+    text,
     modify(text, path, value, {
       formattingOptions: formattingOf(text),
       getInsertionIndex: insertFirst ? () => 0 : undefined,
@@ -41,6 +56,7 @@ export function appendString(text: string, value: Node, item: string): TextEdit[
   const path = pathOf(value);
   if (value.type === 'array') {
     return toEdits(
+      text,
       modify(text, [...path, value.children?.length ?? 0], item, {
         formattingOptions: formattingOf(text),
         isArrayInsertion: true,
@@ -62,7 +78,7 @@ export function replaceItem(text: string, element: Node, items: string[]): TextE
 
 /** Remove one element of a list. */
 export function removeItem(text: string, element: Node): TextEdit[] {
-  return toEdits(modify(text, pathOf(element), undefined, { formattingOptions: formattingOf(text) }));
+  return toEdits(text, modify(text, pathOf(element), undefined, { formattingOptions: formattingOf(text) }));
 }
 
 /** Apply edits to a text (for tests, the CLI and fix-all). Edits must not overlap. */

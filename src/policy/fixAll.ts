@@ -2,7 +2,7 @@
 // list never collide. Bounded: a fix that does not remove its finding cannot loop forever.
 import { analyze } from './analyze';
 import { applyEdits } from './edits';
-import type { AnalyzeOptions } from './types';
+import type { AnalyzeOptions, Fix } from './types';
 
 export function fixAll(text: string, options: AnalyzeOptions = {}, maxRounds = 50): { text: string; applied: string[] } {
   const applied: string[] = [];
@@ -10,10 +10,11 @@ export function fixAll(text: string, options: AnalyzeOptions = {}, maxRounds = 5
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
     const findings = analyze(current, options).findings;
-    const next = findings.find((f) => f.fixes.some((x) => x.safe) && !tried.has(`${f.code}@${f.offset}:${current.length}`));
+    const usable = (x: Fix) => x.safe && x.edits.length > 0;
+    const next = findings.find((f) => f.fixes.some(usable) && !tried.has(`${f.code}@${f.offset}:${current.length}`));
     if (!next) break;
     tried.add(`${next.code}@${next.offset}:${current.length}`);
-    const fix = next.fixes.find((x) => x.safe)!;
+    const fix = next.fixes.find(usable)!;
     current = applyEdits(current, fix.edits);
     applied.push(next.code);
   }

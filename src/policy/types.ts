@@ -14,6 +14,7 @@ export interface TextEdit {
 
 export interface Fix {
   title: string;
+  /** Empty when the repair cannot be made safely on this text (broken JSON): do not offer it. */
   edits: TextEdit[];
   /** Safe to apply without the user looking (used by "fix all"). */
   safe: boolean;

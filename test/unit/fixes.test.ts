@@ -7,6 +7,11 @@ import type { AnalyzeOptions } from '../../src/policy';
 import { BUCKET, currentsStatements, policy, trustStatement } from './helpers';
 
 const C = currentsStatements();
+function syntaxErrors(text: string): number {
+  const errors: unknown[] = [];
+  parse(text, errors as never, { disallowComments: true, allowTrailingComma: false });
+  return errors.length;
+}
 const key = (f: { code: string; message: string }) => `${f.code}: ${f.message}`;
 
 function checkFix(text: string, code: string, options: AnalyzeOptions = {}, expectTitle?: RegExp): string {
@@ -15,9 +20,7 @@ function checkFix(text: string, code: string, options: AnalyzeOptions = {}, expe
   assert.ok(target, `no fixable ${code} in ${before.map((f) => f.code).join(', ')}`);
   if (expectTitle) assert.match(target.fixes[0].title, expectTitle);
   const fixed = applyEdits(text, target.fixes[0].edits);
-  const errors: unknown[] = [];
-  parse(fixed, errors as never, { disallowComments: true, allowTrailingComma: false });
-  assert.deepEqual(errors, [], `fixed text is not valid JSON:\n${fixed}`);
+  assert.equal(syntaxErrors(fixed), 0, `fixed text is not valid JSON:\n${fixed}`);
   const after = analyze(fixed, options).findings;
   const remaining = after.filter((f) => f.code === code && f.message === target.message);
   assert.deepEqual(remaining.map(key), [], `finding still there after the fix:\n${fixed}`);
@@ -105,5 +108,28 @@ describe('fixes', () => {
     const { text: fixed, applied } = fixAll(policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]));
     assert.equal(applied.length, 3);
     assert.deepEqual(analyze(fixed).findings.map(key), []);
+  });
+  it('offers no fix that would end past the text or break it more (found by the fuzz test: an unterminated string at the end)', () => {
+    // jsonc-parser's modify() returned an edit of length 345 for this 344-character text.
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"","Resource":392079740,"NotResource":["\u202e",null,"!M]T[ZL",-801{"a":64881],"Principal":{"Service":[true,null]}},{"Action":["arn:aws:s3:::192.168.1.1","arn:aws:s3:::acme/${aws:username}/*","0#yA","arn:aws:s3:::INSERTBUCKETNAME*"],"NotAction":"8),{,","Condition":-28256963,,e":["s3:/*';
+    const findings = analyze(text).findings;
+    const missing = findings.filter((f) => f.code === 'integration-missing-permission');
+    assert.ok(missing.length > 0, 'the finding whose fix went wrong is still reported');
+    for (const f of findings) for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.offset + e.length <= text.length, `${f.code}: ${fix.title} ends at ${e.offset + e.length} > ${text.length}`);
+    assert.ok(missing.every((f) => f.fixes.every((x) => x.edits.length === 0)), 'the add-statement fix is withheld on this broken text');
+    assert.ok(syntaxErrors(fixAll(text).text) <= syntaxErrors(text), 'fix-all leaves the text no more broken');
+  });
+  it('still offers the add-statement fix when the broken part is elsewhere', () => {
+    const text = policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]).replace('"Version"', '"Version" ,,');
+    const f = analyze(text).findings.find((x) => x.code === 'integration-missing-permission');
+    assert.ok(f && f.fixes[0].edits.length > 0);
+  });
+  it('removes only a trailing comma, never one before a bracket that closes another container (found by the fuzz test)', () => {
+    const trailing = analyze('{"Version":"2012-10-17","Statement":[{"Effect":"Allow"},]}').findings.filter((f) => f.code === 'json-syntax');
+    assert.deepEqual(trailing.map((f) => [f.offset, f.fixes.length]), [[55, 1]]);
+    const mismatched = '{"Version":"2012-10-17",]}';
+    const found = analyze(mismatched).findings.filter((f) => f.code === 'json-syntax');
+    assert.ok(found.length > 0);
+    assert.deepEqual(found.flatMap((f) => f.fixes.map((x) => x.title)), []);
   });
 });

@@ -3,11 +3,18 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { RULE_CODES, analyze } from '../../src/policy';
+import { parse } from 'jsonc-parser';
+import { RULE_CODES, analyze, applyEdits } from '../../src/policy';
 import type { AnalyzeOptions } from '../../src/policy';
 import { adversarialInputs, corpusArbitrary } from '../fuzz/corpus';
 
 const CODES = new Set<string>(RULE_CODES);
+
+function syntaxErrors(text: string): number {
+  const errors: unknown[] = [];
+  parse(text, errors as never, { disallowComments: true, allowTrailingComma: false });
+  return errors.length;
+}
 
 function checkWellFormed(text: string, options: AnalyzeOptions = {}, maxLength?: number) {
   const r = analyze(text, { ...options, maxLength });
@@ -17,7 +24,11 @@ function checkWellFormed(text: string, options: AnalyzeOptions = {}, maxLength?:
     assert.ok(['error', 'warning', 'info'].includes(f.severity));
     assert.ok(Number.isInteger(f.offset) && f.offset >= 0 && f.offset + f.length <= text.length, `${f.code} range ${f.offset}+${f.length} outside ${text.length}`);
     assert.ok(typeof f.message === 'string' && f.message.length > 0);
-    for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length);
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `${f.code}: "${fix.title}" edit ${e.offset}+${e.length} outside ${text.length}`);
+      // A fix may be withheld on broken JSON, but one that is offered never breaks it further.
+      if (fix.edits.length > 0) assert.ok(syntaxErrors(applyEdits(text, fix.edits)) <= syntaxErrors(text), `${f.code}: "${fix.title}" adds syntax errors to ${JSON.stringify(text.slice(0, 300))}`);
+    }
   }
   return r;
 }

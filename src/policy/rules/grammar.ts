@@ -27,6 +27,19 @@ function checkKeys(ctx: RuleContext, props: Property[], allowed: readonly string
   }
 }
 
+/**
+ * The offset of a trailing comma: one followed only by space and then the bracket that closes its
+ * own container (`,}` in an object, `,]` in a list). A comma before a mismatched bracket is not
+ * one, and removing it would not repair anything. -1 when there is none.
+ */
+function trailingCommaBefore(text: string, error: ParseErrorCode, offset: number): number {
+  const closer = error === ParseErrorCode.PropertyNameExpected ? '}' : error === ParseErrorCode.ValueExpected ? ']' : '';
+  if (!closer || text[offset] !== closer) return -1;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : -1;
+}
+
 export function checkSyntax(ctx: RuleContext): void {
   const { model, text, m } = ctx;
   const blank = !/\S/.test(text); // stops at the first non-space: no copy of the whole text
@@ -36,11 +49,11 @@ export function checkSyntax(ctx: RuleContext): void {
   }
   for (const e of model.parseErrors) {
     let name: string = printParseErrorCode(e.error);
-    const before = text.slice(0, e.offset).trimEnd();
-    if ((e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected) && before.endsWith(',')) {
+    const comma = trailingCommaBefore(text, e.error, e.offset);
+    if (comma >= 0) {
       name = 'TrailingComma';
-      report(ctx, 'json-syntax', { offset: before.length - 1, length: 1 }, m.jsonSyntax(m.syntaxDetail(name)), [
-        lazyFix(m.fix.removeItem(','), () => [{ offset: before.length - 1, length: 1, newText: '' }], true),
+      report(ctx, 'json-syntax', { offset: comma, length: 1 }, m.jsonSyntax(m.syntaxDetail(name)), [
+        lazyFix(m.fix.removeItem(','), () => [{ offset: comma, length: 1, newText: '' }], true),
       ]);
       continue;
     }
