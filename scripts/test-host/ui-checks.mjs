@@ -24,22 +24,33 @@ export async function quickOpen(page, fileName) {
   await page.keyboard.press('Enter');
 }
 
-/** Hovers the first error squiggle and returns the hover widget's text once it contains `expected`. */
+/**
+ * Hovers the first error squiggle and returns the hover widget's text once it contains `expected`.
+ * The editor may still move under the mouse (a code lens appearing pushes the lines down), so each
+ * attempt re-reads where the squiggle is and moves the mouse away and back onto it.
+ */
 async function hoverSquiggle(page, expected) {
-  // After a layout change (a panel closing) the editor re-renders its decorations: wait for one.
   const squiggle = page.locator('.squiggly-error').first();
-  let box = null;
-  for (let i = 0; i < 20 && !box; i++) {
-    await squiggle.waitFor({ state: 'visible', timeout: 15_000 });
-    box = await squiggle.boundingBox();
-    if (!box) await page.waitForTimeout(250);
-  }
-  if (!box) throw new Error('no squiggle to hover');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover', { hasText: expected }).first();
-  await hover.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(400); // let the hover finish fading in before a screenshot
-  return hover.innerText();
+  for (let attempt = 1; ; attempt++) {
+    await squiggle.waitFor({ state: 'visible', timeout: 15_000 });
+    const box = await squiggle.boundingBox();
+    if (box) {
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 4_000 });
+        await page.waitForTimeout(400); // let the hover finish fading in before a screenshot
+        return hover.innerText();
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    } else if (attempt >= 20) {
+      throw new Error('no squiggle to hover');
+    } else {
+      await page.waitForTimeout(250); // re-rendering its decorations after a layout change
+    }
+  }
 }
 
 /**
@@ -162,6 +173,8 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
     await check('es: squiggles under INSERTBUCKETNAME, with the Spanish message in the hover', async () => {
       await quickOpen(page, 'currents-placeholder.json');
       await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      // The code lens arrives after the squiggles and pushes the lines down: wait for it (in Spanish).
+      await page.locator('.codelens-decoration', { hasText: 'comprobada como Currents' }).first().waitFor({ timeout: 15_000 });
       await shot('es-squiggles');
       const text = await hoverSquiggle(page, 'Sustituye el marcador de la plantilla');
       if (text.includes('Replace the template placeholder')) throw new Error('the hover also shows the English message');
