@@ -1,17 +1,11 @@
 // Every engine fix, applied to the text and re-analysed: its finding is gone, the JSON stays
 // valid, and no new finding appears.
 import assert from 'node:assert/strict';
-import { parse } from 'jsonc-parser';
 import { analyze, applyEdits, fixAll } from '../../src/policy';
 import type { AnalyzeOptions } from '../../src/policy';
-import { BUCKET, currentsStatements, policy, trustStatement } from './helpers';
+import { BUCKET, currentsStatements, policy, syntaxErrors, trustStatement } from './helpers';
 
 const C = currentsStatements();
-function syntaxErrors(text: string): number {
-  const errors: unknown[] = [];
-  parse(text, errors as never, { disallowComments: true, allowTrailingComma: false });
-  return errors.length;
-}
 const key = (f: { code: string; message: string }) => `${f.code}: ${f.message}`;
 
 function checkFix(text: string, code: string, options: AnalyzeOptions = {}, expectTitle?: RegExp): string {

@@ -1,7 +1,15 @@
+import { parse } from 'jsonc-parser';
 import { analyze, applyEdits } from '../../src/policy';
 import type { AnalyzeOptions, Finding } from '../../src/policy';
 
 export const BUCKET = 'acme-braze-exports';
+
+/** How many syntax errors IAM's strict JSON (no comments, no trailing commas) finds in a text. */
+export function syntaxErrors(text: string): number {
+  const errors: unknown[] = [];
+  parse(text, errors as never, { disallowComments: true, allowTrailingComma: false });
+  return errors.length;
+}
 
 /** A policy document's text from its statements (2-space indented, like hand-written files). */
 export function policy(statements: unknown[], top: Record<string, unknown> = { Version: '2012-10-17' }): string {

@@ -3,18 +3,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parse } from 'jsonc-parser';
 import { RULE_CODES, analyze, applyEdits } from '../../src/policy';
 import type { AnalyzeOptions } from '../../src/policy';
 import { adversarialInputs, corpusArbitrary } from '../fuzz/corpus';
+import { syntaxErrors } from './helpers';
 
 const CODES = new Set<string>(RULE_CODES);
-
-function syntaxErrors(text: string): number {
-  const errors: unknown[] = [];
-  parse(text, errors as never, { disallowComments: true, allowTrailingComma: false });
-  return errors.length;
-}
 
 function checkWellFormed(text: string, options: AnalyzeOptions = {}, maxLength?: number) {
   const r = analyze(text, { ...options, maxLength });
