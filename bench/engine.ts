@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
 import { analyze, policyText } from '../src/policy';
+import { STRICT_JSON } from '../src/policy/parse';
 import { corpusArbitrary } from '../test/fuzz/corpus';
 
 /**
@@ -64,7 +65,7 @@ export function maxSizePolicy(): string {
 }
 
 /** jsonc-parser's parseTree with the options the engine uses. */
-const parseOnly = (text: string) => parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+const parseOnly = (text: string) => parseTree(text, [], STRICT_JSON);
 
 export function engineBench(): Record<string, number | string> {
   const out: Record<string, number | string> = {};

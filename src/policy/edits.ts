@@ -1,6 +1,7 @@
 // Text edits for fixes, built with jsonc-parser's `modify` so inserted JSON follows the
 // document's own indentation and line endings.
 import { FormattingOptions, JSONPath, Node, ParseError, getNodePath, modify, parse } from 'jsonc-parser';
+import { STRICT_JSON } from './parse';
 import type { TextEdit } from './types';
 
 export function formattingOf(text: string): FormattingOptions {
@@ -13,7 +14,7 @@ export function formattingOf(text: string): FormattingOptions {
 
 function syntaxErrorCount(text: string): number {
   const errors: ParseError[] = [];
-  parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  parse(text, errors, STRICT_JSON);
   return errors.length;
 }
 
@@ -25,7 +26,9 @@ function syntaxErrorCount(text: string): number {
 function toEdits(text: string, list: { offset: number; length: number; content: string }[]): TextEdit[] {
   const edits = list.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
   if (edits.some((e) => e.offset < 0 || e.length < 0 || e.offset + e.length > text.length)) return [];
-  if (syntaxErrorCount(applyEdits(text, edits)) > syntaxErrorCount(text)) return [];
+  // The original is counted only when the result has errors: a valid result needs no comparison.
+  const after = syntaxErrorCount(applyEdits(text, edits));
+  if (after > 0 && after > syntaxErrorCount(text)) return [];
   return edits;
 }
 

@@ -1,8 +1,11 @@
 // jsonc-parser tree -> a policy model that keeps every node's offset, so each finding can point
 // at the smallest offending string, key or value.
 
-import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { Node, ParseError, ParseOptions, parseTree } from 'jsonc-parser';
 import { ActionFacts, ResourceFacts, actionFacts, resourceFacts } from './facts';
+
+/** IAM's JSON: no comments, no trailing commas. */
+export const STRICT_JSON: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 export interface Property {
   name: string;
@@ -134,7 +137,7 @@ export function parsePolicy(text: string): PolicyModel {
   const parseErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    root = parseTree(text, parseErrors, STRICT_JSON);
   } catch (error) {
     // jsonc-parser recurses once per nesting level: absurdly deep input overflows the stack.
     // Catching that costs nothing for real policies, unlike scanning every text first.
