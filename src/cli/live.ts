@@ -8,7 +8,6 @@ import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str }
 export const TEST_CREDENTIALS_OPTIONS = { bucket: true, integration: true, folder: true, sse: false, profile: true, region: true, endpoint: true, format: true, lang: true, 'timeout-ms': true };
 export const VERIFY_ROLE_OPTIONS = { bucket: true, integration: true, folder: true, 'partner-account-id': true, 'external-id': true, profile: true, region: true, endpoint: true, simulate: false, format: true, lang: true, 'timeout-ms': true };
 
-
 function common(parsed: Parsed) {
   const bucket = str(parsed, 'bucket');
   if (!bucket) throw new UsageError('--bucket is required');

@@ -4,7 +4,7 @@ import type { IntegrationId, Locale } from './types';
 
 export interface Messages {
   integrationName(id: IntegrationId): string;
-  reasonDeclared(id: IntegrationId): string;
+  reasonDeclared: string;
   reasonInferredDelete: string;
   reasonInferredNoDelete: string;
 
@@ -131,7 +131,7 @@ const quiso = (s?: string) => (s ? ` ¿Quisiste decir "${s}"?` : '');
 
 export const en: Messages = {
   integrationName: (id) => (id === 'currents' ? 'Currents' : 'dashboard data export'),
-  reasonDeclared: () => 'declared',
+  reasonDeclared: 'declared',
   reasonInferredDelete: 'inferred because s3:DeleteObject is granted',
   reasonInferredNoDelete: 'inferred because s3:DeleteObject is not granted',
 
@@ -230,7 +230,7 @@ export const en: Messages = {
 
 export const es: Messages = {
   integrationName: (id) => (id === 'currents' ? 'Currents' : 'la exportación de datos del panel'),
-  reasonDeclared: () => 'declarada',
+  reasonDeclared: 'declarada',
   reasonInferredDelete: 'deducida porque se concede s3:DeleteObject',
   reasonInferredNoDelete: 'deducida porque no se concede s3:DeleteObject',
 

@@ -132,7 +132,6 @@ function statementOf(index: number, node: Node): Statement {
   return { index, node, properties, el, hasUnknownKeys, items };
 }
 
-
 export function parsePolicy(text: string): PolicyModel {
   const parseErrors: ParseError[] = [];
   let root: Node | undefined;

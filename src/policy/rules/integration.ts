@@ -48,13 +48,12 @@ function askedArns(bucket: string, folder: string): { onBucket: string; onObject
 
 export function inferIntegration(ctx: RuleContext, bucket: string, folder: string): IntegrationInfo {
   const { options, m } = ctx;
-  if (options.integration !== 'auto') return { id: options.integration, declared: true, reason: m.reasonDeclared(options.integration) };
+  if (options.integration !== 'auto') return { id: options.integration, declared: true, reason: m.reasonDeclared };
   const deletes = isGranted(evaluateLower(ctx.compiled, 's3:deleteobject', askedArns(bucket, folder).onObject));
   return deletes
     ? { id: 'dashboard', declared: false, reason: m.reasonInferredDelete }
     : { id: 'currents', declared: false, reason: m.reasonInferredNoDelete };
 }
-
 
 function statementLabel(s: CompiledStatement): string {
   const sid = s.source.el.Sid?.value.value;

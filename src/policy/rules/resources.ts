@@ -10,7 +10,6 @@ import { lazyFix } from '../fix';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
-
 export function checkPlaceholders(ctx: RuleContext): void {
   for (const p of findPlaceholders(ctx.text)) {
     const message = /BUCKET/.test(p.text) ? ctx.m.placeholder(p.text) : ctx.m.placeholderValue(p.text);
@@ -67,7 +66,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   } else if (bucket.wildcard) {
     const base = loc.bucket.replace(/[*?]+$/, '');
     const fixes = [];
-    if (loc.key === undefined && base && !/[*?]/.test(base) && !hasWildcardOrVariable(base)) {
+    if (loc.key === undefined && base && !hasWildcardOrVariable(base)) {
       const siblings = itemsOf(s, 'Resource').map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
       fixes.push(lazyFix(m.fix.tighten(base), () => replaceItem(text, node, wanted), true));
