@@ -104,7 +104,7 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
   }
   if (!stopped) {
     const call = <T>(run: (signal: AbortSignal) => Promise<T>) => withTimeout(run, timeout, input.signal);
-    for (const fact of await bucketFactSteps(s3, input.bucket, input.integration, m, call, ctx)) add(fact);
+    for (const fact of await bucketFactSteps(s3, input.integration, m, call, ctx)) add(fact);
   }
   const secret = clients.settings.credentials?.secretAccessKey;
   return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps }), [secret, clients.settings.credentials?.sessionToken]);

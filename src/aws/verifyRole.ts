@@ -147,6 +147,6 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   }
 
   // Bucket facts, when these credentials can read them.
-  steps.push(...(await bucketFactSteps(clients.s3, input.bucket, input.integration, m, call, ctx)));
+  steps.push(...(await bucketFactSteps(clients.s3, input.integration, m, call, ctx)));
   return done();
 }
