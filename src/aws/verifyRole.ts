@@ -77,13 +77,15 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   }
 
   // Trust policy: the engine's trust rules with the configured partner account and external ID.
-  const trust = analyze(role.trustDocument, { partnerAccountId: input.partnerAccountId, externalId: input.externalId, locale: input.locale });
+  const trust = analyze(role.trustDocument, { integration: 'trust', partnerAccountId: input.partnerAccountId, externalId: input.externalId, locale: input.locale });
   const trustProblems = trust.findings.filter((f) => f.severity !== 'info');
   const trustsPartner = !input.partnerAccountId || (role.summary.trust?.accounts.includes(input.partnerAccountId) ?? false);
   if (trustProblems.length === 0 && trustsPartner && role.summary.trust?.externalIdRequired) {
     steps.push({ id: 'trust', title: m.step.trust, status: 'pass', detail: m.trustOk(input.partnerAccountId ?? role.summary.trust.accounts.join(', ')) });
   } else {
-    const errors = trustProblems.some((f) => f.severity === 'error') || !trustsPartner;
+    // The role is the partner's by definition: without the external ID any other customer of the
+    // partner who learns the ARN could have it write here (the confused deputy), so that fails.
+    const errors = trustProblems.some((f) => f.severity === 'error') || !trustsPartner || !role.summary.trust?.externalIdRequired;
     const list = trustProblems.map((f) => `${f.code}: ${f.message}`);
     if (!trustsPartner && input.partnerAccountId) list.unshift(em.accountMismatch((role.summary.trust?.accounts ?? []).join(', ') || '—', input.partnerAccountId));
     steps.push({ id: 'trust', title: m.step.trust, status: errors ? 'fail' : 'warn', detail: m.trustProblems(list.join(' | ') || em.externalIdMissing(role.summary.trust?.accounts.join(', ') || '—')) });

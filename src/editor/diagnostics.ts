@@ -105,10 +105,9 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const text = document.getText();
       const started = performance.now();
       this.lastStarted.set(key, started);
-      const result = analyze(text, analyzeOptions(settings, declared));
+      const result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
       this.lastDuration.set(key, performance.now() - started);
       if (document.version !== version) return; // outdated: a newer change is on its way
-      if (declared === 'trust' && result.kind !== 'trust') result.integration = undefined;
       const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
       this.analyses.set(key, { version, result, byKey });
       this.collection.set(document.uri, this.toDiagnostics(document, result.findings, settings));

@@ -12,7 +12,8 @@ export function integrationLabel(kind: DeclaredKind): string {
   switch (kind) {
     case 'currents': return 'Currents';
     case 'dashboard': return vscode.l10n.t('Dashboard data export');
-    case 'trust': return vscode.l10n.t('Role trust policy');
+    case 'trust': return vscode.l10n.t('Partner role trust policy');
+    case 'none': return vscode.l10n.t('General IAM policy (Braze checks off)');
     default: return vscode.l10n.t('Infer from the policy');
   }
 }
@@ -33,12 +34,21 @@ export class IntegrationLens implements vscode.CodeLensProvider {
     const at = statement ? document.positionAt(statement.offset) : new vscode.Position(0, 0);
     const range = new vscode.Range(at, at);
     const { result } = analysis;
-    let title: string;
-    if (result.kind === 'trust') title = vscode.l10n.t('Braze S3: role trust policy');
-    else if (result.integration) {
-      title = vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(result.integration.id), result.integration.reason);
-    } else title = vscode.l10n.t('Braze S3: {0} policy', result.kind);
-    return [new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [document.uri], tooltip: vscode.l10n.t('Choose the integration this policy is for') })];
+    const { purpose } = result;
+    const why = purpose.declared ? vscode.l10n.t('declared') : purpose.reason;
+    const choose = { command: SET_INTEGRATION_COMMAND, arguments: [document.uri], tooltip: vscode.l10n.t('Choose what this policy is for') };
+    if (purpose.id === 'general') {
+      // Never silent: say the Braze checks are off and offer them in one click.
+      return [
+        new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: why }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Check as Currents'), command: SET_INTEGRATION_COMMAND, arguments: [document.uri, 'currents'] }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Check as dashboard export'), command: SET_INTEGRATION_COMMAND, arguments: [document.uri, 'dashboard'] }),
+      ];
+    }
+    const title = purpose.id === 'trust'
+      ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
+      : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), why);
+    return [new vscode.CodeLens(range, { ...choose, title })];
   }
 
   dispose(): void {
@@ -51,8 +61,14 @@ export async function setIntegration(overrides: IntegrationOverrides, uri?: vsco
   if (!target) return undefined;
   let chosen = kind;
   if (!chosen) {
-    const items = (['auto', 'currents', 'dashboard', 'trust'] as DeclaredKind[]).map((k) => ({ label: integrationLabel(k), value: k, picked: overrides.get(target) === k }));
-    chosen = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which integration is this policy for?') }))?.value;
+    const current = overrides.get(target) ?? 'auto';
+    const items = (['auto', 'currents', 'dashboard', 'trust', 'none'] as DeclaredKind[]).map((k) => ({
+      label: integrationLabel(k),
+      value: k,
+      description: k === current ? vscode.l10n.t('current') : undefined,
+      picked: k === current,
+    }));
+    chosen = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('What is this policy for?') }))?.value;
   }
   if (!chosen) return undefined;
   await overrides.set(target, chosen);

@@ -1,9 +1,10 @@
 // Reads the extension's settings for one document (every setting is resource-scoped).
 import * as vscode from 'vscode';
-import type { AnalyzeOptions, IntegrationId, Locale, Severity } from '../policy';
+import type { AnalyzeOptions, DeclaredPurpose, Locale, Severity } from '../policy';
 
 export type RuleSetting = Severity | 'off';
-export type DeclaredKind = IntegrationId | 'trust' | 'auto';
+/** What a glob or the code lens declares a document to be (`none`: a general IAM policy). */
+export type DeclaredKind = DeclaredPurpose;
 
 export interface EditorSettings {
   partnerAccountId?: string;
@@ -42,9 +43,10 @@ export function declaredByGlob(document: vscode.TextDocument, settings: EditorSe
   return undefined;
 }
 
-export function analyzeOptions(settings: EditorSettings, declared: DeclaredKind | undefined): AnalyzeOptions {
+export function analyzeOptions(settings: EditorSettings, declared: DeclaredKind | undefined, sourceName?: string): AnalyzeOptions {
   return {
-    integration: declared === 'currents' || declared === 'dashboard' ? declared : 'auto',
+    integration: declared ?? 'auto',
+    sourceName,
     folder: settings.folderPath,
     partnerAccountId: settings.partnerAccountId,
     externalId: settings.externalId,

@@ -6,6 +6,7 @@ import { integrationFolder } from './integration';
 import { documentKind } from './kind';
 import { messages } from './messages';
 import { parsePolicy } from './parse';
+import { decidePurpose } from './purpose';
 import { RuleContext } from './rules/context';
 import { checkActions } from './rules/actions';
 import { checkConditions } from './rules/conditions';
@@ -13,7 +14,7 @@ import { checkGrammar, checkSyntax } from './rules/grammar';
 import { checkIntegration, inferIntegration, policyBucket } from './rules/integration';
 import { checkPlaceholders, checkResources } from './rules/resources';
 import { checkTrust } from './rules/trust';
-import type { AnalysisResult, AnalyzeOptions, Finding } from './types';
+import type { AnalysisResult, AnalyzeOptions, Finding, PurposeInfo } from './types';
 
 /** IAM's own ceiling is 10,240 characters (role inline policies); leave room for whitespace. */
 export const DEFAULT_MAX_LENGTH = 128 * 1024;
@@ -24,6 +25,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   if (text.length > maxLength) {
     return {
       kind: 'unknown',
+      purpose: { id: 'general', declared: false, reason: m.purposeReason.notAnalysed },
       findings: [{ code: 'document-too-large', severity: RULES['document-too-large'], message: m.tooLarge(text.length, maxLength), offset: 0, length: 0, fixes: [] }],
     };
   }
@@ -33,6 +35,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
       kind: 'unknown',
+      purpose: { id: 'general', declared: false, reason: m.purposeReason.notAnalysed },
       findings: [{ code: 'analysis-failed', severity: RULES['analysis-failed'], message: m.analysisFailed(reason), offset: 0, length: 0, fixes: [] }],
     };
   }
@@ -42,18 +45,24 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
   const model = parsePolicy(text);
   const kind = documentKind(model);
   const cat = catalog();
+  const m = messages(options.locale);
+  const partnerAccountId = options.partnerAccountId?.trim() || undefined;
+  const externalId = options.externalId?.trim() || undefined;
+  const declared = options.integration ?? 'auto';
+  const decided = decidePurpose({ text, model, kind, declared, sourceName: options.sourceName, partnerAccountId, externalId }, m);
   const ctx: RuleContext = {
     text,
     model,
     kind,
+    braze: decided.id !== 'general',
     options: {
-      integration: options.integration ?? 'auto',
+      integration: declared === 'currents' || declared === 'dashboard' ? declared : 'auto',
       folder: options.folder ?? 'currents',
-      partnerAccountId: options.partnerAccountId?.trim() || undefined,
-      externalId: options.externalId?.trim() || undefined,
+      partnerAccountId,
+      externalId,
     },
     cat,
-    m: messages(options.locale),
+    m,
     compiled: compileStatements(model),
     findings: [],
   };
@@ -61,11 +70,13 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
   checkGrammar(ctx);
   checkPlaceholders(ctx);
   let integration;
+  let purpose: PurposeInfo = decided.id === 'export' ? { ...decided, id: 'currents' } : { ...decided, id: decided.id };
   if (model.root?.type === 'object' && model.statements.length > 0) {
     checkConditions(ctx);
     checkActions(ctx);
     checkResources(ctx);
-    if (kind === 'identity') {
+    const exportPolicy = decided.id === 'export' || decided.id === 'currents' || decided.id === 'dashboard';
+    if (kind === 'identity' && exportPolicy) {
       const bucket = policyBucket(ctx.compiled) ?? 'INSERTBUCKETNAME';
       const folderDeclared = options.folder !== undefined;
       // Infer with the Currents folder, then check with the chosen integration's folder.
@@ -74,11 +85,12 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
       // grammar finding explains the problem, so "missing permission" noise is held back.
       const rejected = model.statements.some((s) => s.node.type !== 'object') || ctx.compiled.length < model.statements.length;
       if (!rejected) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder, folderDeclared));
+      purpose = { id: integration.id, declared: decided.declared, reason: decided.declared ? decided.reason : `${decided.reason}; ${integration.reason}` };
     } else if (kind === 'trust') {
       checkTrust(ctx);
     }
   }
-  return { kind, integration, findings: inDocumentOrder(ctx.findings) };
+  return { kind, purpose, integration, findings: inDocumentOrder(ctx.findings) };
 }
 
 /** Findings by offset, then code; ties keep the order they were reported in (sort is stable). */

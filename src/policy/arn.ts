@@ -36,7 +36,8 @@ export function isWellFormedArn(value: string): boolean {
   if (!PARTITIONS.has(partition) && !hasWildcardOrVariable(partition)) return false;
   const service = value.slice(c1 + 1, c2);
   if (!SERVICE.test(service) && !hasWildcardOrVariable(service)) return false;
-  return c4 + 1 < value.length;
+  // An empty resource part (`arn:aws:organizations::*:`) is accepted by IAM; it names nothing.
+  return true;
 }
 
 export interface S3Location {
@@ -56,10 +57,21 @@ export function s3Location(value: string): S3Location | undefined {
   const afterPartition = value.indexOf(':', 4);
   if (afterPartition < 0 || !value.startsWith(':s3:::', afterPartition)) return undefined;
   const start = afterPartition + 6;
-  const slash = value.indexOf('/', start);
+  const slash = slashAfterBucket(value, start);
   const bucket = slash < 0 ? value.slice(start) : value.slice(start, slash);
   // parseArn semantics: a colon in the bucket part belongs to the resource, never to the region.
   return slash < 0 ? { bucket, key: undefined } : { bucket, key: value.slice(slash + 1) };
+}
+
+/** The `/` that ends the bucket part: a policy variable may hold one (`${aws:PrincipalTag/Team}`). */
+function slashAfterBucket(value: string, start: number): number {
+  let slash = value.indexOf('/', start);
+  for (let v = value.indexOf('${', start); v >= 0 && slash > v; v = value.indexOf('${', v + 2)) {
+    const close = value.indexOf('}', v);
+    if (close < 0) break;
+    if (slash < close) slash = value.indexOf('/', close);
+  }
+  return slash;
 }
 
 export function hasWildcardOrVariable(s: string): boolean {
@@ -77,6 +89,15 @@ const BAD_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
  * S3's naming rules for general-purpose buckets. With wildcards or variables only the rules that
  * literal characters can break are checked (an uppercase letter is wrong wherever it stands).
  */
+/**
+ * Could the name (or pattern) be a legacy bucket's? Before March 2018, us-east-1 accepted names
+ * of up to 255 characters with uppercase letters and underscores; such buckets still exist.
+ */
+export function legacyBucketName(bucket: string): boolean {
+  const literal = bucket.replace(POLICY_VARIABLE, '');
+  return bucket.length <= 255 && (bucket.length >= 3 || hasWildcardOrVariable(bucket)) && /^[A-Za-z0-9._*?-]+$/.test(literal || 'x');
+}
+
 export function bucketNameProblem(bucket: string): BucketProblem | undefined {
   if (hasWildcardOrVariable(bucket)) {
     const literal = bucket.replace(POLICY_VARIABLE, '').replace(/[*?]/g, '');

@@ -3,7 +3,7 @@
 // analysis pays one lookup per item, and every rule family reads the same answers (ARN parts,
 // bucket-name verdict, compiled wildcard, catalog expansion) instead of deriving them again.
 import { ActionInfo, catalog } from './catalog/catalog';
-import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, s3Location } from './arn';
+import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, legacyBucketName, s3Location } from './arn';
 import { memoize } from './memo';
 import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, patternMeetsTemplate } from './wildcard';
 
@@ -11,6 +11,8 @@ export interface BucketFacts {
   /** The name as written: one string object per name, so rules compare buckets with ===. */
   name: string;
   problem: BucketProblem | undefined;
+  /** The problem is one that legacy bucket names had (uppercase, `_`, long): IAM accepts them. */
+  legacy: boolean;
   /** Holds `*`, `?` or `${…}`: stands for many buckets rather than naming one. */
   pattern: boolean;
   /** Holds `*` or `?` outside policy variables (a variable alone is not a wildcard grant). */
@@ -100,9 +102,11 @@ export class ActionFacts {
 
 function computeBucketFacts(name: string): BucketFacts {
   const pattern = hasWildcardOrVariable(name);
+  const problem = bucketNameProblem(name);
   return {
     name,
-    problem: bucketNameProblem(name),
+    problem,
+    legacy: !!problem && (problem.kind === 'chars' || problem.kind === 'length') && legacyBucketName(name),
     pattern,
     wildcard: pattern && /[*?]/.test(name.replace(POLICY_VARIABLE, '')),
     placeholder: hasPlaceholder(name),

@@ -1,12 +1,18 @@
 // Every sentence the engine says, in English and Spanish (the source document is Spanish).
 // Both locales implement one interface, so a missing translation is a type error.
-import type { IntegrationId, Locale } from './types';
+import type { IntegrationId, Locale, Purpose } from './types';
 
 export interface Messages {
   integrationName(id: IntegrationId): string;
   reasonDeclared: string;
   reasonInferredDelete: string;
   reasonInferredNoDelete: string;
+  purposeName(id: Purpose): string;
+  purposeReason: {
+    declared: string; placeholder: string; fileName: string; sid: string; shape(bucket: string): string;
+    partnerAccount: string; partnerExternalId: string;
+    generalIdentity: string; generalTrust: string; generalOther: string; notAnalysed: string;
+  };
 
   jsonSyntax(detail: string): string;
   syntaxDetail(code: string): string;
@@ -39,11 +45,13 @@ export interface Messages {
   wildcardNoMatch(pattern: string): string;
   actionDuplicate(action: string): string;
   actionCovered(action: string, by: string): string;
+  actionRetired(action: string): string;
 
   placeholder(ph: string): string;
   placeholderValue(ph: string): string;
   arnInvalid(value: string): string;
   bucketNameInvalid(name: string, why: string): string;
+  bucketNameLegacy(name: string): string;
   bucketWhy: {
     length: string; chars: string; edges: string; dots: string; ip: string; prefix(p: string): string; suffix(s: string): string;
   };
@@ -56,6 +64,7 @@ export interface Messages {
 
   missingPermission(integration: string, action: string, resource: string): string;
   missingConditional(integration: string, action: string, resource: string, statement: string): string;
+  missingVariable(integration: string, action: string, resource: string, statement: string): string;
   denied(integration: string, action: string, resource: string): string;
   excess(action: string, examples: string, count: number, integration: string): string;
   notActionAllow(integration: string): string;
@@ -134,6 +143,20 @@ export const en: Messages = {
   reasonDeclared: 'declared',
   reasonInferredDelete: 'inferred because s3:DeleteObject is granted',
   reasonInferredNoDelete: 'inferred because s3:DeleteObject is not granted',
+  purposeName: (id) => ({ currents: 'Currents export policy', dashboard: 'dashboard export policy', trust: 'partner role trust policy', general: 'general IAM policy' })[id],
+  purposeReason: {
+    declared: 'declared',
+    placeholder: 'it holds a template placeholder',
+    fileName: 'its file name mentions Braze or Currents',
+    sid: 'a Sid mentions Braze or Currents',
+    shape: (b) => `export-shaped: S3 only, s3:GetBucketLocation and s3:PutObject on bucket ${b}`,
+    partnerAccount: 'it trusts the configured partner account',
+    partnerExternalId: 'it requires the configured external ID',
+    generalIdentity: 'no placeholder, no Braze or Currents mention, and not the export\'s shape (S3 actions only, s3:GetBucketLocation and s3:PutObject on one bucket)',
+    generalTrust: 'it does not trust the configured partner account nor mention Braze or Currents',
+    generalOther: 'not an identity or role trust policy',
+    notAnalysed: 'not analysed',
+  },
 
   jsonSyntax: (d) => `Invalid JSON: ${d}.`,
   syntaxDetail: (c) => SYNTAX_EN[c] ?? c,
@@ -174,11 +197,13 @@ export const en: Messages = {
   wildcardNoMatch: (p) => `"${p}" matches no action: it grants nothing.`,
   actionDuplicate: (a) => `"${a}" is listed twice in this statement.`,
   actionCovered: (a, by) => `"${a}" is already covered by "${by}" in this statement.`,
+  actionRetired: (a) => `"${a}" is not in AWS's Service Authorization Reference, though AWS's own managed policies still name it: AWS retired it or never documented it, and the entry grants nothing documented.`,
 
   placeholder: (p) => `Replace the template placeholder "${p}" with your bucket name.`,
   placeholderValue: (p) => `Replace the template placeholder "${p}" with the real value.`,
   arnInvalid: (v) => `"${v}" is not a well-formed ARN (arn:partition:service:region:account:resource) nor "*".`,
   bucketNameInvalid: (n, w) => `"${n}" is not a valid S3 bucket name: ${w}.`,
+  bucketNameLegacy: (n) => `"${n}" can match only legacy bucket names (uppercase letters, underscores or over 63 characters were allowed in us-east-1 before March 2018): a bucket for Braze needs a lowercase name.`,
   bucketWhy: {
     length: 'it must be 3 to 63 characters long',
     chars: 'only lowercase letters, digits, dots and hyphens are allowed',
@@ -197,6 +222,7 @@ export const en: Messages = {
 
   missingPermission: (i, a, r) => `${i} needs ${a} on ${r}, which this policy does not grant.`,
   missingConditional: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the conditions of ${st} hold for the partner's requests.`,
+  missingVariable: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the policy variables in the resources of ${st} resolve to it for the partner's requests.`,
   denied: (i, a, r) => `This Deny removes ${a} on ${r}, which ${i} needs.`,
   excess: (a, ex, n, i) => `"${a}" grants ${n} action(s) ${i} does not need, such as ${ex}. Grant only what the integration uses.`,
   notActionAllow: (i) => `"NotAction" with "Allow" grants every other action of every service, far more than ${i} needs.`,
@@ -233,6 +259,20 @@ export const es: Messages = {
   reasonDeclared: 'declarada',
   reasonInferredDelete: 'deducida porque se concede s3:DeleteObject',
   reasonInferredNoDelete: 'deducida porque no se concede s3:DeleteObject',
+  purposeName: (id) => ({ currents: 'política de exportación de Currents', dashboard: 'política de exportación del panel', trust: 'política de confianza del rol del socio', general: 'política de IAM general' })[id],
+  purposeReason: {
+    declared: 'declarada',
+    placeholder: 'contiene un marcador de la plantilla',
+    fileName: 'el nombre del archivo menciona Braze o Currents',
+    sid: 'un Sid menciona Braze o Currents',
+    shape: (b) => `con forma de exportación: solo S3, s3:GetBucketLocation y s3:PutObject en el contenedor ${b}`,
+    partnerAccount: 'confía en la cuenta del socio configurada',
+    partnerExternalId: 'exige el ID externo configurado',
+    generalIdentity: 'sin marcador, sin mención de Braze o Currents y sin la forma de la exportación (solo acciones de S3, s3:GetBucketLocation y s3:PutObject sobre un contenedor)',
+    generalTrust: 'no confía en la cuenta del socio configurada ni menciona Braze o Currents',
+    generalOther: 'no es una política de identidad ni de confianza de un rol',
+    notAnalysed: 'no analizada',
+  },
 
   jsonSyntax: (d) => `JSON no válido: ${d}.`,
   syntaxDetail: (c) => SYNTAX_ES[c] ?? c,
@@ -273,11 +313,13 @@ export const es: Messages = {
   wildcardNoMatch: (p) => `"${p}" no coincide con ninguna acción: no concede nada.`,
   actionDuplicate: (a) => `"${a}" aparece dos veces en esta instrucción.`,
   actionCovered: (a, by) => `"${a}" ya está cubierta por "${by}" en esta instrucción.`,
+  actionRetired: (a) => `"${a}" no figura en la Service Authorization Reference de AWS, aunque las políticas administradas de la propia AWS aún la nombran: AWS la retiró o nunca la documentó, y la entrada no concede nada documentado.`,
 
   placeholder: (p) => `Sustituye el marcador de la plantilla "${p}" por el nombre de tu contenedor.`,
   placeholderValue: (p) => `Sustituye el marcador de la plantilla "${p}" por el valor real.`,
   arnInvalid: (v) => `"${v}" no es un ARN bien formado (arn:partición:servicio:región:cuenta:recurso) ni "*".`,
   bucketNameInvalid: (n, w) => `"${n}" no es un nombre de contenedor de S3 válido: ${w}.`,
+  bucketNameLegacy: (n) => `"${n}" solo puede coincidir con nombres de contenedor antiguos (mayúsculas, guiones bajos o más de 63 caracteres se permitían en us-east-1 antes de marzo de 2018): un contenedor para Braze necesita un nombre en minúsculas.`,
   bucketWhy: {
     length: 'debe tener entre 3 y 63 caracteres',
     chars: 'solo se admiten minúsculas, dígitos, puntos y guiones',
@@ -296,6 +338,7 @@ export const es: Messages = {
 
   missingPermission: (i, a, r) => `${i} necesita ${a} en ${r}, y esta política no lo concede.`,
   missingConditional: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las condiciones de ${st} se cumplen para las solicitudes del socio.`,
+  missingVariable: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las variables de política de los recursos de ${st} se resuelven en él para las solicitudes del socio.`,
   denied: (i, a, r) => `Este Deny elimina ${a} en ${r}, que ${i} necesita.`,
   excess: (a, ex, n, i) => `"${a}" concede ${n} acción(es) que ${i} no necesita, como ${ex}. Concede solo lo que usa la integración.`,
   notActionAllow: (i) => `"NotAction" con "Allow" concede todas las demás acciones de todos los servicios, mucho más de lo que ${i} necesita.`,

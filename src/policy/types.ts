@@ -5,6 +5,13 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Locale = 'en' | 'es';
 export type IntegrationId = 'currents' | 'dashboard';
 export type DocumentKind = 'identity' | 'trust' | 'resource' | 'unknown';
+/**
+ * What a document is for: a Braze export policy (Currents or dashboard export), the partner's
+ * role trust policy, or any other IAM policy (which gets only the generic IAM rules).
+ */
+export type Purpose = IntegrationId | 'trust' | 'general';
+/** A purpose as declared by the user: `none` declares a general policy; `auto` infers. */
+export type DeclaredPurpose = IntegrationId | 'trust' | 'none' | 'auto';
 
 export interface TextEdit {
   offset: number;
@@ -32,8 +39,13 @@ export interface Finding {
 }
 
 export interface AnalyzeOptions {
-  /** Declared integration; `auto` or absent infers it (s3:DeleteObject granted → dashboard). */
-  integration?: IntegrationId | 'auto';
+  /**
+   * Declared purpose; `auto` or absent infers it (purpose.ts): a Braze export policy only when the
+   * document clearly is one, then s3:DeleteObject granted → dashboard export.
+   */
+  integration?: DeclaredPurpose;
+  /** The file's name or path: a name that mentions Braze or Currents marks a Braze document. */
+  sourceName?: string;
   /** Currents folder path; default `currents`. Empty string means the bucket root. */
   folder?: string;
   partnerAccountId?: string;
@@ -50,9 +62,17 @@ export interface IntegrationInfo {
   reason: string;
 }
 
+export interface PurposeInfo {
+  id: Purpose;
+  declared: boolean;
+  /** Why, in the requested locale (shown by the code lens and the CLI). */
+  reason: string;
+}
+
 export interface AnalysisResult {
   kind: DocumentKind;
-  /** Set for identity policies. */
+  purpose: PurposeInfo;
+  /** Set for Braze export policies (purpose currents or dashboard) that are identity policies. */
   integration?: IntegrationInfo;
   findings: Finding[];
 }

@@ -175,12 +175,27 @@ describe('editing', () => {
     await ourDiagnostics(editor.document.uri, () => true);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     const lens = lenses.find((l) => l.command?.command === 'brazeS3.setIntegration');
-    assert.equal(lens!.command!.title, 'Braze S3: checked as Currents (inferred because s3:DeleteObject is not granted)');
+    assert.equal(lens!.command!.title, `Braze S3: checked as Currents (export-shaped: S3 only, s3:GetBucketLocation and s3:PutObject on bucket ${BUCKET}; inferred because s3:DeleteObject is not granted)`);
     await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'dashboard');
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
     assert.match(diags[0].message, /dashboard data export needs s3:DeleteObject/);
     await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'auto');
     await ourDiagnostics(editor.document.uri, (d) => d.length === 0);
+  });
+
+  it('treats an ordinary IAM policy as general: no Braze findings, a lens that says so, one click to check it as Currents', async () => {
+    const ec2ReadOnly = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 's3:GetObject'], Resource: '*' }] }, null, 2);
+    const editor = await openText(ec2ReadOnly);
+    const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).map((l) => l.command?.title);
+    await waitFor(lenses, (l) => l.includes('General IAM policy: Braze export checks off'), 10_000, 'the general-policy lens');
+    assert.deepEqual(await lenses(), ['General IAM policy: Braze export checks off', 'Check as Currents', 'Check as dashboard export']);
+    assert.deepEqual(codes(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'braze-s3')), []);
+    const check = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).find((l) => l.command?.title === 'Check as Currents')!;
+    await vscode.commands.executeCommand(check.command!.command, ...(check.command!.arguments ?? []));
+    const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-excess-permission'));
+    assert.ok(diags.some((d) => codeOf(d) === 'resource-overbroad'), codes(diags).join('\n'));
+    assert.match((await lenses())[0] ?? '', /^Braze S3: checked as Currents \(declared\)$/);
+    await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'auto');
   });
 
   it('honours brazeS3.rules (severity override and off)', async () => {

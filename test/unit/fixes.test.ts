@@ -30,7 +30,7 @@ describe('fixes', () => {
     assert.deepEqual(JSON.parse(fixed).Statement[1].Action, ['s3:PutObject', 's3:GetObject']);
   });
   it('adds a new statement when no statement covers the resource', () => {
-    const fixed = checkFix(policy([C[0]]), 'integration-missing-permission');
+    const fixed = checkFix(policy([C[0]]), 'integration-missing-permission', { integration: 'currents' });
     const statements = JSON.parse(fixed).Statement;
     assert.equal(statements.length, 2);
     assert.deepEqual(statements[1].Resource, [`arn:aws:s3:::${BUCKET}/currents/*`]);
@@ -61,12 +61,12 @@ describe('fixes', () => {
   });
   it('adds the sts:ExternalId condition (configured value)', () => {
     const text = policy([{ ...trustStatement(), Condition: undefined }]);
-    const fixed = checkFix(text, 'trust-external-id-missing', { externalId: 'braze-ext-42' });
+    const fixed = checkFix(text, 'trust-external-id-missing', { externalId: 'braze-ext-42', integration: 'trust' });
     assert.deepEqual(JSON.parse(fixed).Statement[0].Condition, { StringEquals: { 'sts:ExternalId': 'braze-ext-42' } });
   });
   it('adds the external ID beside other conditions', () => {
     const text = policy([{ ...trustStatement(), Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }]);
-    const fixed = checkFix(text, 'trust-external-id-missing', { externalId: 'x1' });
+    const fixed = checkFix(text, 'trust-external-id-missing', { externalId: 'x1', sourceName: 'braze-role-trust.json' });
     assert.deepEqual(JSON.parse(fixed).Statement[0].Condition.StringEquals, { 'aws:PrincipalAccount': '111122223333', 'sts:ExternalId': 'x1' });
   });
   it('renames a miscased key, fixes Effect case, adds Version, removes a redundant action, drops a trailing comma', () => {
@@ -79,7 +79,7 @@ describe('fixes', () => {
     checkFix(policy([{ ...C[0], Condition: { StringEqual: { 's3:prefix': 'currents/' } } }, C[1]]), 'condition-operator-unknown');
   });
   it('replaces the trusted account with the configured partner account', () => {
-    const fixed = checkFix(policy([trustStatement()]), 'trust-account-mismatch', { partnerAccountId: '444455556666' });
+    const fixed = checkFix(policy([trustStatement()]), 'trust-account-mismatch', { partnerAccountId: '444455556666', externalId: 'braze-ext-42' });
     assert.equal(JSON.parse(fixed).Statement[0].Principal.AWS, 'arn:aws:iam::444455556666:root');
   });
   it('keeps the file\'s indentation (tabs) when inserting', () => {
@@ -99,9 +99,10 @@ describe('fixes', () => {
     assert.deepEqual(analyze(fixed).findings.filter((f) => f.severity !== 'info').map(key), []);
   });
   it('fixAll completes a policy missing three permissions', () => {
-    const { text: fixed, applied } = fixAll(policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]));
+    const declared = { integration: 'currents' } as const;
+    const { text: fixed, applied } = fixAll(policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]), declared);
     assert.equal(applied.length, 3);
-    assert.deepEqual(analyze(fixed).findings.map(key), []);
+    assert.deepEqual(analyze(fixed, declared).findings.map(key), []);
   });
   it('offers no fix that would end past the text or break it more (found by the fuzz test: an unterminated string at the end)', () => {
     // jsonc-parser's modify() returned an edit of length 345 for this 344-character text.
@@ -115,7 +116,7 @@ describe('fixes', () => {
   });
   it('still offers the add-statement fix when the broken part is elsewhere', () => {
     const text = policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]).replace('"Version"', '"Version" ,,');
-    const f = analyze(text).findings.find((x) => x.code === 'integration-missing-permission');
+    const f = analyze(text, { integration: 'currents' }).findings.find((x) => x.code === 'integration-missing-permission');
     assert.ok(f && f.fixes[0].edits.length > 0);
   });
   it('removes only a trailing comma, never one before a bracket that closes another container (found by the fuzz test)', () => {

@@ -65,6 +65,10 @@ const reports: Record<string, Case[]> = {
     { name: 'ListObjects', text: withStatement0({ Action: ['s3:ListObjects', 's3:ListBucket', 's3:GetBucketLocation'] }), at: 's3:ListObjects' },
     { name: 'no prefix', text: withStatement0({ Action: ['ListBucket', 's3:ListBucket', 's3:GetBucketLocation'] }), at: 'ListBucket' },
   ],
+  'action-retired': [
+    { name: 'retired service (deepracer)', text: policy([{ Effect: 'Allow', Action: ['deepracer:ListModels', 'ec2:DescribeInstances'], Resource: '*' }]), at: 'deepracer:ListModels' },
+    { name: 'retired action of a live service (CloudHSM Classic)', text: policy([{ Effect: 'Allow', Action: 'cloudhsm:DescribeHapg', Resource: '*' }]), at: 'cloudhsm:DescribeHapg' },
+  ],
   'action-wildcard-no-match': [{ name: 's3:Putt*', text: withStatement1({ Action: ['s3:Putt*', 's3:PutObject', 's3:GetObject'] }), at: 's3:Putt*' }],
   'action-redundant': [
     { name: 'twice', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 's3:putobject'] }), at: 's3:putobject' },
@@ -79,7 +83,9 @@ const reports: Record<string, Case[]> = {
     { name: 'too few parts', text: withStatement0({ Resource: [`arn:aws:s3:::${BUCKET}`, 'arn:aws:s3'] }), at: 'arn:aws:s3' },
   ],
   'bucket-name-invalid': [
-    { name: 'uppercase', text: policy(currentsStatements('Acme_Exports')), at: 'Acme_Exports' },
+    { name: 'uppercase (warning: legacy names exist, a Braze bucket cannot have one)', text: policy(currentsStatements('Acme_Exports')), at: 'Acme_Exports' },
+    { name: 'legacy-matching pattern in an export policy (info)', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/*`, 'arn:aws:s3:::*Exports*/*'] }), at: '*Exports*' },
+    { name: 'over 255 characters, even in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(256)}/*` }]) },
     { name: 'too short', text: policy(currentsStatements('ab')), at: 'ab' },
     { name: 'IP form', text: policy(currentsStatements('192.168.5.4')), at: '192.168.5.4' },
     { name: 'xn-- prefix', text: policy(currentsStatements('xn--acme')), at: 'xn--acme' },
@@ -93,9 +99,13 @@ const reports: Record<string, Case[]> = {
   'resource-overbroad': [
     { name: 'bucket*', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}*`] }), at: `arn:aws:s3:::${BUCKET}*` },
     { name: 'all buckets', text: withStatement1({ Resource: ['arn:aws:s3:::*'] }), at: 'arn:aws:s3:::*' },
+    { name: 'family of buckets, declared', text: withStatement1({ Resource: ['arn:aws:s3:::acme-*/*'] }), options: { integration: 'currents' }, at: 'arn:aws:s3:::acme-*/*' },
     { name: '* with S3 actions', text: withStatement1({ Resource: '*' }), at: '*' },
   ],
-  'bucket-inconsistent': [{ name: 'two buckets', text: policy([C[0], currentsStatements('other-bucket')[1]]), at: 'arn:aws:s3:::other-bucket/*' }],
+  'bucket-inconsistent': [
+    { name: 'two buckets, file named for Braze', text: policy([C[0], currentsStatements('other-bucket')[1]]), options: { sourceName: 'infra/braze-currents.json' }, at: 'arn:aws:s3:::other-bucket/*' },
+    { name: 'two buckets, Sid mentions Currents', text: policy([{ Sid: 'CurrentsBucket', ...C[0] }, currentsStatements('other-bucket')[1]]), at: 'arn:aws:s3:::other-bucket/*' },
+  ],
   'integration-missing-permission': [
     { name: 'forgotten GetObject', text: withStatement1({ Action: ['s3:PutObject'] }), at: '[\n        "s3:PutObject"\n      ]' },
     { name: 'dashboard declared without DeleteObject', text: policy(C), options: { integration: 'dashboard' }, at: '[\n        "s3:PutObject",\n        "s3:GetObject"\n      ]' },
@@ -109,7 +119,8 @@ const reports: Record<string, Case[]> = {
   'integration-excess-permission': [
     { name: 's3:*', text: withStatement1({ Action: ['s3:*'] }), at: 's3:*' },
     { name: 'DeleteBucket', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:DeleteBucket'] }), at: 's3:DeleteBucket' },
-    { name: 'another service', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 'iam:PassRole'] }), at: 'iam:PassRole' },
+    { name: 'another service, declared', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 'iam:PassRole'] }), options: { integration: 'currents' }, at: 'iam:PassRole' },
+    { name: 'another service, placeholder', text: policy([currentsStatements('INSERTBUCKETNAME')[0], { ...currentsStatements('INSERTBUCKETNAME')[1], Action: ['s3:PutObject', 's3:GetObject', 'iam:PassRole'] }]), at: 'iam:PassRole' },
     { name: 'Currents with DeleteObject (info)', text: policy(dashboardStatements()), options: { integration: 'currents' }, at: 's3:DeleteObject' },
   ],
   'integration-mixed': [{
@@ -123,12 +134,13 @@ const reports: Record<string, Case[]> = {
     { name: 'AWS *', text: trust({ Principal: { AWS: '*' }, Condition: undefined }), at: '*' },
   ],
   'trust-external-id-missing': [
-    { name: 'no condition', text: trust({ Condition: undefined }), at: 'arn:aws:iam::111122223333:root' },
-    { name: 'StringLike only', text: trust({ Condition: { StringLike: { 'sts:ExternalId': 'braze-*' } } }), at: 'arn:aws:iam::111122223333:root' },
+    { name: 'no condition, file named for Braze', text: trust({ Condition: undefined }), options: { sourceName: 'braze-role-trust.json' }, at: 'arn:aws:iam::111122223333:root' },
+    { name: 'StringLike only, declared', text: trust({ Condition: { StringLike: { 'sts:ExternalId': 'braze-*' } } }), options: { integration: 'trust' }, at: 'arn:aws:iam::111122223333:root' },
+    { name: 'configured partner account (error)', text: trust({ Condition: undefined }), options: { partnerAccountId: '111122223333' }, at: 'arn:aws:iam::111122223333:root' },
   ],
   'trust-account-mismatch': [
-    { name: 'other account', text: trust(), options: { partnerAccountId: '444455556666' }, at: 'arn:aws:iam::111122223333:root' },
-    { name: 'other external ID', text: trust(), options: { externalId: 'braze-ext-99' }, at: 'braze-ext-42' },
+    { name: 'other account, configured external ID', text: trust(), options: { partnerAccountId: '444455556666', externalId: 'braze-ext-42' }, at: 'arn:aws:iam::111122223333:root' },
+    { name: 'other external ID, configured account', text: trust(), options: { partnerAccountId: '111122223333', externalId: 'braze-ext-99' }, at: 'braze-ext-42' },
   ],
   'document-too-large': [{ name: 'over the limit', text: policy(C) + ' '.repeat(200), options: { maxLength: 300 } }],
 };
@@ -148,27 +160,48 @@ const nearMisses: Record<string, Case[]> = {
   'sid-invalid': [{ name: 'alphanumeric', text: withStatement0({ Sid: 'BucketLevel2' }) }],
   'condition-operator-unknown': [{ name: 'ForAnyValue:StringLikeIfExists', text: withStatement0({ Condition: { 'ForAnyValue:StringLikeIfExists': { 's3:prefix': 'currents/*' } } }) }],
   'condition-key-unknown': [
+    { name: 'resource-type key s3:DataAccessPointArn on GetObject', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } } }]) },
+    { name: 'resource-type key s3:DataAccessPointAccount on PutObject', text: policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 's3:DataAccessPointAccount': '111122223333' } } }]) },
+    { name: 'resource-type key iam:ResourceTag on PassRole', text: policy([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:ResourceTag/team': 'data' } } }]) },
+    { name: 'resource-type key kms:ResourceAliases on Decrypt', text: policy([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } }]) },
+    { name: 'legacy global key aws:PrincipalOrgMasterAccountId', text: policy([{ Effect: 'Allow', Action: 'organizations:DescribeOrganization', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgMasterAccountId': '111122223333' } } }]) },
+    { name: "a retired service's key", text: policy([{ Effect: 'Allow', Action: 'deepracer:ListModels', Resource: '*', Condition: { Bool: { 'deepracer:MultiUser': 'true' } } }]) },
     { name: 's3:prefix on ListBucket', text: withStatement0({ Condition: { StringLike: { 's3:prefix': 'currents/*' } } }) },
     { name: 'global key, any case', text: withStatement0({ Condition: { Bool: { 'AWS:SecureTransport': 'true' } } }) },
     { name: 'tag key with variable part', text: withStatement1({ Condition: { StringEquals: { 's3:ExistingObjectTag/team': 'data' } } }) },
   ],
   'service-unknown': [{ name: 'S3 in capitals', text: withStatement0({ Action: ['S3:ListBucket', 's3:GetBucketLocation'] }) }],
   'action-unknown': [{ name: 'case-insensitive', text: withStatement0({ Action: ['s3:listbucket', 's3:GETBUCKETLOCATION'] }) }],
+  'action-retired': [{ name: 'documented actions', text: policy([{ Effect: 'Allow', Action: ['ec2:DescribeInstances', 'cloudhsm:DescribeClusters'], Resource: '*' }]) }],
   'action-wildcard-no-match': [{ name: 's3:Put*', text: withStatement1({ Action: ['s3:Put*', 's3:GetObject'] }) }],
   'action-redundant': [{ name: 'distinct actions', text: policy(C) }],
   placeholder: [{ name: 'filled in', text: policy(C) }, { name: 'INSERT in lower case', text: policy(currentsStatements('insertbucketname')) }],
   'arn-invalid': [{ name: 'well-formed with wildcards', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/*`, `arn:*:s3:::${BUCKET}/currents/*`] }) }],
-  'bucket-name-invalid': [{ name: 'dots and digits', text: policy(currentsStatements('acme.exports-2026')) }],
-  'resource-mismatch': [{ name: 'template', text: policy(C) }, { name: 's3:Get* with bucket and objects', text: policy([C[0], { ...C[1], Action: ['s3:PutObject', 's3:Get*'], Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] }]) }],
+  'bucket-name-invalid': [
+    { name: 'dots and digits', text: policy(currentsStatements('acme.exports-2026')) },
+    { name: 'legacy-matching pattern in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::*SageMaker*', 'arn:aws:s3:::*Sagemaker*/*'] }]) },
+    { name: 'legacy literal name in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::Legacy_Bucket/*' }]) },
+    { name: 'policy variable holding a slash', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::${aws:PrincipalTag/Team}/*' }]) },
+  ],
+  'resource-mismatch': [
+    { name: 'ListAllMyBuckets on arn:aws:s3:::* (AWS S3 User Guide)', text: policy([{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::*' }]) },
+    { name: 'iam:ListRoles on a role pattern', text: policy([{ Effect: 'Allow', Action: ['iam:GetRole', 'iam:ListRoles'], Resource: 'arn:aws:iam::*:role/ec2-sysadmin-*' }]) },
+    { name: 'template', text: policy(C) }, { name: 's3:Get* with bucket and objects', text: policy([C[0], { ...C[1], Action: ['s3:PutObject', 's3:Get*'], Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] }]) }],
   'resource-overbroad': [{ name: 'folder wildcard', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/currents/*`] }) }, { name: 'Deny may be broad', text: policy([...C, { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::*' }]) }],
   'bucket-inconsistent': [{ name: 'one bucket', text: policy(C) }],
   'integration-missing-permission': [
+    { name: 'EC2 read-only policy (general)', text: policy([{ Effect: 'Allow', Action: ['ec2:Describe*', 'elasticloadbalancing:Describe*'], Resource: '*' }]) },
+    { name: "an app's policy for its own bucket (general)", text: policy([{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::app-uploads' }, { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::app-uploads/*' }]) },
+    { name: 'bucket policy (resource policy)', text: policy([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]) },
+    { name: 'declared none', text: withStatement1({ Action: ['s3:PutObject'] }), options: { integration: 'none' } },
     { name: 'template', text: policy(C) },
     { name: 'folder-scoped', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/currents/*`] }) },
     { name: 's3:* on everything (other findings, not this one)', text: policy([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) },
   ],
   'integration-denied': [{ name: 'Deny elsewhere', text: policy([...C, { Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::other-bucket/*' }]) }],
   'integration-excess-permission': [
+    { name: 'read-everything policy (general)', text: policy([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 'ec2:Describe*', 'iam:Get*'], Resource: '*' }]) },
+    { name: 'dms-* family with bucket admin (general)', text: policy([{ Effect: 'Allow', Action: ['s3:CreateBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:DeleteBucket'], Resource: 'arn:aws:s3:::dms-*' }]) },
     { name: 'template', text: policy(C) },
     { name: 'multipart housekeeping', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'] }) },
     { name: 'dashboard with DeleteObject', text: policy(dashboardStatements()) },
@@ -176,7 +209,10 @@ const nearMisses: Record<string, Case[]> = {
   'integration-mixed': [{ name: 'not declared', text: policy([...C, { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: `arn:aws:s3:::${BUCKET}/exports/*` }]) }],
   'trust-action-invalid': [{ name: 'AssumeRole + TagSession', text: trust({ Action: ['sts:AssumeRole', 'sts:TagSession'] }) }],
   'trust-principal-wildcard': [{ name: 'limited by PrincipalAccount', text: trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333', 'sts:ExternalId': 'x' } } }) }],
-  'trust-external-id-missing': [{ name: 'has StringEquals external ID', text: trust() }, { name: 'service principal', text: policy([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]) }],
+  'trust-external-id-missing': [
+    { name: 'cross-account trust of a general role', text: trust({ Condition: undefined }) },
+    { name: 'cross-account trust, partner configured elsewhere', text: trust({ Condition: undefined }), options: { partnerAccountId: '444455556666' } },
+    { name: 'has StringEquals external ID', text: trust() }, { name: 'service principal', text: policy([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]) }],
   'trust-account-mismatch': [{ name: 'configured values match', text: trust(), options: { partnerAccountId: '111122223333', externalId: 'braze-ext-42' } }, { name: 'nothing configured', text: trust() }],
   'document-too-large': [{ name: 'under the limit', text: policy(C) }],
 };
@@ -196,7 +232,7 @@ describe('rule catalog', () => {
           if (c.at !== undefined) {
             assert.ok(found.some((f) => highlighted(c.text, f) === c.at), `expected a ${code} at ${JSON.stringify(c.at)}; got ${found.map((f) => JSON.stringify(highlighted(c.text, f))).join(', ')}`);
           }
-          const expected = c.name.includes('(info)') ? 'info' : RULES[code as keyof typeof RULES];
+          const expected = c.name.includes('(info)') ? 'info' : c.name.includes('(warning') ? 'warning' : c.name.includes('(error)') ? 'error' : RULES[code as keyof typeof RULES];
           assert.ok(found.some((f) => f.severity === expected), `severity ${expected} expected`);
           for (const f of found) assert.ok(f.message.length > 10);
         });
@@ -214,7 +250,7 @@ describe('rule catalog', () => {
 describe('integration-excess-permission examples', () => {
   it('names the dangerous actions first', () => {
     const text = policy([{ Effect: 'Allow', Action: 's3:*', Resource: ['arn:aws:s3:::acme', 'arn:aws:s3:::acme/*'] }]);
-    const f = findings(text).find((x) => x.code === 'integration-excess-permission')!;
+    const f = findings(text, { integration: 'currents' }).find((x) => x.code === 'integration-excess-permission')!;
     assert.match(f.message, /such as s3:DeleteBucket, s3:PutBucketPolicy, s3:DeleteBucketPolicy\./);
   });
 });

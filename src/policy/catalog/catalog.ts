@@ -10,6 +10,8 @@ interface RawIndex {
   source: { package: string; version: string };
   global: { key: string; t: string }[];
   services: Record<string, { n: string; a: string; k: string }>;
+  /** Named by AWS's managed policies, absent from the reference (scripts/generate-iam-index.mjs). */
+  retired: { services: string[]; actions: string[]; conditionKeys: string[] };
   detail: Record<
     string,
     {
@@ -46,10 +48,31 @@ export class IamCatalog {
   private readonly actionsByService = new Map<string, ActionInfo[]>();
   private readonly actionByLowerFull = new Map<string, ActionInfo>();
   private readonly conditionKeysByService = new Map<string, string[]>();
+  private readonly retiredServices: Set<string>;
+  private readonly retiredActions: Set<string>;
+  private readonly keysUsedByAws: Set<string>;
   readonly serviceNames: string[];
 
   constructor(private readonly raw: RawIndex) {
     this.serviceNames = Object.keys(raw.services);
+    this.retiredServices = new Set(raw.retired.services);
+    this.retiredActions = new Set(raw.retired.actions);
+    this.keysUsedByAws = new Set(raw.retired.conditionKeys);
+  }
+
+  /** A condition key AWS's managed policies use though the reference does not document it. */
+  isUndocumentedKeyUsedByAws(key: string): boolean {
+    return this.keysUsedByAws.has(key.toLowerCase());
+  }
+
+  /** A service prefix AWS's managed policies still name but the reference no longer lists. */
+  isRetiredService(prefix: string): boolean {
+    return this.retiredServices.has(prefix.toLowerCase());
+  }
+
+  /** An exact action AWS's managed policies name but the reference does not list. */
+  isRetiredAction(full: string): boolean {
+    return this.retiredActions.has(full.toLowerCase());
   }
 
   get sourceVersion(): string {

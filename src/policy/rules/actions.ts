@@ -35,6 +35,7 @@ export function checkActions(ctx: RuleContext): void {
 
 type ActionClass =
   | { kind: 'valid' }
+  | { kind: 'retired' }
   | { kind: 'no-service' }
   | { kind: 'no-match' }
   | { kind: 'unknown-service'; service: string; suggestion?: string; fixed?: string }
@@ -49,12 +50,14 @@ const classifyAction = memoizeByObject((facts: ActionFacts): ActionClass => {
   if (colon < 0) return { kind: 'no-service' };
   const service = value.slice(0, colon);
   const actionName = value.slice(colon + 1);
+  if (!hasWildcard(service) && cat.isRetiredService(service)) return { kind: 'retired' };
   if (!hasWildcard(service) && !cat.hasService(service)) {
     const suggestion = closest(service, cat.serviceNames);
     return { kind: 'unknown-service', service, suggestion, fixed: suggestion ? `${suggestion}:${actionName}` : undefined };
   }
   if (hasWildcard(service) || hasWildcard(actionName)) return facts.expanded.length === 0 ? { kind: 'no-match' } : { kind: 'valid' };
   if (cat.action(value)) return { kind: 'valid' };
+  if (cat.isRetiredAction(value)) return { kind: 'retired' };
   const suggestionName = API_TO_ACTION[value.toLowerCase()] ?? closest(actionName, cat.actionsOf(service).map((a) => a.name));
   return { kind: 'unknown-action', suggestion: suggestionName ? `${service}:${suggestionName}` : undefined };
 });
@@ -69,6 +72,9 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
     if (c.kind !== 'valid' && valid === items) valid = items.filter((i) => classifyAction(i.facts).kind === 'valid');
     switch (c.kind) {
       case 'valid':
+        break;
+      case 'retired':
+        report(ctx, 'action-retired', item.node, m.actionRetired(value));
         break;
       case 'no-service':
         report(ctx, 'action-unknown', item.node, m.actionNoService(value));

@@ -69,6 +69,9 @@ export function checkConditions(ctx: RuleContext): void {
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
         if (cat.isGlobalConditionKey(key.name)) continue; // case-insensitive
+        // A retired service's keys (deepracer:UserToken) are no longer documented anywhere.
+        if (cat.isRetiredService(key.name.slice(0, Math.max(0, key.name.indexOf(':'))))) continue;
+        if (cat.isUndocumentedKeyUsedByAws(key.name)) continue;
         const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
         if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),

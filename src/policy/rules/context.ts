@@ -19,6 +19,8 @@ export interface RuleContext {
   text: string;
   model: PolicyModel;
   kind: DocumentKind;
+  /** A Braze export or partner trust document: the Braze-worded rules apply (purpose.ts). */
+  braze: boolean;
   options: ResolvedOptions;
   cat: IamCatalog;
   m: Messages;

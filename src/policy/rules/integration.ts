@@ -111,7 +111,9 @@ export function checkIntegration(ctx: RuleContext, integration: IntegrationInfo,
     if (result.decision === 'conditional') {
       // Not certain either way offline: a warning, never a plain "allowed" nor a hard error.
       const labels = result.depends.map(statementLabel).join(', ');
-      report(ctx, 'integration-missing-permission', anchor, m.missingConditional(name, req.action, shown, labels), [], 'warning');
+      // A policy variable in a Resource is not a condition: say which of the two it hangs on.
+      const message = result.depends.some((d) => d.conditional) ? m.missingConditional(name, req.action, shown, labels) : m.missingVariable(name, req.action, shown, labels);
+      report(ctx, 'integration-missing-permission', anchor, message, [], 'warning');
       continue;
     }
     const fix = fixForMissing(ctx, req, arn, shown);

@@ -7,6 +7,7 @@ import { mostCommon } from '../memo';
 import { ResourceItem, Statement, itemsOf } from '../parse';
 import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
+import { wildcardMatch } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
@@ -32,7 +33,7 @@ export function checkResources(ctx: RuleContext): void {
     }
     checkResourceMismatch(ctx, s);
   }
-  if (ctx.kind === 'identity') checkBucketConsistency(ctx);
+  if (ctx.kind === 'identity' && ctx.braze) checkBucketConsistency(ctx);
 }
 
 function statementHasS3Actions(s: Statement): boolean {
@@ -44,7 +45,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   const { value, node, facts } = item;
   const allow = s.el.Effect?.value.value === 'Allow';
   if (value === '*') {
-    if (allow && element === 'Resource' && statementHasS3Actions(s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
+    if (ctx.braze && allow && element === 'Resource' && statementHasS3Actions(s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
     return;
   }
   if (!facts.wellFormed) {
@@ -54,13 +55,18 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   const loc = facts.s3;
   const bucket = facts.bucket;
   if (!loc || !bucket) return;
-  if (bucket.problem && !facts.placeholder && loc.bucket !== '') {
+  if (bucket.problem && !facts.placeholder && loc.bucket !== '' && (ctx.braze || !bucket.legacy)) {
     // Point at the bucket name inside the string when it is written without escapes.
     const at = text.indexOf(loc.bucket, node.offset);
     const span = at > node.offset && at + loc.bucket.length < node.offset + node.length ? { offset: at, length: loc.bucket.length } : node;
-    report(ctx, 'bucket-name-invalid', span, m.bucketNameInvalid(loc.bucket, bucketWhy(m, bucket.problem)));
+    // Legacy names are valid IAM and may exist; only a Braze document is told its bucket cannot be new.
+    // A pattern may match legacy buckets by design (a hint); a literal legacy name for a Braze
+    // bucket is almost surely a mistake (a warning).
+    if (bucket.legacy) report(ctx, 'bucket-name-invalid', span, m.bucketNameLegacy(loc.bucket), [], bucket.pattern ? 'info' : 'warning');
+    else report(ctx, 'bucket-name-invalid', span, m.bucketNameInvalid(loc.bucket, bucketWhy(m, bucket.problem)));
   }
-  if (!allow || element !== 'Resource') return;
+  // Over-broad resources are judged against the export's one bucket: Braze documents only.
+  if (!allow || element !== 'Resource' || !ctx.braze) return;
   if (loc.bucket === '*' || loc.bucket === '') {
     report(ctx, 'resource-overbroad', node, m.overbroadAllBuckets(value));
   } else if (bucket.wildcard) {
@@ -75,6 +81,14 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
   }
 }
 
+function sameService(arn: string, service: string): boolean {
+  const start = arn.indexOf(':', 4) + 1;
+  const end = arn.indexOf(':', start);
+  if (start <= 0 || end < 0) return false;
+  const part = arn.slice(start, end);
+  return part === service || wildcardMatch(part, service);
+}
+
 /**
  * Can an Action entry act on one of a statement's resources? undefined: the catalog cannot say
  * (unknown action, or no resource-type data).
@@ -83,6 +97,14 @@ function actionFits(action: ActionFacts, resources: readonly ResourceItem[]): bo
   if (action.expanded.length === 0) return undefined;
   const { judgeable, templates } = action.resourceTemplates;
   if (!judgeable) return undefined;
+  // Actions the reference lists without resource types are still authorised against an ARN of
+  // their own service (s3:ListAllMyBuckets on arn:aws:s3:::*, iam:ListRoles on a role path, as
+  // in AWS's own examples and managed policies): a pattern of that service may fit; another
+  // service's ARN or one literal resource (a bucket ARN) surely does not.
+  if (templates.length === 0) {
+    const service = action.expanded[0].service;
+    return resources.some((r) => r.value === '*' || (hasWildcardOrVariable(r.value) && sameService(r.value, service)));
+  }
   for (const r of resources) {
     if (r.value === '*') return true;
     for (const t of templates) if (r.facts.meetsTemplate(t)) return true;

@@ -62,12 +62,17 @@ export function checkTrust(ctx: RuleContext): void {
     if (wildcard && !entries.some((e) => LIMITING_KEYS.test(e.key.name))) {
       report(ctx, 'trust-principal-wildcard', wildcard, m.trustPrincipalWildcard);
     }
+    // The rest is about the partner: a general trust policy (another account of the same
+    // organisation, a service) is not told to require an external ID.
+    if (!ctx.braze) continue;
     const externalIds = entries.filter((e) => e.key.name.toLowerCase() === 'sts:externalid');
     const required = externalIds.filter((e) => e.op === 'StringEquals');
     const accounts = aws.map((a) => ({ ...a, account: accountOfPrincipal(a.value) }));
     if (accounts.length > 0 && required.length === 0) {
-      const first = accounts[0];
-      report(ctx, 'trust-external-id-missing', first.node, m.externalIdMissing(first.account ?? first.value), [externalIdFix(ctx, s)]);
+      // For the configured partner this is the confused-deputy hole "Require external ID" closes.
+      const partner = accounts.find((a) => a.account && a.account === options.partnerAccountId);
+      const first = partner ?? accounts[0];
+      report(ctx, 'trust-external-id-missing', first.node, m.externalIdMissing(first.account ?? first.value), [externalIdFix(ctx, s)], partner ? 'error' : undefined);
     }
     if (options.partnerAccountId) {
       for (const a of accounts) {

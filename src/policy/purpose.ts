@@ -1,0 +1,124 @@
+// What a document is for. Braze-specific rules run only on Braze documents: a repository holds
+// many IAM policies, and an EC2 or CloudWatch policy must not be told it lacks s3:PutObject.
+//
+// The rule (README, "What a policy is for"):
+// - A declaration always wins (setting glob, code-lens choice, CLI --integration).
+// - An identity policy is a Braze export policy when it holds a template placeholder
+//   (INSERTBUCKETNAME…), when its file name or a Sid mentions Braze or Currents, or when it has the
+//   export's shape: every Allow grants S3 actions only, s3:GetBucketLocation is named and
+//   s3:PutObject granted, and the resources name exactly one bucket literally. Then
+//   s3:DeleteObject granted → dashboard export.
+// - A trust policy is the partner's when it holds a placeholder, mentions Braze or Currents, trusts
+//   the configured partner account, or requires the configured external ID.
+// - Anything else is a general IAM policy.
+import { accountOfPrincipal, hasPlaceholder } from './arn';
+import { Messages } from './messages';
+import { PolicyModel, Statement, itemsOf, propertiesOf, stringItems } from './parse';
+import type { DeclaredPurpose, DocumentKind, Purpose } from './types';
+import { matchCompiled } from './wildcard';
+
+const MENTION = /braze|currents/i;
+
+export interface PurposeInput {
+  text: string;
+  model: PolicyModel;
+  kind: DocumentKind;
+  declared: DeclaredPurpose;
+  sourceName?: string;
+  partnerAccountId?: string;
+  externalId?: string;
+}
+
+/**
+ * The purpose before an inferred export is told apart: `export` stands for Currents or dashboard
+ * export (inferIntegration decides which from what the policy grants).
+ */
+export interface DecidedPurpose {
+  id: Purpose | 'export';
+  declared: boolean;
+  reason: string;
+}
+
+export function decidePurpose(input: PurposeInput, m: Messages): DecidedPurpose {
+  const { declared } = input;
+  if (declared === 'none') return { id: 'general', declared: true, reason: m.purposeReason.declared };
+  if (declared === 'trust') return { id: 'trust', declared: true, reason: m.purposeReason.declared };
+  if (declared === 'currents' || declared === 'dashboard') return { id: declared, declared: true, reason: m.purposeReason.declared };
+  if (input.kind === 'identity') {
+    const why = exportSignal(input, m);
+    return why ? { id: 'export', declared: false, reason: why } : { id: 'general', declared: false, reason: m.purposeReason.generalIdentity };
+  }
+  if (input.kind === 'trust') {
+    const why = partnerTrustSignal(input, m);
+    return why ? { id: 'trust', declared: false, reason: why } : { id: 'general', declared: false, reason: m.purposeReason.generalTrust };
+  }
+  return { id: 'general', declared: false, reason: m.purposeReason.generalOther };
+}
+
+function commonSignal(input: PurposeInput, m: Messages): string | undefined {
+  if (hasPlaceholder(input.text)) return m.purposeReason.placeholder;
+  if (input.sourceName && MENTION.test(baseName(input.sourceName))) return m.purposeReason.fileName;
+  if (input.model.statements.some((s) => MENTION.test(s.el.Sid?.value.value ?? ''))) return m.purposeReason.sid;
+  return undefined;
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function exportSignal(input: PurposeInput, m: Messages): string | undefined {
+  const common = commonSignal(input, m);
+  if (common) return common;
+  const bucket = exportShapeBucket(input.model.statements);
+  return bucket === undefined ? undefined : m.purposeReason.shape(bucket);
+}
+
+const allows = (s: Statement) => s.node.type === 'object' && s.el.Effect?.value.value === 'Allow';
+
+/**
+ * The one bucket of an export-shaped policy, else undefined: every Allow grants only S3 actions,
+ * s3:GetBucketLocation is named and s3:PutObject granted, and the S3 resources name exactly one
+ * bucket literally (a family of buckets alone, `dms-*`, is not an export's bucket).
+ */
+export function exportShapeBucket(statements: readonly Statement[]): string | undefined {
+  let location = false;
+  let put = false;
+  const named = new Set<string>();
+  for (const s of statements) {
+    if (!allows(s)) continue;
+    if (s.el.NotAction) return undefined;
+    for (const a of itemsOf(s, 'Action')) {
+      if (!a.facts.lower.startsWith('s3:')) return undefined;
+      location ||= a.facts.lower === 's3:getbucketlocation';
+      // s3:PutObject named, or granted by an S3 wildcard (s3:Put*, s3:*): over-granting is one of
+      // the export mistakes the Braze checks exist for.
+      put ||= matchCompiled(a.facts.compiled, 's3:putobject');
+    }
+    // Patterns (`*`, `name*`, `dms-*`) are over-broad grants to judge, not the bucket to name.
+    for (const r of itemsOf(s, 'Resource')) if (r.facts.bucket && !r.facts.bucket.pattern) named.add(r.facts.bucket.name);
+  }
+  return location && put && named.size === 1 ? [...named][0] : undefined;
+}
+
+function partnerTrustSignal(input: PurposeInput, m: Messages): string | undefined {
+  const common = commonSignal(input, m);
+  if (common) return common;
+  const { partnerAccountId, externalId } = input;
+  for (const s of input.model.statements) {
+    if (!allows(s)) continue;
+    const principal = s.el.Principal?.value;
+    if (partnerAccountId && principal?.type === 'object') {
+      const aws = propertiesOf(principal).find((p) => p.name === 'AWS');
+      if (stringItems(aws?.value).some((i) => accountOfPrincipal(i.value) === partnerAccountId)) return m.purposeReason.partnerAccount;
+    }
+    const condition = s.el.Condition?.value;
+    if (externalId && condition?.type === 'object') {
+      for (const op of propertiesOf(condition)) {
+        if (op.value.type !== 'object') continue;
+        const key = propertiesOf(op.value).find((k) => k.name.toLowerCase() === 'sts:externalid');
+        if (stringItems(key?.value).some((i) => i.value === externalId)) return m.purposeReason.partnerExternalId;
+      }
+    }
+  }
+  return undefined;
+}
