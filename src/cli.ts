@@ -1,15 +1,21 @@
 // braze-s3: the command-line checker over the same engine as the extension, for CI pipelines.
 // Exit codes: 0 no error, 1 an error was found (or a live check failed), 2 bad usage or input.
 import { UsageError, parseArgs } from './cli/args';
-import { CHECK_OPTIONS, FileError, runCheck } from './cli/check';
+import { CHECK_OPTIONS, runCheck } from './cli/check';
+import { FileError } from './cli/files';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export const USAGE = `Usage:
-  braze-s3 check [options] FILE...
-      --integration currents|dashboard|auto   which integration the policy is for (default auto)
+  braze-s3 check [options] FILE|FOLDER...
+      folders are searched for JSON policy documents (node_modules, .git and git-ignored paths skipped)
+      --integration currents|dashboard|trust|none|auto
+                                              what the documents are for: a Braze export policy, the
+                                              partner's role trust policy, none (a general IAM policy:
+                                              generic IAM checks only) or auto (default: inferred per
+                                              document, and said in the output)
       --folder PATH                           Currents folder path (default currents)
       --partner-account-id ID                 the partner's AWS account ID (trust policies)
       --external-id ID                        the partner-supplied external ID (trust policies)
@@ -25,7 +31,9 @@ export const USAGE = `Usage:
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
-2 bad usage or unreadable files.`;
+2 bad usage or an unreadable input (JSON and SARIF output still name it).
+
+Rules and what each one means: README.md, section "Rules", in this package.`;
 
 export async function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -42,7 +50,7 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       write(VERSION);
       return 0;
     }
-    if (command === 'check') return runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write);
+    if (command === 'check') return runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);

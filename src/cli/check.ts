@@ -1,8 +1,10 @@
-// `check`: analyse policy files and print text, JSON or SARIF. Exit 1 on any error finding.
-import { readFileSync, statSync } from 'node:fs';
-import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, analyze } from '../policy';
-import type { AnalysisResult, AnalyzeOptions, Finding, IntegrationId } from '../policy';
+// `check`: analyse policy files (and the policies under folders) and print text, JSON or SARIF.
+// Exit 1 on any error finding, 2 when an input could not be read (after printing the rest).
+import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, analyze, messages } from '../policy';
+import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
+import { Input, collectInputs } from './files';
+import { count } from './plural';
 
 export const CHECK_OPTIONS = {
   integration: true,
@@ -13,27 +15,7 @@ export const CHECK_OPTIONS = {
   lang: true,
 };
 
-/** Files larger than this are not read at all (the engine would skip them anyway). */
-const MAX_READ_BYTES = 16 * 1024 * 1024;
 export const PROJECT_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit';
-
-export class FileError extends Error {}
-
-function readPolicyFile(path: string): string {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new FileError(`${path}: not a file`);
-    size = st.size;
-  } catch (error) {
-    if (error instanceof FileError) throw error;
-    throw new FileError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  if (size > MAX_READ_BYTES) throw new FileError(`${path}: ${size} bytes is too large to be a policy (limit ${MAX_READ_BYTES})`);
-  const bytes = readFileSync(path);
-  if (bytes.subarray(0, 8192).includes(0)) throw new FileError(`${path}: binary content, not a JSON policy`);
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
-}
 
 interface FileReport {
   path: string;
@@ -41,9 +23,9 @@ interface FileReport {
   result: AnalysisResult;
 }
 
-function integrationLabel(r: AnalysisResult): IntegrationId | 'trust' | 'unknown' {
-  if (r.kind === 'trust') return 'trust';
-  return r.integration?.id ?? 'unknown';
+interface InputProblem {
+  path: string;
+  problem: string;
 }
 
 function withRange(lines: LineIndex, f: Finding) {
@@ -57,41 +39,67 @@ function withRange(lines: LineIndex, f: Finding) {
   };
 }
 
-export function toJson(reports: FileReport[]): string {
+export function toJson(reports: FileReport[], problems: InputProblem[]): string {
   return JSON.stringify({
     files: reports.map((r) => {
       const lines = new LineIndex(r.text);
-      return { path: r.path, integration: integrationLabel(r.result), findings: r.result.findings.map((f) => withRange(lines, f)) };
+      return { path: r.path, purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
     }),
+    unreadable: problems,
   }, null, 2);
 }
 
-export function toText(reports: FileReport[]): string {
+interface Tally {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+const PURPOSE_ORDER: Purpose[] = ['currents', 'dashboard', 'trust', 'general'];
+
+export function toText(reports: FileReport[], problems: InputProblem[], locale: Locale): string {
+  const m = messages(locale);
   const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
+  const total: Tally = { files: 0, errors: 0, warnings: 0 };
+  const byPurpose = new Map<Purpose, Tally>();
   for (const r of reports) {
+    const { purpose, findings } = r.result;
+    const tally = byPurpose.get(purpose.id) ?? { files: 0, errors: 0, warnings: 0 };
+    byPurpose.set(purpose.id, tally);
+    tally.files++;
+    total.files++;
+    // Say what each Braze document was checked as, and why; general documents only when they
+    // have findings (a repository holds many).
+    if (purpose.id !== 'general' || findings.length > 0) {
+      out.push(`${r.path}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
+    }
     const lines = new LineIndex(r.text);
-    for (const f of r.result.findings) {
+    for (const f of findings) {
       const p = lines.positionAt(f.offset);
       out.push(`${r.path}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.code} ${f.message}`);
-      if (f.severity === 'error') errors++;
-      if (f.severity === 'warning') warnings++;
+      if (f.severity === 'error') (tally.errors++, total.errors++);
+      if (f.severity === 'warning') (tally.warnings++, total.warnings++);
     }
   }
-  out.push(`${reports.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+  for (const p of problems) out.push(`${p.path}: ${count(locale, 'unreadable', 1)}: ${p.problem}`);
+  for (const id of PURPOSE_ORDER) {
+    const t = byPurpose.get(id);
+    if (t) out.push(`${m.purposeName(id)}: ${count(locale, 'file', t.files)}, ${count(locale, 'error', t.errors)}, ${count(locale, 'warning', t.warnings)}`);
+  }
+  out.push(`${count(locale, 'checked', total.files)}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
   return out.join('\n');
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function toSarif(reports: FileReport[], version: string): string {
+export function toSarif(reports: FileReport[], problems: InputProblem[], version: string): string {
   const rules = RULE_CODES.map((code) => ({
     id: code,
     shortDescription: { text: RULE_SUMMARIES[code] },
     defaultConfiguration: { level: SARIF_LEVEL[RULES[code]] },
     helpUri: `${PROJECT_URL}#${code}`,
   }));
+  const uri = (path: string) => path.split('\\').join('/');
   const results = reports.flatMap((r) => {
     const lines = new LineIndex(r.text);
     return r.result.findings.map((f) => {
@@ -104,7 +112,7 @@ export function toSarif(reports: FileReport[], version: string): string {
         message: { text: f.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: r.path.split('\\').join('/') },
+            artifactLocation: { uri: uri(r.path) },
             region: {
               startLine: start.line + 1, startColumn: start.character + 1,
               endLine: end.line + 1, endColumn: end.character + 1,
@@ -121,27 +129,44 @@ export function toSarif(reports: FileReport[], version: string): string {
     runs: [{
       tool: { driver: { name: 'braze-s3', semanticVersion: version, informationUri: PROJECT_URL, rules } },
       columnKind: 'utf16CodeUnits',
+      // What each document was checked as, and why (purpose.ts).
+      artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.result.purpose } })),
       results,
+      invocations: [{
+        executionSuccessful: problems.length === 0,
+        toolExecutionNotifications: problems.map((p) => ({
+          level: 'error',
+          message: { text: `${p.path}: ${p.problem}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: uri(p.path) } } }],
+        })),
+      }],
     }],
   }, null, 2);
 }
 
-export function runCheck(parsed: Parsed, version: string, write: (s: string) => void): number {
-  if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE');
-  const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'auto'] as const, 'auto');
+export function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): number {
+  if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE or folder');
+  const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'trust', 'none', 'auto'] as const, 'auto');
   const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const partnerAccountId = partnerAccountIdOption(parsed);
-  const options: AnalyzeOptions = {
+  const base: AnalyzeOptions = {
     integration,
     folder: str(parsed, 'folder'),
     partnerAccountId,
     externalId: str(parsed, 'external-id'),
     locale,
   };
-  // Read every file first: one unreadable file is a usage problem (exit 2), reported before output.
-  const texts = parsed.positionals.map((path) => ({ path, text: readPolicyFile(path) }));
-  const reports: FileReport[] = texts.map(({ path, text }) => ({ path, text, result: analyze(text, options) }));
-  write(format === 'json' ? toJson(reports) : format === 'sarif' ? toSarif(reports, version) : toText(reports));
+  const inputs: Input[] = collectInputs(parsed.positionals);
+  const reports: FileReport[] = [];
+  const problems: InputProblem[] = [];
+  for (const input of inputs) {
+    if ('problem' in input) problems.push(input);
+    else reports.push({ path: input.path, text: input.text, result: analyze(input.text, { ...base, sourceName: input.path }) });
+  }
+  write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
+  // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
+  if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
+  if (problems.length > 0) return 2;
   return reports.some((r) => r.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -12,4 +12,5 @@ export * from './integration';
 export * from './templates';
 export * from './arn';
 export { messages } from './messages';
+export { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from './sniff';
 export type * from './types';

@@ -1,7 +1,7 @@
 // The command-line checker, run as users run it: the bundled dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { policyText, trustPolicyText } from '../../src/policy';
@@ -32,7 +32,8 @@ describe('CLI (dist/cli.js)', () => {
   it('exits 0 on a correct policy and prints a summary', () => {
     const r = run('check', good);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\)/);
+    assert.match(r.out, /^Currents export policy: 1 file, 0 errors, 0 warnings$/m);
+    assert.match(r.out, /^1 file checked: 0 errors, 0 warnings$/m);
   });
   it('exits 0 when there are only warnings', () => {
     const r = run('check', warnOnly);
@@ -42,16 +43,17 @@ describe('CLI (dist/cli.js)', () => {
   it('exits 1 on errors, printing file:line:col severity code message (1-based)', () => {
     const r = run('check', placeholder);
     assert.equal(r.code, 1);
-    const first = r.out.split('\n')[0];
+    const [purpose, first] = r.out.split('\n');
+    assert.equal(purpose, `${placeholder}: Currents export policy (it holds a template placeholder; inferred because s3:DeleteObject is not granted)`);
     assert.equal(first, `${placeholder}:11:31 error placeholder Replace the template placeholder "INSERTBUCKETNAME" with your bucket name.`);
   });
   it('prints the exact JSON shape with 0-based ranges', () => {
     const r = run('check', '--format', 'json', missing);
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(json), ['files']);
-    assert.deepEqual(Object.keys(json.files[0]), ['path', 'integration', 'findings']);
-    assert.equal(json.files[0].integration, 'currents');
+    assert.deepEqual(Object.keys(json), ['files', 'unreadable']);
+    assert.deepEqual(Object.keys(json.files[0]), ['path', 'purpose', 'findings']);
+    assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: 'export-shaped: S3 only, s3:GetBucketLocation and s3:PutObject on bucket acme-exports; inferred because s3:DeleteObject is not granted' });
     const f = json.files[0].findings[0];
     assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'offset', 'length', 'range']);
     assert.equal(f.code, 'integration-missing-permission');
@@ -60,10 +62,60 @@ describe('CLI (dist/cli.js)', () => {
     const text = policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]);
     assert.equal(text.slice(f.offset, f.offset + f.length), '[\n        "s3:PutObject"\n      ]');
   });
-  it('labels trust policies and unknown documents', () => {
+  it('labels partner trust policies and general documents', () => {
     const trust = file('trust.json', trustPolicyText('111122223333', 'x'));
-    const json = JSON.parse(run('check', '--format', 'json', trust, file('pkg.json', '{"name":"x"}')).out);
-    assert.deepEqual(json.files.map((f: { integration: string }) => f.integration), ["trust", "unknown"]);
+    const json = JSON.parse(run('check', '--format', 'json', '--partner-account-id', '111122223333', trust, file('pkg.json', '{"name":"x"}')).out);
+    assert.deepEqual(json.files.map((f: { purpose: { id: string } }) => f.purpose.id), ['trust', 'general']);
+    assert.equal(json.files[0].purpose.reason, 'it trusts the configured partner account');
+  });
+  it('walks folders: Braze findings only on Braze policies, generic checks on the rest, one summary line per purpose', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'braze-s3-repo-'));
+    const put = (rel: string, content: string) => {
+      mkdirSync(join(repo, rel, '..'), { recursive: true });
+      writeFileSync(join(repo, rel), content);
+    };
+    put('iam/ec2-readonly.json', policy([{ Effect: 'Allow', Action: ['ec2:Describe*', 'elasticloadbalancing:Describe*'], Resource: '*' }]));
+    put('iam/admin.json', policy([{ Effect: 'Allow', Action: '*', Resource: '*' }]));
+    put('iam/app-bucket.json', policy([{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::app-uploads' }, { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::app-uploads/*' }]));
+    put('iam/typo.json', policy([{ Effect: 'Allow', Action: ['ec2:DescribeInstancess'], Resource: '*' }]));
+    put('braze/export.json', policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]));
+    put('node_modules/x/policy.json', policy([{ Effect: 'Allow', Action: 's4:Nothing', Resource: '*' }]));
+    put('package.json', '{"name": "x", "Statement": []}');
+    put('notes.json', '{"hello": "world"}');
+    const r = run('check', repo);
+    assert.equal(r.code, 1, r.err);
+    const lines = r.out.trimEnd().split('\n');
+    const findingsOf = (name: string) => lines.filter((l) => l.startsWith(join(repo, name) + ':') && / (error|warning|info) /.test(l)).map((l) => l.split(' ')[2]);
+    assert.deepEqual(findingsOf('braze/export.json'), ['integration-missing-permission']);
+    assert.deepEqual(findingsOf('iam/ec2-readonly.json'), []);
+    assert.deepEqual(findingsOf('iam/admin.json'), []);
+    assert.deepEqual(findingsOf('iam/app-bucket.json'), []);
+    assert.deepEqual(findingsOf('iam/typo.json'), ['action-unknown']);
+    assert.ok(!r.out.includes('node_modules') && !r.out.includes('package.json'), r.out);
+    assert.deepEqual(lines.slice(-3), [
+      'Currents export policy: 1 file, 1 error, 0 warnings',
+      'general IAM policy: 4 files, 1 error, 0 warnings',
+      '5 files checked: 2 errors, 0 warnings',
+    ]);
+    // --integration none: the export policy is checked as a general one (only its generic findings).
+    assert.equal(run('check', '--integration', 'none', join(repo, 'braze/export.json')).code, 0);
+  });
+  it('names an unreadable input inside JSON and SARIF output (exit 2), and still reports the rest', () => {
+    const missingPath = join(dir, 'gone.json');
+    const json = run('check', '--format', 'json', good, missingPath);
+    assert.equal(json.code, 2);
+    const doc = JSON.parse(json.out);
+    assert.equal(doc.files.length, 1);
+    assert.deepEqual(doc.unreadable, [{ path: missingPath, problem: 'cannot read (ENOENT)' }]);
+    const sarif = run('check', '--format', 'sarif', good, missingPath);
+    assert.equal(sarif.code, 2);
+    const inv = JSON.parse(sarif.out).runs[0].invocations[0];
+    assert.equal(inv.executionSuccessful, false);
+    assert.match(inv.toolExecutionNotifications[0].message.text, /gone\.json: cannot read \(ENOENT\)/);
+    assert.deepEqual(JSON.parse(sarif.out).runs[0].artifacts[0].properties.purpose.id, 'currents');
+  });
+  it('counts in Spanish with proper plurals', () => {
+    assert.match(run('check', '--lang', 'es', good).out, /^1 archivo comprobado: 0 errores, 0 avisos$/m);
   });
   it('prints SARIF 2.1.0 with rule metadata and 1-based regions', () => {
     const r = run('check', '--format', 'sarif', placeholder);
@@ -83,7 +135,7 @@ describe('CLI (dist/cli.js)', () => {
     assert.equal(run('check', '--folder', 'braze', scoped).code, 0);
     assert.equal(run('check', scoped).code, 1); // default folder "currents" is outside braze/*
     const trust = file('trust2.json', trustPolicyText('111122223333', 'x'));
-    assert.match(run('check', '--partner-account-id', '444455556666', trust).out, /trust-account-mismatch/);
+    assert.match(run('check', '--partner-account-id', '444455556666', '--integration', 'trust', trust).out, /trust-account-mismatch/);
   });
   it('speaks Spanish with --lang es', () => {
     assert.match(run('check', '--lang', 'es', placeholder).out, /Sustituye el marcador de la plantilla "INSERTBUCKETNAME"/);
@@ -91,13 +143,10 @@ describe('CLI (dist/cli.js)', () => {
   it('exits 2 with a clear message for bad usage and unreadable input', () => {
     const cases: [string[], RegExp][] = [
       [[], /Usage/],
-      [['check'], /needs at least one FILE/],
+      [['check'], /needs at least one FILE or folder/],
       [['check', '--format', 'xml', good], /--format must be one of text, json, sarif/],
       [['check', '--bogus', good], /unknown option --bogus/],
       [['check', '--partner-account-id', '12', good], /12 digits/],
-      [['check', join(dir, 'nope.json')], /nope.json: cannot read \(ENOENT\)/],
-      [['check', dir], /not a file/],
-      [['check', file('bin.json', Buffer.from([0x7b, 0, 1, 2]))], /binary content/],
       [['frobnicate'], /unknown command/],
     ];
     for (const [args, message] of cases) {
@@ -105,6 +154,16 @@ describe('CLI (dist/cli.js)', () => {
       assert.equal(r.code, 2, `${args.join(' ')}: exit ${r.code}`);
       assert.match(r.err, message);
       assert.equal(r.out, '');
+    }
+    const inputs: [string, RegExp][] = [
+      [join(dir, 'nope.json'), /nope.json: cannot read \(ENOENT\)/],
+      [file('bin.json', Buffer.from([0x7b, 0, 1, 2])), /binary content/],
+    ];
+    for (const [path, message] of inputs) {
+      const r = run('check', path);
+      assert.equal(r.code, 2, `${path}: exit ${r.code}`);
+      assert.match(r.err, message);
+      assert.match(r.out, /^0 files checked: 0 errors, 0 warnings; 1 input not readable$/m);
     }
   });
   it('reports malformed JSON as findings (exit 1), not as a crash', () => {

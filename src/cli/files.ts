@@ -1,0 +1,99 @@
+// The inputs of `check`: files as given, and the policy documents found under folders (the way
+// the extension finds them: JSON whose root holds Statement/Version). node_modules, .git and what
+// git ignores are skipped. A file that cannot be read is an input problem, kept as a value so
+// JSON and SARIF output can still name it.
+import { spawnSync } from 'node:child_process';
+import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
+
+/** Files larger than this are not read at all (the engine would skip them anyway). */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.vscode-test']);
+const POLICY_EXTENSIONS = /\.json$/i;
+
+export type Input = { path: string; text: string } | { path: string; problem: string };
+
+export class FileError extends Error {}
+
+export function readPolicyFile(path: string): string {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new FileError('not a file');
+    size = st.size;
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(`cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (size > MAX_READ_BYTES) throw new FileError(`${size} bytes is too large to be a policy (limit ${MAX_READ_BYTES})`);
+  const bytes = readFileSync(path);
+  if (bytes.subarray(0, 8192).includes(0)) throw new FileError('binary content, not a JSON policy');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function readInput(path: string): Input {
+  try {
+    return { path, text: readPolicyFile(path) };
+  } catch (error) {
+    return { path, problem: error instanceof FileError ? error.message : String(error) };
+  }
+}
+
+/** Files under a folder that git does not ignore (undefined outside a git work tree). */
+function gitFiles(dir: string): string[] | undefined {
+  const r = spawnSync('git', ['-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0 || r.error) return undefined;
+  return r.stdout.split('\0').filter(Boolean).map((f) => join(dir, f));
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(join(dir, entry.name), out);
+    } else if (entry.isFile()) out.push(join(dir, entry.name));
+  }
+}
+
+function head(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_CHARS);
+    const n = readSync(fd, buffer, 0, SNIFF_CHARS, 0);
+    return buffer.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A candidate found in a folder is a policy when its name and head say so. */
+function isPolicyFile(path: string): boolean {
+  if (!POLICY_EXTENSIONS.test(path) || NEVER_POLICY_FILE.test(path)) return false;
+  try {
+    return looksLikePolicy(head(path));
+  } catch {
+    return false; // unreadable files found while walking are not ours to report
+  }
+}
+
+/** Every input of a `check` run, in a stable order: files as given, folders' policies sorted. */
+export function collectInputs(args: string[]): Input[] {
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // a missing path is reported by readInput
+    }
+    if (!isDir) {
+      inputs.push(readInput(arg));
+      continue;
+    }
+    const found = gitFiles(arg) ?? [];
+    if (found.length === 0) walk(arg, found);
+    const inside = found.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
+    for (const f of inside.filter(isPolicyFile).sort()) inputs.push(readInput(f));
+  }
+  return inputs;
+}
