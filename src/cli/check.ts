@@ -77,8 +77,10 @@ export function toText(reports: FileReport[], problems: InputProblem[], locale: 
     for (const f of findings) {
       const p = lines.positionAt(f.offset);
       out.push(`${r.path}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.code} ${f.message}`);
-      if (f.severity === 'error') (tally.errors++, total.errors++);
-      if (f.severity === 'warning') (tally.warnings++, total.warnings++);
+      for (const t of [tally, total]) {
+        if (f.severity === 'error') t.errors++;
+        if (f.severity === 'warning') t.warnings++;
+      }
     }
   }
   for (const p of problems) out.push(`${p.path}: ${count(locale, 'unreadable', 1)}: ${p.problem}`);
