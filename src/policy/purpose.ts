@@ -5,8 +5,9 @@
 // - A declaration always wins (setting glob, code-lens choice, CLI --integration).
 // - An identity policy is a Braze export policy when it holds a template placeholder
 //   (INSERTBUCKETNAME…), when its file name or a Sid mentions Braze or Currents, or when it has the
-//   export's shape: every Allow grants S3 actions only, s3:GetBucketLocation is named and
-//   s3:PutObject granted, and the resources name exactly one bucket literally. Then
+//   export's shape: every Allow grants S3 actions only and names none outside the export's,
+//   s3:GetBucketLocation is named and s3:PutObject granted, and the resources name exactly one
+//   bucket literally. Then
 //   s3:DeleteObject granted → dashboard export.
 // - A trust policy is the partner's when it holds a placeholder, mentions Braze or Currents, trusts
 //   the configured partner account, or requires the configured external ID.
@@ -15,7 +16,9 @@ import { accountOfPrincipal, hasPlaceholder } from './arn';
 import { Messages } from './messages';
 import { PolicyModel, Statement, itemsOf, propertiesOf, stringItems } from './parse';
 import type { DeclaredPurpose, DocumentKind, Purpose } from './types';
-import { matchCompiled } from './wildcard';
+import { catalog } from './catalog/catalog';
+import { REQUIREMENTS, TOLERATED_EXTRAS } from './integration';
+import { hasWildcard, matchCompiled } from './wildcard';
 
 const MENTION = /braze|currents/i;
 
@@ -73,12 +76,16 @@ function exportSignal(input: PurposeInput, m: Messages): string | undefined {
   return bucket === undefined ? undefined : m.purposeReason.shape(bucket);
 }
 
+/** What an export policy names: the integrations' actions and the tolerated multipart extras. */
+const EXPORT_ACTIONS = new Set([...REQUIREMENTS.dashboard.map((r) => r.lower), ...TOLERATED_EXTRAS.map((a) => a.toLowerCase())]);
+
 const allows = (s: Statement) => s.node.type === 'object' && s.el.Effect?.value.value === 'Allow';
 
 /**
  * The one bucket of an export-shaped policy, else undefined: every Allow grants only S3 actions,
- * s3:GetBucketLocation is named and s3:PutObject granted, and the S3 resources name exactly one
- * bucket literally (a family of buckets alone, `dms-*`, is not an export's bucket).
+ * names no S3 action outside the export's, names s3:GetBucketLocation and grants s3:PutObject,
+ * and its resources name exactly one bucket literally (a family of buckets alone, `dms-*`, is not
+ * an export's bucket).
  */
 export function exportShapeBucket(statements: readonly Statement[]): string | undefined {
   let location = false;
@@ -89,6 +96,9 @@ export function exportShapeBucket(statements: readonly Statement[]): string | un
     if (s.el.NotAction) return undefined;
     for (const a of itemsOf(s, 'Action')) {
       if (!a.facts.lower.startsWith('s3:')) return undefined;
+      // Another S3 action named outright (s3:GetObjectVersion, s3:DeleteBucket) marks another
+      // kind of S3 policy (a Snowflake stage, a DMS target); typos and wildcards do not.
+      if (!hasWildcard(a.value) && !EXPORT_ACTIONS.has(a.facts.lower) && catalog().action(a.value)) return undefined;
       location ||= a.facts.lower === 's3:getbucketlocation';
       // s3:PutObject named, or granted by an S3 wildcard (s3:Put*, s3:*): over-granting is one of
       // the export mistakes the Braze checks exist for.

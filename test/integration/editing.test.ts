@@ -175,7 +175,7 @@ describe('editing', () => {
     await ourDiagnostics(editor.document.uri, () => true);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
     const lens = lenses.find((l) => l.command?.command === 'brazeS3.setIntegration');
-    assert.equal(lens!.command!.title, `Braze S3: checked as Currents (export-shaped: S3 only, s3:GetBucketLocation and s3:PutObject on bucket ${BUCKET}; inferred because s3:DeleteObject is not granted)`);
+    assert.equal(lens!.command!.title, `Braze S3: checked as Currents (export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket ${BUCKET}; inferred because s3:DeleteObject is not granted)`);
     await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'dashboard');
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
     assert.match(diags[0].message, /dashboard data export needs s3:DeleteObject/);

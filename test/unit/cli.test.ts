@@ -53,7 +53,7 @@ describe('CLI (dist/cli.js)', () => {
     const json = JSON.parse(r.out);
     assert.deepEqual(Object.keys(json), ['files', 'unreadable']);
     assert.deepEqual(Object.keys(json.files[0]), ['path', 'purpose', 'findings']);
-    assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: 'export-shaped: S3 only, s3:GetBucketLocation and s3:PutObject on bucket acme-exports; inferred because s3:DeleteObject is not granted' });
+    assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: "export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket acme-exports; inferred because s3:DeleteObject is not granted" });
     const f = json.files[0].findings[0];
     assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'offset', 'length', 'range']);
     assert.equal(f.code, 'integration-missing-permission');

@@ -118,7 +118,7 @@ const reports: Record<string, Case[]> = {
   }],
   'integration-excess-permission': [
     { name: 's3:*', text: withStatement1({ Action: ['s3:*'] }), at: 's3:*' },
-    { name: 'DeleteBucket', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:DeleteBucket'] }), at: 's3:DeleteBucket' },
+    { name: 'DeleteBucket, Sid mentions Braze', text: policy([{ ...C[0], Sid: 'BrazeBucket', Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:DeleteBucket'] }, C[1]]), at: 's3:DeleteBucket' },
     { name: 'another service, declared', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 'iam:PassRole'] }), options: { integration: 'currents' }, at: 'iam:PassRole' },
     { name: 'another service, placeholder', text: policy([currentsStatements('INSERTBUCKETNAME')[0], { ...currentsStatements('INSERTBUCKETNAME')[1], Action: ['s3:PutObject', 's3:GetObject', 'iam:PassRole'] }]), at: 'iam:PassRole' },
     { name: 'Currents with DeleteObject (info)', text: policy(dashboardStatements()), options: { integration: 'currents' }, at: 's3:DeleteObject' },
@@ -201,6 +201,7 @@ const nearMisses: Record<string, Case[]> = {
   'integration-denied': [{ name: 'Deny elsewhere', text: policy([...C, { Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::other-bucket/*' }]) }],
   'integration-excess-permission': [
     { name: 'read-everything policy (general)', text: policy([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 'ec2:Describe*', 'iam:Get*'], Resource: '*' }]) },
+    { name: 'Snowflake storage integration (general: other S3 actions named)', text: policy([{ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'], Resource: 'arn:aws:s3:::acme-lake/stage/*' }, { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-lake', Condition: { StringLike: { 's3:prefix': ['stage/*'] } } }]) },
     { name: 'dms-* family with bucket admin (general)', text: policy([{ Effect: 'Allow', Action: ['s3:CreateBucket', 's3:GetBucketLocation', 's3:PutObject', 's3:DeleteBucket'], Resource: 'arn:aws:s3:::dms-*' }]) },
     { name: 'template', text: policy(C) },
     { name: 'multipart housekeeping', text: withStatement1({ Action: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'] }) },
