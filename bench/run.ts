@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineBench } from './engine';
+import { realPoliciesBench, realPoliciesChild } from './realPolicies';
 import { treeBench } from './tree';
 
 // Run from out/bench/run.js (bundled like dist/): the project root is two levels up.
@@ -11,6 +12,8 @@ const root = join(__dirname, '..', '..');
 async function main() {
   console.log('== engine');
   engineBench();
+  console.log('\n== real AWS policies');
+  realPoliciesBench(root, __filename);
   console.log('\n== account listing (mocked clients)');
   await treeBench();
   console.log('\n== bundles');
@@ -22,4 +25,7 @@ async function main() {
   for (const line of (r.stdout + r.stderr).split('\n')) if (/^(activation|latency):/.test(line.trim())) console.log(line.trim());
 }
 
-void main();
+const child = process.argv.indexOf('--real-policies-child');
+if (child >= 0) realPoliciesChild(process.argv[child + 1]);
+else if (process.argv.includes('--real-policies')) realPoliciesBench(root, __filename);
+else void main();

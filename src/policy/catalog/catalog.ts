@@ -25,6 +25,8 @@ interface RawIndex {
 export interface ActionInfo {
   service: string;
   name: string;
+  /** The name in lower case, as wildcards are matched (action names are case-insensitive). */
+  lowerName: string;
   /** `service:Name`, canonical case. */
   full: string;
   access: AccessLevel;
@@ -96,7 +98,7 @@ export class IamCatalog {
         ? entry.a.split(' ').map((token) => {
             const dot = token.lastIndexOf('.');
             const name = token.slice(0, dot);
-            return { service, name, full: `${service}:${name}`, access: LEVELS[token.slice(dot + 1)] };
+            return { service, name, lowerName: name.toLowerCase(), full: `${service}:${name}`, access: LEVELS[token.slice(dot + 1)] };
           })
         : [];
       this.actionsByService.set(service, list);
@@ -128,7 +130,11 @@ export class IamCatalog {
     const services = hasWildcard(servicePart)
       ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
       : [servicePart];
-    return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.name.toLowerCase())));
+    if (!hasWildcard(namePart)) {
+      // An exact name (most entries): one lookup, not a scan of the service's actions.
+      return services.flatMap((s) => this.action(`${s}:${namePart}`) ?? []);
+    }
+    return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.lowerName)));
   }, 5000);
 
   detail(action: ActionInfo): ActionDetail | undefined {

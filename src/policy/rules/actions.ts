@@ -96,38 +96,44 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
       }
     }
   }
-  // Redundancy among the valid entries of this one list: short lists, so plain loops and no
-  // lower-cased copies unless a wildcard needs them (valid names are ASCII catalog names).
+  // Redundancy among the valid entries of this one list. AWS's read-only policies list thousands
+  // of entries in one statement, so twins are found through a map and covering wildcards through
+  // an index by service prefix, never by comparing every pair.
   if (valid.length < 2) return;
-  let anyWildcard = false;
-  for (const v of valid) anyWildcard ||= hasWildcard(v.value);
-  const lower = anyWildcard ? valid.map((v) => v.value.toLowerCase()) : undefined;
+  const lower = valid.map((v) => v.facts.lower);
+  const firstOf = new Map<string, number>();
+  const wildcardsByService = new Map<string, number[]>();
+  const wildcardServices: number[] = []; // `*`, `s3*:Get*`: a wildcard in the service part
+  for (let i = 0; i < valid.length; i++) {
+    if (!firstOf.has(lower[i])) firstOf.set(lower[i], i);
+    if (!hasWildcard(lower[i])) continue;
+    const service = serviceOf(lower[i]);
+    if (service === undefined || hasWildcard(service)) wildcardServices.push(i);
+    else {
+      let list = wildcardsByService.get(service);
+      if (!list) wildcardsByService.set(service, (list = []));
+      list.push(i);
+    }
+  }
   for (let vi = 0; vi < valid.length; vi++) {
     const v = valid[vi];
-    let twin = false;
-    for (let j = 0; j < vi && !twin; j++) twin = sameIgnoringAsciiCase(valid[j].value, v.value);
-    if (twin) {
+    if (firstOf.get(lower[vi]) !== vi) {
       report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
       continue;
     }
-    if (!lower) continue;
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
     // so removing every redundant entry never removes both.
-    const cover = valid.find((w, wi) => hasWildcard(w.value) && lower[wi] !== lower[vi] && wildcardMatch(lower[wi], lower[vi])
-      && !(wi > vi && wildcardMatch(lower[vi], lower[wi])));
-    if (cover) {
-      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, cover.value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
+    const covers = (wi: number) => lower[wi] !== lower[vi] && wildcardMatch(lower[wi], lower[vi]) && !(wi > vi && wildcardMatch(lower[vi], lower[wi]));
+    const service = serviceOf(lower[vi]);
+    const cover = (service === undefined ? undefined : wildcardsByService.get(service)?.find(covers)) ?? wildcardServices.find(covers);
+    if (cover !== undefined) {
+      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, valid[cover].value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
     }
   }
 }
 
-function sameIgnoringAsciiCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && (x | 32) !== (y | 32)) return false;
-    if (x !== y && !((x | 32) >= 97 && (x | 32) <= 122)) return false; // only letters fold
-  }
-  return true;
+/** `s3` of `s3:getobject`; undefined without a colon (only `*` among valid entries). */
+function serviceOf(lowerAction: string): string | undefined {
+  const colon = lowerAction.indexOf(':');
+  return colon < 0 ? undefined : lowerAction.slice(0, colon);
 }
