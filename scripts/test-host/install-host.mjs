@@ -1,7 +1,7 @@
 // Installs the VS Code test host (code-server from the npm registry, the real VS Code server and
 // Node extension host) into an ignored cache folder, the way @vscode/test-electron keeps
 // .vscode-test/. Works offline apart from the npm and Debian registries. Idempotent: a finished
-// install is reused. See ../../../shared/docs/testing-in-vscode.md for why each step exists.
+// install is reused. Why each step exists: README.md, section "How it is built".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The stable rule codes (../../shared/docs/rules.md) and their default severities.
+// The stable rule codes (a public interface: README.md, section Rules) and their default severities.
 import type { Severity } from './types';
 
 export const RULES = {

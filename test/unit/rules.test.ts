@@ -94,7 +94,8 @@ const reports: Record<string, Case[]> = {
   'resource-mismatch': [
     { name: 'ListBucket on objects', text: policy([{ ...C[0], Resource: [`arn:aws:s3:::${BUCKET}/*`] }, C[1]]), at: 's3:ListBucket' },
     { name: 'PutObject on bucket', text: policy([C[0], { ...C[1], Resource: [`arn:aws:s3:::${BUCKET}`] }]), at: 's3:PutObject' },
-    { name: 'ListAllMyBuckets needs *', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListAllMyBuckets'] }), at: 's3:ListAllMyBuckets' },
+    { name: 'ListAllMyBuckets on one bucket (warning: a general policy)', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListAllMyBuckets'] }), at: 's3:ListAllMyBuckets' },
+    { name: 'bucket action on object ARNs only, in a general policy (warning)', text: policy([{ Effect: 'Allow', Action: ['s3:ListBucketMultipartUploads', 's3:GetObject'], Resource: 'arn:aws:s3:::transform-target-*/*' }]), at: 's3:ListBucketMultipartUploads' },
   ],
   'resource-overbroad': [
     { name: 'bucket*', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}*`] }), at: `arn:aws:s3:::${BUCKET}*` },

@@ -4,7 +4,7 @@ import type { IntegrationId } from '../../src/policy';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const seed = readFileSync(join(__dirname, '../../../shared/seeds/braze-amazon-s3-partner-doc.es.md'), 'utf8');
+const seed = readFileSync(join(__dirname, '../fixtures/source-doc/braze-amazon-s3-partner-doc.es.md'), 'utf8');
 /** The four JSON templates of the source document, in order: secret key (Currents, dashboard), role (Currents, dashboard). */
 const docTemplates = [...seed.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
 

@@ -133,16 +133,19 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
   if (resources.length === 0) return;
+  // In a Braze document the partner's credential check fails (an error); elsewhere IAM accepts
+  // the entry and it only grants nothing (a warning: AWS's own managed policies hold a few).
+  const severity = ctx.braze ? 'error' : 'warning';
   for (const item of itemsOf(s, 'Action')) {
     if (item.value === '*' || actionFits(item.facts, resources) !== false) continue;
     const verdict = mismatchOf(item.facts, resources);
     if (verdict.kind === 'needs-star') {
-      report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value));
+      report(ctx, 'resource-mismatch', item.node, m.resourceNeedsStar(item.value), [], severity);
       continue;
     }
     const example = verdict.example;
     const fixes = verdict.fixable ? [lazyFix(m.fix.addResource(example), () => appendString(text, resourceProp.value, example), false)] : [];
-    report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes);
+    report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes, severity);
   }
 }
 
