@@ -39,11 +39,11 @@ export class IntegrationLens implements vscode.CodeLensProvider {
     const choose = { command: SET_INTEGRATION_COMMAND, arguments: [document.uri], tooltip: vscode.l10n.t('Choose what this policy is for') };
     if (purpose.id === 'general') {
       // Never silent: say the Braze checks are off and offer them in one click.
-      return [
-        new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: why }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Check as Currents'), command: SET_INTEGRATION_COMMAND, arguments: [document.uri, 'currents'] }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Check as dashboard export'), command: SET_INTEGRATION_COMMAND, arguments: [document.uri, 'dashboard'] }),
-      ];
+      const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [document.uri, kind] });
+      const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: why });
+      return result.kind === 'trust'
+        ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]
+        : [general, checkAs(vscode.l10n.t('Check as Currents'), 'currents'), checkAs(vscode.l10n.t('Check as dashboard export'), 'dashboard')];
     }
     const title = purpose.id === 'trust'
       ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
