@@ -82,7 +82,7 @@ async function runVsixCheck(browser, workspace) {
     try {
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await quickOpen(page, 'trust-no-external-id.json');
+      await quickOpen(page, 'braze-role-trust-no-external-id.json');
       await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix.png') });
     } finally {
