@@ -88,12 +88,9 @@ export class ActionFacts {
     if (!this.templatesCache) {
       let judgeable = false;
       const templates = new Set<string>();
-      for (const a of this.expanded) {
-        const detail = catalog().detail(a);
-        if (!detail) continue;
-        judgeable = true;
-        for (const t of detail.resourceTypes) if (t.arn) templates.add(t.arn);
-      }
+      const cat = catalog();
+      const add = (arn: string) => templates.add(arn);
+      for (const a of this.expanded) if (cat.forEachResourceArn(a, add)) judgeable = true;
       this.templatesCache = { judgeable, templates: [...templates] };
     }
     return this.templatesCache;

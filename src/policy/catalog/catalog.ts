@@ -137,11 +137,36 @@ export class IamCatalog {
     return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.lowerName)));
   }, 5000);
 
+  /** For hovers and completions: the rules read the raw lists below, which allocate nothing. */
   detail(action: ActionInfo): ActionDetail | undefined {
     return this.detailOf(action.full);
   }
 
-  /** Keyed by `service:Name`; bounded by the catalog itself. */
+  private rawAction(action: ActionInfo): { d: string; r: string[]; c: string[] } | undefined {
+    return this.raw.detail[action.service]?.actions[action.name];
+  }
+
+  /**
+   * The ARN templates of the resource types an action acts on, one call per template; false when
+   * the catalog has no per-action data for it. Rules call this for every action a wildcard
+   * expands to (`*`: 18,000): no object is built per action.
+   */
+  forEachResourceArn(action: ActionInfo, visit: (arn: string) => void): boolean {
+    const svc = this.raw.detail[action.service];
+    const a = svc?.actions[action.name];
+    if (!a) return false;
+    for (const name of a.r) {
+      const arn = svc.resourceTypes[name]?.arn;
+      if (arn) visit(arn);
+    }
+    return true;
+  }
+
+  /** The action's own condition keys (not the global ones); undefined without per-action data. */
+  actionConditionKeys(action: ActionInfo): readonly string[] | undefined {
+    return this.rawAction(action)?.c;
+  }
+
   private readonly detailOf = memoize((full: string): ActionDetail | undefined => {
     const colon = full.indexOf(':');
     const svc = this.raw.detail[full.slice(0, colon)];
@@ -152,7 +177,7 @@ export class IamCatalog {
       resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
       conditionKeys: a.c,
     };
-  }, Number.MAX_SAFE_INTEGER);
+  }, 2000);
 
   conditionKeyInfo(key: string): { type: string; description: string } | undefined {
     const lower = key.toLowerCase();
@@ -198,8 +223,8 @@ export class IamCatalog {
     const servicesAdded = new Set<string>();
     for (const p of patterns) {
       for (const a of this.expand(p)) {
-        const d = this.detail(a);
-        if (d) for (const k of d.conditionKeys) keys.add(k);
+        const own = this.actionConditionKeys(a);
+        if (own) for (const k of own) keys.add(k);
         else if (!servicesAdded.has(a.service)) {
           servicesAdded.add(a.service);
           for (const k of this.serviceConditionKeys(a.service)) keys.add(k);
