@@ -6,6 +6,9 @@ import type * as Aws from './aws';
 let loaded: typeof Aws | undefined;
 
 export function loadAws(): typeof Aws {
+  // The SDK's notice that its 2027 releases will need Node 22 is not for our users (the CLI
+  // prints only what was asked for; the extension host's Node is VS Code's choice).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // In both bundles this resolves to dist/aws.js (kept external by the build).
   return (loaded ??= require('./aws.js') as typeof Aws);
 }

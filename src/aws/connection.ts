@@ -9,7 +9,11 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-
 export interface ConnectionSettings {
   profile?: string;
   region?: string;
-  /** S3-compatible or local endpoint (path-style addressing). */
+  /**
+   * One endpoint for S3, IAM and STS (a local emulator such as moto, or an S3-compatible store;
+   * path-style addressing). Without it the SDK's own configuration applies: AWS_ENDPOINT_URL,
+   * AWS_ENDPOINT_URL_S3 / _IAM / _STS, or endpoint_url in the profile.
+   */
   endpoint?: string;
   /** Keys typed by the user for Test credentials; the secret stays in memory only. */
   credentials?: AwsCredentialIdentity;
@@ -61,8 +65,9 @@ export function createClients(settings: ConnectionSettings): Clients {
   const s3 = new S3Client(s3Options(region));
   regional.set(region, s3);
   // IAM is global; STS uses the configured region.
-  const iam = new IAMClient({ region, credentials, requestHandler, maxAttempts: 2 });
-  const sts = new STSClient({ region, credentials, requestHandler, maxAttempts: 2 });
+  const endpoint = settings.endpoint ? { endpoint: settings.endpoint } : {};
+  const iam = new IAMClient({ region, credentials, requestHandler, maxAttempts: 2, ...endpoint });
+  const sts = new STSClient({ region, credentials, requestHandler, maxAttempts: 2, ...endpoint });
   return {
     s3,
     iam,

@@ -5,6 +5,8 @@ export interface AwsProblem {
   code: string;
   message: string;
   status?: number;
+  /** AWS's request ID: what AWS Support asks for. */
+  requestId?: string;
   /** The request was throttled or timed out: worth retrying. */
   transient: boolean;
 }
@@ -13,12 +15,21 @@ const TRANSIENT = new Set(['ThrottlingException', 'Throttling', 'TooManyRequests
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function problemOf(error: unknown): AwsProblem {
-  const e = error as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const e = error as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
   const code = e?.Code || e?.name || e?.code || 'Error';
   const status = e?.$metadata?.httpStatusCode;
-  let message = typeof e?.message === 'string' && e.message ? e.message : String(error);
+  let message = readable(typeof e?.message === 'string' && e.message ? e.message : String(error));
   if (NETWORK.has(String(e?.code)) || NETWORK.has(code)) message = `network error (${e?.code ?? code}): ${message}`;
-  return { code: NETWORK.has(String(e?.code)) ? String(e?.code) : code, message, status, transient: TRANSIENT.has(code) || NETWORK.has(String(e?.code)) };
+  return { code: NETWORK.has(String(e?.code)) ? String(e?.code) : code, message, status, requestId: e?.$metadata?.requestId || undefined, transient: TRANSIENT.has(code) || NETWORK.has(String(e?.code)) };
+}
+
+/**
+ * AWS's message as one readable line: an error page (an HTML body from a proxy or an emulator)
+ * loses its tags, and a long text is cut.
+ */
+function readable(message: string): string {
+  const flat = message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 297)}…` : flat || 'no message';
 }
 
 const CREDENTIALS = new Set(['CredentialsProviderError', 'ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'TokenProviderError', 'SSOTokenProviderFailure']);

@@ -1,5 +1,6 @@
 // What the live checks say, in English and Spanish.
 import type { Locale } from '../policy';
+import { plural } from '../policy/plural';
 
 export interface LiveMessages {
   step: Record<'location' | 'list' | 'put' | 'get' | 'delete' | 'keep' | 'objectLock' | 'encryption' | 'arn' | 'role' | 'trust' | 'permissions' | 'boundary' | 'simulate' | 'identity', string>;
@@ -30,7 +31,9 @@ export interface LiveMessages {
   simulated(allowed: number, total: number): string;
   callerIs(arn: string): string;
   remedy: Record<string, (ctx: { bucket: string; folder: string; action?: string; region?: string; account?: string }) => string>;
-  failed(code: string, message: string): string;
+  /** The AWS code and message, with the HTTP status and request ID when AWS answered. */
+  failed(code: string, message: string, status?: number, requestId?: string): string;
+  summary(counts: { passed: number; failed: number; warned: number; skipped: number }): string;
 }
 
 export const liveEn: LiveMessages = {
@@ -41,7 +44,7 @@ export const liveEn: LiveMessages = {
     boundary: 'Permissions boundary', simulate: 'IAM policy simulator (SimulatePrincipalPolicy)', identity: 'Caller identity',
   },
   regionIs: (r) => `the bucket is in ${r}`,
-  listed: (n, p) => `listed ${n} key(s) under "${p || '/'}"`,
+  listed: (n, p) => `${plural('en', n, 'listed # key', 'listed # keys')} under "${p || '/'}"`,
   wrote: (k, sse) => `wrote ${k}${sse ? ' with x-amz-server-side-encryption: AES256' : ''}`,
   readBack: (k, n) => `read ${k} back (${n} bytes)`,
   deleted: (k) => `deleted ${k}; nothing is left behind`,
@@ -57,14 +60,14 @@ export const liveEn: LiveMessages = {
   roleFound: (a) => `found ${a}`,
   trustOk: (a) => `allows account ${a} to assume the role with sts:AssumeRole and the external ID`,
   trustProblems: (l) => l,
-  permissionsOk: (i, n) => `${n} policy(ies) grant everything ${i} needs`,
+  permissionsOk: (i, n) => `${plural('en', n, '# policy grants', '# policies grant')} everything ${i} needs`,
   permissionMissing: (a, r) => `${a} on ${r} is not granted`,
   permissionConditional: (a, r) => `${a} on ${r} is allowed only if a condition holds`,
   permissionDenied: (a, r, p) => `${a} on ${r} is denied by ${p}`,
   noBoundary: 'no permissions boundary',
   boundaryOk: (a) => `${a} allows the integration's actions`,
   boundaryBlocks: (a) => `the boundary does not allow ${a}: the role cannot use it even though a policy grants it`,
-  simulated: (n, t) => `IAM's simulator allows ${n} of ${t} required action(s)`,
+  simulated: (n, t) => `IAM's simulator allows ${n} of ${plural('en', t, '# required action', '# required actions')}`,
   callerIs: (a) => `credentials of ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `grant ${action ?? 'the action'} on ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} in the policy attached to this user or role`,
@@ -72,18 +75,20 @@ export const liveEn: LiveMessages = {
     InvalidAccessKeyId: () => 'the access key ID does not exist: copy it again or create a new access key for the IAM user',
     SignatureDoesNotMatch: () => 'the secret access key does not match the access key ID: copy it again (no spaces) or create a new key',
     ExpiredToken: () => 'the session has expired: sign in again (for SSO profiles: aws sso login --profile …)',
+    NoCredentials: () => 'no AWS credentials were found: choose a profile (AWS_PROFILE, --profile or the Braze S3 status bar item), set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or sign in with aws sso login',
     KmsDenied: () => 'turn off SSE-KMS default encryption on the bucket and use SSE-S3 (AES-256)',
     NoSuchEntity: () => 'no such role: check the ARN; if you created the role minutes ago, IAM may still be propagating (the partner then says "S3 credentials are invalid"): wait a few minutes and retry',
     GetRoleDenied: () => 'your credentials lack iam:GetRole (and iam:List*Policies, iam:GetPolicyVersion) to inspect the role: use an admin profile',
     OtherAccount: ({ account }) => `the role is in account ${account}, but your credentials are for another account: IAM cannot read it from here. Switch to a profile of account ${account}`,
     Throttling: () => 'AWS throttled the request: wait a moment and run the check again',
-    Network: () => 'AWS could not be reached: check the network, proxy or the brazeS3.endpoint setting',
+    Network: () => 'AWS could not be reached: check the network, the proxy, and any endpoint setting (AWS_ENDPOINT_URL, endpoint_url in the AWS profile, brazeS3.endpoint)',
     Timeout: () => 'no answer in time: check the network and run the check again',
     Redirect: ({ region }) => `the bucket is in another region${region ? ` (${region})` : ''}: the partner uses the bucket's own region, nothing to configure`,
     ObjectLock: () => 'use a bucket without Object Lock for Currents (Object Lock cannot be turned off once enabled)',
-    Default: () => 'see the error code in the AWS documentation',
+    Default: ({ action }) => `AWS refused ${action ?? 'the call'} for a reason this check does not know: read AWS's message above, fix what it names and run the check again; if it persists, give the request ID to AWS Support`,
   },
-  failed: (c, m) => `failed: ${c}: ${m}`,
+  summary: ({ passed, failed, warned, skipped }) => [`${passed} passed`, `${failed} failed`, plural('en', warned, '# warning', '# warnings'), `${skipped} skipped`].join(', '),
+  failed: (c, m, status, requestId) => `failed: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, request ID ${requestId}` : ''})` : ''}`,
 };
 
 export const liveEs: LiveMessages = {
@@ -94,7 +99,7 @@ export const liveEs: LiveMessages = {
     boundary: 'Límite de permisos', simulate: 'Simulador de políticas de IAM (SimulatePrincipalPolicy)', identity: 'Identidad de las credenciales',
   },
   regionIs: (r) => `el contenedor está en ${r}`,
-  listed: (n, p) => `${n} clave(s) listadas en "${p || '/'}"`,
+  listed: (n, p) => `${plural('es', n, '# clave listada', '# claves listadas')} en "${p || '/'}"`,
   wrote: (k, sse) => `escrito ${k}${sse ? ' con x-amz-server-side-encryption: AES256' : ''}`,
   readBack: (k, n) => `leído de nuevo ${k} (${n} bytes)`,
   deleted: (k) => `eliminado ${k}; no queda nada`,
@@ -110,14 +115,14 @@ export const liveEs: LiveMessages = {
   roleFound: (a) => `encontrado ${a}`,
   trustOk: (a) => `permite a la cuenta ${a} asumir el rol con sts:AssumeRole y el ID externo`,
   trustProblems: (l) => l,
-  permissionsOk: (i, n) => `${n} política(s) conceden todo lo que necesita ${i}`,
+  permissionsOk: (i, n) => `${plural('es', n, '# política concede', '# políticas conceden')} todo lo que necesita ${i}`,
   permissionMissing: (a, r) => `${a} en ${r} no está concedido`,
   permissionConditional: (a, r) => `${a} en ${r} solo se permite si se cumple una condición`,
   permissionDenied: (a, r, p) => `${a} en ${r} está denegado por ${p}`,
   noBoundary: 'sin límite de permisos',
   boundaryOk: (a) => `${a} permite las acciones de la integración`,
   boundaryBlocks: (a) => `el límite no permite ${a}: el rol no puede usarla aunque una política la conceda`,
-  simulated: (n, t) => `el simulador de IAM permite ${n} de ${t} acción(es) necesarias`,
+  simulated: (n, t) => `el simulador de IAM permite ${n} de ${plural('es', t, '# acción necesaria', '# acciones necesarias')}`,
   callerIs: (a) => `credenciales de ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `concede ${action ?? 'la acción'} en ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} en la política adjunta a este usuario o rol`,
@@ -125,18 +130,20 @@ export const liveEs: LiveMessages = {
     InvalidAccessKeyId: () => 'el ID de clave de acceso no existe: cópialo de nuevo o crea una clave de acceso nueva para el usuario de IAM',
     SignatureDoesNotMatch: () => 'la clave de acceso secreta no corresponde al ID de clave: cópiala de nuevo (sin espacios) o crea una clave nueva',
     ExpiredToken: () => 'la sesión ha caducado: vuelve a iniciar sesión (perfiles SSO: aws sso login --profile …)',
+    NoCredentials: () => 'no se encontraron credenciales de AWS: elige un perfil (AWS_PROFILE, --profile o el elemento Braze S3 de la barra de estado), define AWS_ACCESS_KEY_ID y AWS_SECRET_ACCESS_KEY, o inicia sesión con aws sso login',
     KmsDenied: () => 'desactiva el cifrado predeterminado SSE-KMS del contenedor y usa SSE-S3 (AES-256)',
     NoSuchEntity: () => 'el rol no existe: revisa el ARN; si lo creaste hace unos minutos, IAM puede estar propagándolo (el socio dice entonces "Las credenciales de S3 no son válidas"): espera unos minutos y vuelve a intentarlo',
     GetRoleDenied: () => 'tus credenciales no tienen iam:GetRole (ni iam:List*Policies, iam:GetPolicyVersion) para inspeccionar el rol: usa un perfil de administración',
     OtherAccount: ({ account }) => `el rol está en la cuenta ${account}, pero tus credenciales son de otra cuenta: IAM no puede leerlo desde aquí. Cambia a un perfil de la cuenta ${account}`,
     Throttling: () => 'AWS limitó la solicitud: espera un momento y vuelve a ejecutar la comprobación',
-    Network: () => 'no se pudo contactar con AWS: revisa la red, el proxy o el ajuste brazeS3.endpoint',
+    Network: () => 'no se pudo contactar con AWS: revisa la red, el proxy y cualquier ajuste de punto de conexión (AWS_ENDPOINT_URL, endpoint_url en el perfil de AWS, brazeS3.endpoint)',
     Timeout: () => 'sin respuesta a tiempo: revisa la red y vuelve a ejecutar la comprobación',
     Redirect: ({ region }) => `el contenedor está en otra región${region ? ` (${region})` : ''}: el socio usa la región del propio contenedor, no hay nada que configurar`,
     ObjectLock: () => 'usa un contenedor sin bloqueo de objetos para Currents (no se puede desactivar una vez activado)',
-    Default: () => 'consulta el código de error en la documentación de AWS',
+    Default: ({ action }) => `AWS rechazó ${action ?? 'la llamada'} por un motivo que esta comprobación no conoce: lee el mensaje de AWS de arriba, corrige lo que indica y vuelve a ejecutar la comprobación; si persiste, da el ID de solicitud al soporte de AWS`,
   },
-  failed: (c, m) => `falló: ${c}: ${m}`,
+  summary: ({ passed, failed, warned, skipped }) => [plural('es', passed, '# superado', '# superados'), plural('es', failed, '# fallido', '# fallidos'), plural('es', warned, '# aviso', '# avisos'), plural('es', skipped, '# omitido', '# omitidos')].join(', '),
+  failed: (c, m, status, requestId) => `falló: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, ID de solicitud ${requestId}` : ''})` : ''}`,
 };
 
 export function liveMessages(locale: Locale | undefined): LiveMessages {

@@ -1,6 +1,7 @@
 // The shape of a live check's report (Test credentials, Verify role ARN), shared by the
 // extension's report view and the CLI's text/JSON output.
 import type { Locale } from '../policy';
+import { liveMessages } from './messages';
 
 export type StepStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
@@ -36,10 +37,13 @@ export function reportText(r: Report): string {
     lines.push(`${MARK[s.status]} ${s.title}: ${s.detail}${s.errorCode ? ` [${s.errorCode}]` : ''}`);
     if (s.remedy) lines.push(`    → ${s.remedy}`);
   }
-  const failed = r.steps.filter((s) => s.status === 'fail').length;
-  const warned = r.steps.filter((s) => s.status === 'warn').length;
-  lines.push(`${r.steps.length - failed - warned} passed, ${failed} failed, ${warned} warning(s)`);
+  lines.push(liveMessages(r.locale).summary(countSteps(r)));
   return lines.join('\n');
+}
+
+export function countSteps(r: Pick<Report, 'steps'>): { passed: number; failed: number; warned: number; skipped: number } {
+  const n = (status: StepStatus) => r.steps.filter((s) => s.status === status).length;
+  return { passed: n('pass'), failed: n('fail'), warned: n('warn'), skipped: n('skip') };
 }
 
 /** Removes every secret from a text (defence in depth: AWS messages never carry them). */

@@ -40,6 +40,7 @@ export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string;
   if (/kms/i.test(p.message) && /GenerateDataKey|kms:/i.test(p.message)) return r.KmsDenied(ctx);
   if (p.code in r && p.code !== 'AccessDenied') return r[p.code](ctx); // specific codes first: many are 403s too
   if (p.code === 'AccessDenied' || p.status === 403) return r.AccessDenied(ctx);
+  if (p.code === 'CredentialsProviderError' && /could not load credentials/i.test(p.message)) return r.NoCredentials(ctx);
   if (p.code === 'ExpiredTokenException' || p.code === 'CredentialsProviderError') return r.ExpiredToken(ctx);
   if (/thrott|slowdown|toomanyrequests/i.test(p.code)) return r.Throttling(ctx);
   if (p.code === 'TimeoutError' || p.code === 'RequestTimeout') return r.Timeout(ctx);
@@ -50,7 +51,8 @@ export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string;
 
 export async function testCredentials(clients: Clients, input: TestCredentialsInput): Promise<Report> {
   const m = liveMessages(input.locale);
-  const folder = normaliseFolder(input.folder);
+  // The folder is a Currents connector's; dashboard exports are checked at the bucket's root.
+  const folder = input.integration === 'dashboard' && input.folder === undefined ? '' : normaliseFolder(input.folder);
   const key = markerKey(folder);
   const timeout = input.timeoutMs ?? clients.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps: Step[] = [];
@@ -75,7 +77,7 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     } catch (error) {
       const p = problemOf(error);
       if (isFatal(p) || input.signal?.aborted) stopped = true;
-      add({ id, title: m.step[id], status: 'fail', detail: m.failed(p.code, p.message), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
+      add({ id, title: m.step[id], status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
       return undefined;
     }
   }

@@ -72,7 +72,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
     const remedy = otherAccount ? m.remedy.OtherAccount({ ...ctx, account: arn.account })
       : p.code === 'AccessDenied' || p.code === 'AccessDeniedException' ? m.remedy.GetRoleDenied(ctx)
         : remedyFor(m, p, ctx);
-    steps.push({ id: 'role', title: m.step.role, status: 'fail', detail: m.failed(p.code, p.message), errorCode: p.code, remedy });
+    steps.push({ id: 'role', title: m.step.role, status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy });
     return done();
   }
 
@@ -97,7 +97,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
     policies = await call((signal) => rolePolicies(clients.iam, arn.name, role.summary.boundaryArn, signal));
   } catch (error) {
     const p = problemOf(error);
-    steps.push({ id: 'permissions', title: m.step.permissions, status: 'fail', detail: m.failed(p.code, p.message), errorCode: p.code, remedy: p.code.startsWith('AccessDenied') ? m.remedy.GetRoleDenied(ctx) : remedyFor(m, p, ctx) });
+    steps.push({ id: 'permissions', title: m.step.permissions, status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy: p.code.startsWith('AccessDenied') ? m.remedy.GetRoleDenied(ctx) : remedyFor(m, p, ctx) });
     return done();
   }
   const identity = policies.filter((p) => p.kind !== 'boundary');
@@ -144,7 +144,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
       steps.push({ id: 'simulate', title: m.step.simulate, status: allowed === actions.length ? 'pass' : 'fail', detail: m.simulated(allowed, actions.length) });
     } catch (error) {
       const p = problemOf(error);
-      steps.push({ id: 'simulate', title: m.step.simulate, status: 'skip', detail: m.failed(p.code, p.message), errorCode: p.code });
+      steps.push({ id: 'simulate', title: m.step.simulate, status: 'skip', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code });
     }
   }
 

@@ -1,6 +1,7 @@
 // Hover: an action's description, access level, resource types and condition keys; a wildcard's
 // expansion; an S3 ARN's kind and which integration requirements it satisfies.
 import * as vscode from 'vscode';
+import { isSingular } from './settings';
 import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
 import { REQUIREMENTS, bucketArn, catalog, s3Location } from '../policy';
 import { hasWildcard } from '../policy/wildcard';
@@ -40,7 +41,7 @@ export function actionHover(value: string): vscode.MarkdownString | undefined {
   const md = new vscode.MarkdownString();
   if (hasWildcard(value)) {
     const all = cat.expand(value);
-    md.appendMarkdown(vscode.l10n.t('**{0}** matches {1} action(s)', value, all.length));
+    md.appendMarkdown(isSingular(all.length) ? vscode.l10n.t('**{0}** matches {1} action', value, all.length) : vscode.l10n.t('**{0}** matches {1} actions', value, all.length));
     if (all.length) md.appendMarkdown(':\n\n' + all.slice(0, MAX_LISTED).map((a) => `- \`${a.full}\` (${a.access})`).join('\n'));
     if (all.length > MAX_LISTED) md.appendMarkdown('\n- …');
     return md;

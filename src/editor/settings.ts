@@ -35,6 +35,11 @@ export function uiLocale(): Locale {
   return vscode.env.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** Is `n` singular in the display language (CLDR rules: 1 in English and Spanish)? */
+export function isSingular(n: number): boolean {
+  return new Intl.PluralRules(uiLocale()).select(n) === 'one';
+}
+
 /** The integration a `brazeS3.policyFiles` glob declares for a document, if any. */
 export function declaredByGlob(document: vscode.TextDocument, settings: EditorSettings): DeclaredKind | undefined {
   for (const [pattern, kind] of Object.entries(settings.policyFiles)) {

@@ -1,6 +1,7 @@
 // Every sentence the engine says, in English and Spanish (the source document is Spanish).
 // Both locales implement one interface, so a missing translation is a type error.
 import type { IntegrationId, Locale, Purpose } from './types';
+import { plural } from './plural';
 
 export interface Messages {
   integrationName(id: IntegrationId): string;
@@ -224,7 +225,7 @@ export const en: Messages = {
   missingConditional: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the conditions of ${st} hold for the partner's requests.`,
   missingVariable: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the policy variables in the resources of ${st} resolve to it for the partner's requests.`,
   denied: (i, a, r) => `This Deny removes ${a} on ${r}, which ${i} needs.`,
-  excess: (a, ex, n, i) => `"${a}" grants ${n} action(s) ${i} does not need, such as ${ex}. Grant only what the integration uses.`,
+  excess: (a, ex, n, i) => `"${a}" grants ${plural('en', n, '# action', '# actions')} ${i} does not need, such as ${ex}. Grant only what the integration uses.`,
   notActionAllow: (i) => `"NotAction" with "Allow" grants every other action of every service, far more than ${i} needs.`,
   currentsDelete: 's3:DeleteObject is not needed by Currents (only by dashboard data export).',
   mixed: (d, o) => `This statement looks like a ${o} policy, but the policy is declared for ${d}: the document asks for two distinct policies.`,
@@ -340,7 +341,7 @@ export const es: Messages = {
   missingConditional: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las condiciones de ${st} se cumplen para las solicitudes del socio.`,
   missingVariable: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las variables de política de los recursos de ${st} se resuelven en él para las solicitudes del socio.`,
   denied: (i, a, r) => `Este Deny elimina ${a} en ${r}, que ${i} necesita.`,
-  excess: (a, ex, n, i) => `"${a}" concede ${n} acción(es) que ${i} no necesita, como ${ex}. Concede solo lo que usa la integración.`,
+  excess: (a, ex, n, i) => `"${a}" concede ${plural('es', n, '# acción', '# acciones')} que ${i} no necesita, como ${ex}. Concede solo lo que usa la integración.`,
   notActionAllow: (i) => `"NotAction" con "Allow" concede todas las demás acciones de todos los servicios, mucho más de lo que ${i} necesita.`,
   currentsDelete: 'Currents no necesita s3:DeleteObject (solo la exportación de datos del panel).',
   mixed: (d, o) => `Esta instrucción parece de una política de ${o}, pero la política está declarada para ${d}: el documento pide dos políticas distintas.`,

@@ -2,9 +2,10 @@
 // credentials and Verify role ARN, and the commands on buckets, roles and policies.
 import * as vscode from 'vscode';
 import type { Report } from '../aws';
+import { countSteps } from '../aws/report';
 import { findPlaceholders } from '../policy';
 import type { IntegrationId } from '../policy';
-import { readSettings } from '../editor/settings';
+import { isSingular, readSettings } from '../editor/settings';
 import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws, problemText } from '../loadAws';
@@ -69,9 +70,12 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
         const report = await run(controller.signal, progress);
         last = report;
         await reports.show(report, output);
-        const failed = report.steps.filter((s) => s.status === 'fail').length;
-        if (failed) void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} step(s) failed. See the report.', title, failed));
-        else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
+        const { failed, skipped } = countSteps(report);
+        if (failed) {
+          const failedText = isSingular(failed) ? vscode.l10n.t('{0}: {1} step failed', title, failed) : vscode.l10n.t('{0}: {1} steps failed', title, failed);
+          const skippedText = !skipped ? '' : isSingular(skipped) ? vscode.l10n.t(', {0} step skipped', skipped) : vscode.l10n.t(', {0} steps skipped', skipped);
+          void vscode.window.showWarningMessage(`${failedText}${skippedText}. ${vscode.l10n.t('See the report.')}`);
+        } else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
         return report;
       } catch (error) {
         const text = problemText(error);
@@ -102,15 +106,14 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     }
   }
 
-  async function verifyRole(arg?: Node | string, given?: Partial<{ bucket: string; integration: IntegrationId; folder: string }>): Promise<Report | undefined> {
-    let arn = typeof arg === 'string' ? arg : arg?.kind === 'role' ? arg.role.arn : undefined;
-    if (!arn) {
-      const editor = vscode.window.activeTextEditor;
-      if (editor && !arg) {
-        const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
-        arn = range ? editor.document.getText(range) : undefined;
-      }
-    }
+  /**
+   * From the tree: a role node. From the editor's context menu: the document's URI (VS Code passes
+   * it), so the ARN is the selection or the one under the cursor. From the palette: nothing, and
+   * the ARN at the cursor if there is one, else asked for.
+   */
+  async function verifyRole(arg?: Node | string | vscode.Uri, given?: Partial<{ bucket: string; integration: IntegrationId; folder: string }>): Promise<Report | undefined> {
+    let arn = typeof arg === 'string' ? arg : isRoleNode(arg) ? arg.role.arn : undefined;
+    if (!arn && (arg === undefined || arg instanceof vscode.Uri)) arn = roleArnInEditor(arg);
     arn ??= await askRoleArn();
     if (!arn) return undefined;
     const inputs = await askLiveCheckInputs(() => tree.bucketNames(), given ?? {}, false);
@@ -185,6 +188,21 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   );
 
   return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree };
+}
+
+function isRoleNode(arg: unknown): arg is Extract<Node, { kind: 'role' }> {
+  return typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'role';
+}
+
+/** The role ARN selected, or under the cursor, in the editor showing `uri` (else the active one). */
+export function roleArnInEditor(uri?: vscode.Uri): string | undefined {
+  const editor = (uri && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())) ?? vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const selected = editor.document.getText(editor.selection).trim().replace(/^"|"$/g, '');
+  const whole = new RegExp(`^${ROLE_ARN_AT_CURSOR.source}$`);
+  if (selected && whole.test(selected)) return selected;
+  const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
+  return range ? editor.document.getText(range) : undefined;
 }
 
 function prettyJson(text: string): string {

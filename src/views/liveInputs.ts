@@ -25,7 +25,8 @@ export async function askLiveCheckInputs(listBuckets: BucketLister, given: Parti
   if (!integration) return undefined;
   const bucket = given.bucket ?? (await askBucketName(listBuckets));
   if (!bucket) return undefined;
-  const folder = given.folder ?? (await askFolder(readSettings().folderPath ?? (integration === 'currents' ? 'currents' : '')));
+  // Only a Currents connector writes under a folder of its own.
+  const folder = given.folder ?? (integration === 'currents' ? await askFolder(readSettings().folderPath ?? 'currents') : '');
   if (folder === undefined) return undefined;
   let sse = given.sse ?? false;
   if (askSse && given.sse === undefined) {

@@ -1,5 +1,8 @@
-// Failure modes s3rver cannot produce, and every IAM call: the SDK clients are mocked with
-// aws-sdk-client-mock (there is no local IAM). Test names say "(mocked)".
+// Only what moto cannot produce (see aws-moto.test.ts for everything it can): region redirects,
+// expired tokens, throttling, time limits, the kms:GenerateDataKey failure, a role in another
+// account, permissions boundaries, the policy simulator (SimulatePrincipalPolicy is not in moto)
+// and secrets in every failure path. The SDK clients are mocked with aws-sdk-client-mock; test
+// names say "(mocked)".
 import assert from 'node:assert/strict';
 import {
   GetBucketEncryptionCommand, GetBucketLocationCommand, GetObjectCommand, GetObjectLockConfigurationCommand,
@@ -58,16 +61,6 @@ describe('AWS with mocked SDK clients', () => {
   afterEach(() => clients.dispose());
 
   describe('Test credentials (mocked S3)', () => {
-    it('(mocked) reports AccessDenied on PutObject with the exact grant to add', async () => {
-      happyS3();
-      s3Mock.on(PutObjectCommand).rejects(awsError('AccessDenied', 'User is not authorized to perform: s3:PutObject'));
-      const r = await testCredentials(clients, { bucket: 'acme', integration: 'currents', folder: 'currents' });
-      const put = r.steps.find((s) => s.id === 'put')!;
-      assert.equal(put.status, 'fail');
-      assert.equal(put.errorCode, 'AccessDenied');
-      assert.equal(put.remedy, 'grant s3:PutObject on arn:aws:s3:::acme/currents/* in the policy attached to this user or role');
-      assert.equal(r.steps.find((s) => s.id === 'get')!.status, 'skip');
-    });
     it('(mocked) flags Object Lock (fail for Currents, warning for dashboard export)', async () => {
       happyS3();
       s3Mock.on(GetObjectLockConfigurationCommand).resolves({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } });
@@ -100,13 +93,6 @@ describe('AWS with mocked SDK clients', () => {
       s3Mock.on(GetBucketLocationCommand).rejects(awsError('ExpiredToken', 'The provided token has expired.', 400));
       const r = await testCredentials(clients, { bucket: 'acme', integration: 'currents' });
       assert.match(r.steps[0].remedy!, /sign in again/);
-      assert.ok(r.steps.slice(1).every((s) => s.status === 'skip'));
-    });
-    it('(mocked) tells a wrong secret (SignatureDoesNotMatch) apart from a wrong key ID', async () => {
-      s3Mock.on(GetBucketLocationCommand).rejects(awsError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.'));
-      const r = await testCredentials(clients, { bucket: 'acme', integration: 'currents' });
-      assert.equal(r.steps[0].errorCode, 'SignatureDoesNotMatch');
-      assert.match(r.steps[0].remedy!, /secret access key does not match/);
       assert.ok(r.steps.slice(1).every((s) => s.status === 'skip'));
     });
     it('(mocked) reports throttling with a retry remedy', async () => {
@@ -144,23 +130,10 @@ describe('AWS with mocked SDK clients', () => {
   const verify = (extra: Record<string, unknown> = {}) => verifyRole(clients, { roleArn: ROLE_ARN, bucket: 'acme-exports', integration: 'currents', partnerAccountId: '111122223333', externalId: 'ext-1', ...extra });
 
   describe('Verify role ARN (mocked IAM)', () => {
-    it('(mocked) passes a correct role: trust, external ID, permissions', async () => {
-      happyIam();
-      const r = await verify();
-      assert.equal(r.ok, true, reportText(r));
-      assert.deepEqual(r.steps.map((s) => `${s.id}:${s.status}`), ['arn:pass', 'role:pass', 'trust:pass', 'permissions:pass', 'boundary:pass', 'objectLock:skip', 'encryption:skip']);
-      assert.equal(iamMock.commandCalls(GetPolicyVersionCommand)[0].args[0].input.VersionId, 'v2');
-    });
     it('(mocked) rejects a malformed ARN without calling AWS', async () => {
       const r = await verify({ roleArn: 'arn:aws:iam::123:role/x' });
       assert.equal(r.steps[0].status, 'fail');
       assert.equal(iamMock.calls().length, 0);
-    });
-    it('(mocked) explains NoSuchEntity as possible IAM propagation delay', async () => {
-      happyIam();
-      iamMock.on(GetRoleCommand).rejects(awsError('NoSuchEntity', 'The role with name braze-currents cannot be found.', 404));
-      const r = await verify();
-      assert.match(r.steps[1].remedy!, /propagating/);
     });
     it('(mocked) tells a missing iam:GetRole permission apart', async () => {
       happyIam();
@@ -182,17 +155,6 @@ describe('AWS with mocked SDK clients', () => {
       assert.equal(trust.status, 'fail');
       assert.match(trust.detail, /444455556666/);
       assert.match(trust.detail, /trust-external-id-missing/);
-    });
-    it('(mocked) names the missing permission (forgotten s3:GetObject)', async () => {
-      const policy = JSON.stringify({ Version: '2012-10-17', Statement: [
-        { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-exports' },
-        { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme-exports/*' },
-      ] });
-      happyIam(policy);
-      const r = await verify();
-      const p = r.steps.find((s) => s.id === 'permissions')!;
-      assert.equal(p.status, 'fail');
-      assert.equal(p.detail, 's3:GetObject on arn:aws:s3:::acme-exports/currents/* is not granted');
     });
     it('(mocked) combines inline policies and honours a permissions boundary', async () => {
       happyIam(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-exports' }] }));
@@ -216,7 +178,7 @@ describe('AWS with mocked SDK clients', () => {
       const sim = r.steps.find((s) => s.id === 'simulate')!;
       assert.equal(sim.title, 'IAM policy simulator (SimulatePrincipalPolicy)');
       assert.equal(sim.status, 'fail');
-      assert.equal(sim.detail, "IAM's simulator allows 3 of 4 required action(s)");
+      assert.equal(sim.detail, "IAM's simulator allows 3 of 4 required actions");
       assert.equal(iamMock.commandCalls(SimulatePrincipalPolicyCommand).length, 4);
       assert.equal(iamMock.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input.PolicySourceArn, ROLE_ARN);
     });
