@@ -1,32 +1,51 @@
-// npm start: builds the extension, starts a local S3-compatible server (s3rver) with demo buckets,
-// and code-server on 127.0.0.1 with the extension loaded and a sample workspace of policy files.
-// Prints the URL to open; Ctrl+C stops everything cleanly.
+// npm start: builds the extension, starts a local AWS (moto_server: S3, IAM, STS) seeded with the
+// demo account, and code-server on 127.0.0.1 with the extension loaded and a copy of the sample
+// workspace (the tracked files under demo/workspace are never modified). Prints the URL to open;
+// Ctrl+C stops everything cleanly.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from './test-host/code-server.mjs';
 import { ensureHost } from './test-host/install-host.mjs';
-import { DEMO_BUCKETS, startS3Server } from './test-host/s3-server.mjs';
 import { payloadUrl } from './test-host/run-integration.mjs';
+import { DEMO_BUCKETS, DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, DEMO_ROLES, DEMO_USER, seedDemoAccount } from './local-aws/demo-account.mjs';
+import { MOTO_INSTALL_HINT, findMotoServer, motoEnvironment, startMoto } from './local-aws/moto.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
 
 ensureHost();
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
-const s3 = await startS3Server({ port: Number(process.env.S3_PORT ?? 4568) });
+const workspace = join(mkdtempSync(join(tmpdir(), 'braze-s3-demo-')), 'workspace');
+cpSync(join(root, 'demo/workspace'), workspace, { recursive: true });
+
+let moto;
+let userKey;
+if (findMotoServer()) {
+  moto = await startMoto({ port: process.env.MOTO_PORT ? Number(process.env.MOTO_PORT) : undefined });
+  userKey = await seedDemoAccount(moto.endpoint);
+} else {
+  console.warn(`\n${MOTO_INSTALL_HINT}\nThe demo opens without a local AWS: the policy editing features all work; the Braze S3 account view and the live checks will report that AWS cannot be reached.\n`);
+}
 const server = await startCodeServer({
   port,
-  userSettings: { 'brazeS3.endpoint': s3.endpoint, 'brazeS3.region': 'us-east-1', 'brazeS3.partnerAccountId': '111122223333', 'brazeS3.externalId': 'braze-demo-external-id' },
-  env: { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+  userSettings: { 'brazeS3.region': 'us-east-1', 'brazeS3.partnerAccountId': DEMO_PARTNER_ACCOUNT_ID, 'brazeS3.externalId': DEMO_EXTERNAL_ID },
+  env: moto ? motoEnvironment(moto.endpoint) : { AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
 });
-const url = payloadUrl(server.url, join(root, 'demo/workspace'), root);
+const url = payloadUrl(server.url, workspace, root);
 console.log(`
 Braze S3 Export Policy Kit demo
-  Open:        ${url}
-  S3 endpoint: ${s3.endpoint} (s3rver; buckets: ${DEMO_BUCKETS.join(', ')})
-  Try: open policies/*.json, hover an action, Ctrl+. on a squiggle, the Braze S3 view in the activity bar,
-       right-click a bucket > Test credentials.
+  Open:       ${url}
+  Workspace:  ${workspace} (a copy of demo/workspace)
+  Local AWS:  ${moto ? `${moto.endpoint} (moto; the SDK finds it through AWS_ENDPOINT_URL)` : 'none (moto_server is not installed)'}
+${moto ? `    buckets: ${DEMO_BUCKETS.join(', ')}
+    roles:   ${DEMO_ROLES.good} (correct), ${DEMO_ROLES.noExternalId}, ${DEMO_ROLES.noGetObject}
+    user:    ${DEMO_USER}, access key ${userKey.accessKeyId} (secret: ${userKey.secretAccessKey})
+    partner account ${DEMO_PARTNER_ACCOUNT_ID}, external ID ${DEMO_EXTERNAL_ID} (set in the demo's settings)
+` : ''}  Try: open policies/*.json, hover an action, Ctrl+. on a squiggle, the Braze S3 view in the activity bar,
+       right-click a bucket > Test credentials, right-click a role > Verify role ARN.
 Press Ctrl+C to stop.`);
 
 let stopping = false;
@@ -35,7 +54,8 @@ async function stop() {
   stopping = true;
   console.log('\nstopping…');
   await server.stop();
-  await s3.stop();
+  await moto?.stop();
+  rmSync(dirname(workspace), { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGINT', stop);

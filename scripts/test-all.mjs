@@ -2,6 +2,7 @@
 // integration tests in a real VS Code host with UI checks. Prints each stage's time and a final
 // "N passed, N failed" line with the totals; exits non-zero when any stage fails.
 import { spawn } from 'node:child_process';
+import { MOTO_INSTALL_HINT, findMotoServer } from './local-aws/moto.mjs';
 
 const stages = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
@@ -12,6 +13,11 @@ const stages = [
   { name: 'unit', cmd: ['npx', 'mocha'], counts: 'mocha' },
   { name: 'integration', cmd: ['node', 'scripts/test-host/run-integration.mjs', '--skip-build'], counts: 'plain' },
 ];
+
+
+if (!findMotoServer()) {
+  console.warn(`[test] ${MOTO_INSTALL_HINT}\n[test] Without it the live-check unit suites are skipped and the integration stage fails; every engine, CLI and editor test still runs.`);
+}
 
 function run(stage) {
   return new Promise((resolve) => {

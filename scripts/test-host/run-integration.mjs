@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
-import { startS3Server } from './s3-server.mjs';
+import { DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, seedDemoAccount } from '../local-aws/demo-account.mjs';
+import { motoEnvironment, startMoto } from '../local-aws/moto.mjs';
 import { check, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -118,14 +119,16 @@ export async function main(argv = process.argv.slice(2)) {
   const resultsFile = join(resultsDir, 'suite-results.json');
   const workspace = join(root, 'test/fixtures/workspace');
   t = Date.now();
-  const s3 = await startS3Server();
+  // The host reaches moto through the SDK's standard AWS_ENDPOINT_URL, as a user's emulator would.
+  const moto = await startMoto();
+  const userKeys = await seedDemoAccount(moto.endpoint);
   const canary = `CANARY${randomBytes(16).toString('hex')}`;
   const server = await startCodeServer({
     keepState: true,
-    userSettings: { 'brazeS3.endpoint': s3.endpoint, 'brazeS3.region': 'us-east-1', 'brazeS3.requestTimeoutMs': 5000 },
-    env: { BRAZE_S3_CANARY_SECRET: canary, BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_S3_ENDPOINT: s3.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' },
+    userSettings: { 'brazeS3.region': 'us-east-1', 'brazeS3.requestTimeoutMs': 5000, 'brazeS3.partnerAccountId': DEMO_PARTNER_ACCOUNT_ID, 'brazeS3.externalId': DEMO_EXTERNAL_ID },
+    env: { ...motoEnvironment(moto.endpoint), BRAZE_S3_CANARY_SECRET: canary, BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_DEMO_USER_KEY: userKeys.accessKeyId },
   });
-  timed(`code-server on ${server.url}, s3rver on ${s3.endpoint}`, t);
+  timed(`code-server on ${server.url}, moto on ${moto.endpoint}`, t);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   let passed = 0;
   let failed = 0;
@@ -167,7 +170,7 @@ export async function main(argv = process.argv.slice(2)) {
     await browser.close().catch(() => {});
     await server.stop();
     rmSync(server.state, { recursive: true, force: true });
-    await s3.stop();
+    await moto.stop();
   }
   timed('integration total', started);
   console.log(`${passed} passed, ${failed} failed`);

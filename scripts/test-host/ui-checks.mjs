@@ -20,7 +20,8 @@ export async function quickOpen(page, fileName) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  // Wait for the file itself: recently opened files are listed before the search answers.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
 }
 
@@ -139,6 +140,32 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.monaco-list-row', { hasText: 'Roles' }).first().waitFor({ timeout: 10_000 });
       await shot('account-view');
     }, results, page, resultsDir);
+    await check('right-click a role ARN > Verify role ARN verifies that ARN (no ARN prompt), report shown', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click(); // focus the editor, not the tree
+      await quickOpen(page, 'partner-roles.md');
+      await page.locator('.tab', { hasText: 'partner-roles.md' }).first().waitFor({ timeout: 15_000 });
+      const arn = page.locator('.view-lines span', { hasText: 'role/braze-currents-export' }).first();
+      await arn.waitFor({ timeout: 15_000 });
+      await arn.click();
+      await arn.click({ button: 'right' });
+      const item = page.locator('.context-view .action-item', { hasText: 'Verify role ARN' }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await shot('verify-role-context-menu');
+      await item.click();
+      const input = page.locator('.quick-input-widget input');
+      // The next question is the integration: the ARN was taken from the editor, not asked for.
+      await page.getByRole('option', { name: /Currents/ }).first().waitFor({ timeout: 15_000 });
+      if (await page.locator('.quick-input-widget', { hasText: 'Role ARN' }).isVisible()) throw new Error('asked for the ARN');
+      await page.getByRole('option', { name: /Currents/ }).first().click();
+      await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
+      await input.fill('acme-braze-currents');
+      await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
+      await input.waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter'); // folder: currents
+      await page.locator('.view-lines', { hasText: 'braze-currents-export' }).filter({ hasText: 'Trust policy' }).first().waitFor({ timeout: 30_000 });
+      await shot('verify-role-report');
+    }, results, page, resultsDir);
     await check('"New policy file…" driven through the command palette and its quick picks', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
@@ -154,7 +181,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       };
       await pick('Currents');
       await pick('AWS secret access key');
-      await pick('acme-braze-currents'); // listed from the account (s3rver)
+      await pick('acme-braze-currents'); // listed from the account (moto)
       await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
       await page.keyboard.press('Enter'); // folder path: default "currents"
       await pick('Only the folder');

@@ -55,7 +55,7 @@ export function createClients(settings: ConnectionSettings): Clients {
       ? {
           endpoint: settings.endpoint,
           forcePathStyle: true,
-          // S3-compatible stores such as s3rver do not implement the newer default checksums.
+          // Some S3-compatible stores do not implement the newer default checksums.
           requestChecksumCalculation: 'WHEN_REQUIRED' as const,
           responseChecksumValidation: 'WHEN_REQUIRED' as const,
         }

@@ -196,7 +196,9 @@ function isRoleNode(arg: unknown): arg is Extract<Node, { kind: 'role' }> {
 
 /** The role ARN selected, or under the cursor, in the editor showing `uri` (else the active one). */
 export function roleArnInEditor(uri?: vscode.Uri): string | undefined {
-  const editor = (uri && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())) ?? vscode.window.activeTextEditor;
+  // The active editor first: the same document may also be open, with another cursor, elsewhere.
+  const active = vscode.window.activeTextEditor;
+  const editor = !uri || active?.document.uri.toString() === uri.toString() ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
   if (!editor) return undefined;
   const selected = editor.document.getText(editor.selection).trim().replace(/^"|"$/g, '');
   const whole = new RegExp(`^${ROLE_ARN_AT_CURSOR.source}$`);

@@ -1,17 +1,17 @@
-// The AWS account view and Test credentials in the real host, against s3rver (started by the
-// runner; brazeS3.endpoint points at it).
+// The AWS account view, Test credentials and Verify role ARN in the real host, against moto
+// (started and seeded with the demo account by the runner; the SDK finds it via AWS_ENDPOINT_URL).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Node } from '../../src/views/accountTree';
 import { api, waitFor } from './util';
 
-describe('AWS account view (s3rver)', () => {
+describe('AWS account view (moto)', () => {
   it('lists Buckets and Roles, and the demo buckets under Buckets', async () => {
     const { account } = await api();
     const roots = await account.tree.getChildren();
     assert.deepEqual(roots.map((n) => account.tree.getTreeItem(n).label), ['Buckets', 'Roles']);
     const buckets = await account.tree.getChildren(roots[0]);
-    assert.deepEqual(buckets.map((n) => account.tree.getTreeItem(n).label), ['acme-braze-currents', 'acme-braze-exports', 'acme-marketing-assets']);
+    assert.deepEqual(buckets.map((n) => account.tree.getTreeItem(n).label), ['acme-braze-currents', 'acme-braze-exports', 'acme-braze-kms', 'acme-braze-locked', 'acme-marketing-assets']);
     assert.equal(account.tree.getTreeItem(buckets[0]).contextValue, 'bucket');
   });
 
@@ -29,14 +29,13 @@ describe('AWS account view (s3rver)', () => {
     assert.ok(files.every((f) => f.object.key.includes('/event_type=')));
   });
 
-  it('shows IAM errors as an error item in Roles, while Buckets keep working', async () => {
+  it('lists the roles from IAM', async () => {
     const { account } = await api();
     const [, roles] = await account.tree.getChildren();
     const children = await account.tree.getChildren(roles);
-    // There is no IAM on this machine: the branch reports it instead of throwing.
-    const item = account.tree.getTreeItem(children[0]);
-    assert.equal(children[0].kind, 'message');
-    assert.equal(item.command?.command, 'brazeS3.refresh');
+    const names = children.map((n) => String(account.tree.getTreeItem(n).label));
+    assert.deepEqual([...names].sort(), ['app-lambda-worker', 'braze-currents-export', 'braze-currents-missing-getobject', 'braze-export-no-external-id']);
+    assert.ok(children.every((n) => account.tree.getTreeItem(n).contextValue === 'role'));
   });
 
   it('filters the tree', async () => {
@@ -59,13 +58,44 @@ describe('AWS account view (s3rver)', () => {
     assert.equal(account.lastReport()?.ok, true);
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'braze-s3-report'), (d) => !!d, 5000, 'report document');
     assert.match(doc!.getText(), /✓ PutObject of a marker object/);
-    assert.match(doc!.getText(), /7 passed, 0 failed/);
+    assert.match(doc!.getText(), /7 passed, 0 failed, 0 warnings, 0 skipped/);
   });
 
   it('Copy ARN puts the bucket ARN on the clipboard', async () => {
     const arn = await vscode.commands.executeCommand('brazeS3.copyArn', { kind: 'bucket', bucket: { name: 'acme-braze-exports' } });
     assert.equal(arn, 'arn:aws:s3:::acme-braze-exports');
     assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:s3:::acme-braze-exports');
+  });
+});
+
+describe('Verify role ARN from the editor (the context menu passes the document URI)', () => {
+  async function openAt(occurrence: string, select: boolean): Promise<vscode.TextEditor> {
+    const [file] = await vscode.workspace.findFiles('partner-roles.md');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    const start = doc.getText().indexOf(occurrence);
+    assert.ok(start >= 0, `${occurrence} in the fixture`);
+    const from = doc.positionAt(start + (select ? 0 : 20));
+    editor.selection = new vscode.Selection(from, select ? doc.positionAt(start + occurrence.length) : from);
+    return editor;
+  }
+
+  it('verifies the ARN under the cursor: the partner role with the external ID passes', async () => {
+    const arn = 'arn:aws:iam::123456789012:role/braze-currents-export';
+    const editor = await openAt(arn, false);
+    const report = await vscode.commands.executeCommand<{ ok: boolean; subject: string; steps: { id: string; status: string }[] }>('brazeS3.verifyRole', editor.document.uri, { integration: 'currents', bucket: 'acme-braze-currents', folder: 'currents' });
+    assert.ok(report, 'a report (no input box asked for the ARN)');
+    assert.ok(report.subject.startsWith(arn), report.subject);
+    assert.equal(report.ok, true, JSON.stringify(report.steps));
+  });
+
+  it('verifies the selected ARN: the role without the external ID fails its trust step', async () => {
+    const arn = 'arn:aws:iam::123456789012:role/braze-export-no-external-id';
+    const editor = await openAt(arn, true);
+    const report = await vscode.commands.executeCommand<{ ok: boolean; subject: string; steps: { id: string; status: string }[] }>('brazeS3.verifyRole', editor.document.uri, { integration: 'dashboard', bucket: 'acme-braze-exports' });
+    assert.ok(report.subject.startsWith(arn), report.subject);
+    assert.equal(report.ok, false);
+    assert.equal(report.steps.find((s) => s.id === 'trust')?.status, 'fail');
   });
 });
 
@@ -86,9 +116,9 @@ describe('secrets in the host', () => {
   it('a typed secret reaches no report, and (checked by the runner) no log, setting or storage file', async () => {
     const canary = process.env.BRAZE_S3_CANARY_SECRET;
     assert.ok(canary && canary.length >= 20, 'the runner sets BRAZE_S3_CANARY_SECRET');
-    // s3rver checks the access key ID but not signatures, so the canary secret "works" here.
+    // moto's plain mode checks no signature, so the canary secret "works" here.
     const report = await vscode.commands.executeCommand<{ ok: boolean }>('brazeS3.testCredentials', 'acme-braze-exports', {
-      integration: 'currents', folder: 'canary', sse: true, credentials: { kind: 'keys', credentials: { accessKeyId: 'S3RVER', secretAccessKey: canary } },
+      integration: 'currents', folder: 'canary', sse: true, credentials: { kind: 'keys', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: canary } },
     });
     assert.equal(report.ok, true);
     assert.ok(!JSON.stringify(report).includes(canary));
@@ -100,7 +130,7 @@ describe('secrets in the host', () => {
 
 describe('command failures', () => {
   it('an AWS failure inside a command ends in a message, not a rejected command', async () => {
-    // There is no IAM on this machine: GetRole fails with a network error.
+    // No such role in the account: GetRole fails with NoSuchEntity.
     const result = await vscode.commands.executeCommand('brazeS3.showTrustPolicy', { kind: 'role', role: { name: 'braze-export', arn: 'arn:aws:iam::123456789012:role/braze-export', path: '/' } });
     assert.equal(result, undefined);
   });

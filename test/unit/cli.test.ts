@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { policyText, trustPolicyText } from '../../src/policy';
 import { currentsStatements, policy } from './helpers';
+import { startLocalAws, type LocalAws } from './localAws';
 
 const cli = join(__dirname, '../../dist/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'braze-s3-cli-'));
@@ -173,15 +174,12 @@ describe('CLI (dist/cli.js)', () => {
   });
 });
 
-describe('CLI live checks (dist/cli.js against s3rver)', () => {
-  let server: { endpoint: string; stop(): Promise<void> };
+describe('CLI live checks (dist/cli.js against moto, found through AWS_ENDPOINT_URL)', () => {
+  let aws: LocalAws;
   before(async function () {
-    // eslint-disable-next-line @typescript-eslint/ban-ts-comment
-    // @ts-ignore -- plain ESM helper shared with the demo and the integration runner
-    const { startS3Server } = await import('../../scripts/test-host/s3-server.mjs');
-    server = await startS3Server({ seed: false });
+    aws = await startLocalAws(this);
   });
-  after(() => server?.stop());
+  after(() => aws?.stop());
 
   async function runAsync(env: Record<string, string>, ...args: string[]) {
     const { spawn } = await import('node:child_process');
@@ -194,28 +192,44 @@ describe('CLI live checks (dist/cli.js against s3rver)', () => {
       p.on('exit', (code) => resolve({ code, out, err }));
     });
   }
-  const keys = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+  const env = () => ({ AWS_ENDPOINT_URL: aws.endpoint, AWS_ACCESS_KEY_ID: aws.adminKeys.accessKeyId, AWS_SECRET_ACCESS_KEY: aws.adminKeys.secretAccessKey, AWS_REGION: 'us-east-1' });
 
   it('test-credentials passes for dashboard export and prints JSON steps (exit 0)', async () => {
-    const r = await runAsync(keys, 'test-credentials', '--bucket', 'acme-braze-exports', '--integration', 'dashboard', '--endpoint', server.endpoint, '--format', 'json');
+    const r = await runAsync(env(), 'test-credentials', '--bucket', 'acme-braze-exports', '--integration', 'dashboard', '--format', 'json');
     assert.equal(r.code, 0, r.err + r.out);
+    assert.equal(r.err, '', 'nothing on stderr (no SDK notice)');
     const json = JSON.parse(r.out);
     assert.equal(json.ok, true);
     assert.deepEqual(json.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`), ['location:pass', 'list:pass', 'put:pass', 'get:pass', 'delete:pass', 'objectLock:pass', 'encryption:pass']);
   });
-  it('test-credentials fails (exit 1) with the AWS error code and a remedy for an unknown key', async () => {
-    const r = await runAsync({ ...keys, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' }, 'test-credentials', '--bucket', 'acme-braze-exports', '--endpoint', server.endpoint);
-    assert.equal(r.code, 1);
-    assert.match(r.out, /✗ GetBucketLocation: failed: InvalidAccessKeyId/);
-    assert.match(r.out, /→ the access key ID does not exist/);
+  it('test-credentials fails (exit 1) with the AWS error code and a remedy for an unknown key (IAM enforcement on)', async () => {
+    await aws.enforceIam(true);
+    try {
+      const r = await runAsync({ ...env(), AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' }, 'test-credentials', '--bucket', 'acme-braze-exports');
+      assert.equal(r.code, 1);
+      assert.match(r.out, /✗ GetBucketLocation: failed: InvalidAccessKeyId/);
+      assert.match(r.out, /→ the access key ID does not exist/);
+      assert.match(r.out, /0 passed, 1 failed, 0 warnings, 3 skipped/);
+    } finally {
+      await aws.enforceIam(false);
+    }
+  });
+  it('verify-role passes the demo partner role (exit 0) and fails the one without the external ID (exit 1)', async () => {
+    const partner = ['--partner-account-id', aws.demo.DEMO_PARTNER_ACCOUNT_ID, '--external-id', aws.demo.DEMO_EXTERNAL_ID];
+    const good = await runAsync(env(), 'verify-role', 'arn:aws:iam::123456789012:role/braze-currents-export', '--bucket', 'acme-braze-currents', ...partner);
+    assert.equal(good.code, 0, good.out);
+    assert.match(good.out, /✓ Trust policy/);
+    const bad = await runAsync(env(), 'verify-role', 'arn:aws:iam::123456789012:role/braze-export-no-external-id', '--bucket', 'acme-braze-exports', '--integration', 'dashboard', ...partner);
+    assert.equal(bad.code, 1, bad.out);
+    assert.match(bad.out, /✗ Trust policy/);
   });
   it('verify-role rejects a malformed ARN (exit 1) and bad usage (exit 2)', async () => {
-    const bad = await runAsync(keys, 'verify-role', 'arn:aws:iam::123:role/x', '--bucket', 'b');
+    const bad = await runAsync(env(), 'verify-role', 'arn:aws:iam::123:role/x', '--bucket', 'b');
     assert.equal(bad.code, 1);
     assert.match(bad.out, /is not an IAM role ARN/);
-    const usage = await runAsync(keys, 'verify-role', '--bucket', 'b');
+    const usage = await runAsync(env(), 'verify-role', '--bucket', 'b');
     assert.equal(usage.code, 2);
     assert.match(usage.err, /needs exactly one role ARN/);
-    assert.equal((await runAsync(keys, 'test-credentials')).code, 2);
+    assert.equal((await runAsync(env(), 'test-credentials')).code, 2);
   });
 });
