@@ -24,7 +24,7 @@ const commands = [
   cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
   cmd('brazeS3.openPolicy', 'openPolicy'),
 ];
-const hidden = ['brazeS3.loadMoreRoles', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
 const setting = (type, extra) => ({ type, scope: 'resource', ...extra });
 pkg.contributes = {
   commands,
@@ -55,10 +55,6 @@ pkg.contributes = {
   viewsWelcome: [
     { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
     { view: 'brazeS3.account', contents: '%welcome.noCredentials%', when: 'brazeS3.noCredentials && !brazeS3.untrusted' },
-  ],
-  snippets: [
-    { language: 'json', path: './snippets/policies.code-snippets' },
-    { language: 'jsonc', path: './snippets/policies.code-snippets' },
   ],
   configuration: {
     title: '%config.title%',

@@ -5,6 +5,7 @@ import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { catalog } from '../policy';
 import { CONDITION_OPERATORS } from '../policy/rules/conditions';
 import { PolicyDiagnostics } from './diagnostics';
+import { snippetCompletions } from './snippets';
 
 export class PolicyCompletion implements vscode.CompletionItemProvider {
   static readonly triggers = ['"', ':'];
@@ -12,6 +13,8 @@ export class PolicyCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly diagnostics: PolicyDiagnostics) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const snippets = snippetCompletions(document, position);
+    if (snippets) return snippets;
     if (!this.diagnostics.analysis(document) && !/"Statement"/.test(document.getText())) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);

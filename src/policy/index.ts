@@ -14,3 +14,4 @@ export * from './arn';
 export { messages } from './messages';
 export { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from './sniff';
 export type * from './types';
+export * from './placement';

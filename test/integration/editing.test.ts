@@ -86,11 +86,13 @@ describe('editing', () => {
     assert.deepEqual(codes(after), []);
   });
 
-  for (const [name, integration] of [['Braze Currents S3 policy', 'currents'], ['Braze dashboard export S3 policy', 'dashboard'], ['Braze Currents S3 policy (folder only)', 'currents'], ['Braze role trust policy', 'trust']] as const) {
-    it(`snippet "${name}" inserts valid JSON that analyses clean once filled`, async () => {
-      const editor = await openText('');
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name });
-      await waitFor(() => editor.document.getText(), (t) => t.length > 100, 5000, 'snippet text');
+  for (const [name, integration] of [['braze-currents-policy', 'currents'], ['braze-dashboard-export-policy', 'dashboard'], ['braze-currents-policy-folder', 'currents'], ['braze-role-trust-policy', 'trust']] as const) {
+    it(`snippet "${name}" is offered in an empty document and inserts valid JSON that analyses clean once filled`, async () => {
+      const editor = await openText('braze');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 5));
+      const item = list.items.find((i) => i.label === name);
+      assert.ok(item?.insertText instanceof vscode.SnippetString, `${name} offered`);
+      await editor.insertSnippet(item.insertText, item.range as vscode.Range);
       const text = editor.document.getText().replace(/INSERTBUCKETNAME/g, BUCKET).replace(/INSERTPARTNERACCOUNTID/g, '111122223333').replace(/INSERTEXTERNALID/g, 'ext-1');
       JSON.parse(text);
       const { analyze } = await import('../../src/policy');
@@ -99,6 +101,40 @@ describe('editing', () => {
       assert.equal(r.kind, integration === 'trust' ? 'trust' : 'identity');
     });
   }
+
+  it('offers no policy snippet inside an open policy (a whole policy would break it)', async () => {
+    const editor = await openText(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/braze' }] }, null, 2));
+    const at = editor.document.positionAt(editor.document.getText().indexOf('braze') + 3);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    assert.deepEqual(list.items.filter((i) => String(i.label).startsWith('braze-')).map((i) => i.label), []);
+  });
+
+  it('"Insert Currents policy…" with the cursor inside an ARN of a complete policy adds only the missing statements; the JSON stays valid', async () => {
+    const existing = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${BUCKET}`] }] };
+    const editor = await openText(JSON.stringify(existing, null, 4));
+    const inArn = editor.document.positionAt(editor.document.getText().indexOf(BUCKET) + 4);
+    editor.selection = new vscode.Selection(inArn, inArn);
+    await vscode.commands.executeCommand('brazeS3.insertCurrentsPolicy', { auth: 'secret-key', bucket: BUCKET, scope: 'bucket', target: 'cursor', placement: 'merge' });
+    const parsed = JSON.parse(editor.document.getText());
+    assert.equal(parsed.Statement.length, 2, editor.document.getText());
+    assert.deepEqual(parsed.Statement[0], existing.Statement[0]);
+    assert.deepEqual(parsed.Statement[1].Action, ['s3:PutObject', 's3:GetObject']);
+    // Run again: nothing is missing any more, and merging adds nothing.
+    await vscode.commands.executeCommand('brazeS3.insertCurrentsPolicy', { auth: 'secret-key', bucket: BUCKET, scope: 'bucket', target: 'cursor', placement: 'merge' });
+    assert.equal(JSON.parse(editor.document.getText()).Statement.length, 2);
+  });
+
+  it('"Insert role trust policy…" into a permission policy never merges: "new" opens a new file, the policy is untouched', async () => {
+    const before = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }] }, null, 4);
+    const editor = await openText(before);
+    const merged = await vscode.commands.executeCommand('brazeS3.insertTrustPolicy', { partnerAccountId: '111122223333', externalId: 'ext-1', target: 'cursor', placement: 'merge' });
+    assert.equal(merged, undefined);
+    assert.equal(editor.document.getText(), before);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.insertTrustPolicy', { partnerAccountId: '111122223333', externalId: 'ext-1', target: 'cursor', placement: 'new' });
+    assert.notEqual(doc.uri.toString(), editor.document.uri.toString());
+    assert.match(doc.getText(), /sts:ExternalId/);
+    assert.equal(editor.document.getText(), before);
+  });
 
   it('"New policy file…" writes the chosen template into a new document (answers as arguments)', async () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.newPolicyFile', { integration: 'dashboard', auth: 'secret-key', bucket: BUCKET, scope: 'bucket' });

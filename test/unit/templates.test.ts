@@ -58,3 +58,43 @@ describe('templates', () => {
     });
   });
 });
+
+describe('placing a template in an open document', () => {
+  const { documentShape, missingStatements, appendStatements, policyText: text } = require('../../src/policy') as typeof import('../../src/policy');
+  const apply = (doc: string, edits: { offset: number; length: number; content: string }[]) => edits.reduceRight((t, e) => t.slice(0, e.offset) + e.content + t.slice(e.offset + e.length), doc);
+  const fmt = { insertSpaces: true, tabSize: 4, eol: '\n' };
+
+  it('tells empty, policy, other JSON, broken JSON and non-JSON documents apart', () => {
+    assert.equal(documentShape('  \n', true), 'empty');
+    assert.equal(documentShape(text('currents'), true), 'policy');
+    assert.equal(documentShape('{"name": "pkg"}', true), 'json');
+    assert.equal(documentShape('{"Statement": [', true), 'json');
+    assert.equal(documentShape('# Notes\nsome text', false), 'text');
+  });
+
+  it('adds only the statements a policy lacks, keeps its own, and the result parses', () => {
+    const full = JSON.parse(text('currents', { bucket: 'acme-b' }));
+    const partial = JSON.stringify({ Version: '2012-10-17', Statement: [full.Statement[0], { Sid: 'Mine', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }] }, null, 4);
+    const missing = missingStatements(partial, text('currents', { bucket: 'acme-b' }));
+    assert.deepEqual(missing, [full.Statement[1]]);
+    const merged = JSON.parse(apply(partial, appendStatements(partial, missing, fmt)));
+    assert.deepEqual(merged.Statement.map((s: { Sid?: string; Effect: string }) => s.Sid ?? s.Effect), ['Allow', 'Mine', 'Allow']);
+    assert.deepEqual(missingStatements(JSON.stringify(merged), text('currents', { bucket: 'acme-b' })), []);
+  });
+
+  it('turns a single Statement object into an array holding it first', () => {
+    const doc = '{\n    "Version": "2012-10-17",\n    "Statement": {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-b"}\n}';
+    const add = { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme-b/*' };
+    const merged = JSON.parse(apply(doc, appendStatements(doc, [add], fmt)));
+    assert.equal(merged.Statement.length, 2);
+    assert.equal(merged.Statement[0].Action, 's3:ListBucket');
+    assert.deepEqual(merged.Statement[1], add);
+  });
+
+  it('edits only the end of the Statement array (the first lines are untouched)', () => {
+    const doc = text('currents', { bucket: 'acme-b' }).replace(/,\s*\{[^{}]*"s3:PutObject"[\s\S]*?\}\s*(?=\])/, '');
+    const edits = appendStatements(doc, missingStatements(doc, text('currents', { bucket: 'acme-b' })), fmt);
+    assert.equal(edits.length, 1);
+    assert.ok(edits[0].offset > doc.indexOf('s3:GetBucketLocation'), JSON.stringify(edits));
+  });
+});
