@@ -123,6 +123,16 @@ describe('live checks against moto (plain mode: the demo account)', function () 
       assert.doesNotMatch(permissions.detail, /s3:PutObject/);
     });
 
+    it('an AWS error the check does not know (moto answers SimulatePrincipalPolicy with an HTML 500) shows code, readable message and HTTP status', async () => {
+      const report = await verifyRole(clients, { roleArn: arn(aws.demo.DEMO_ROLES.good), bucket: 'acme-braze-currents', integration: 'currents', folder: 'currents', partnerAccountId: aws.demo.DEMO_PARTNER_ACCOUNT_ID, externalId: aws.demo.DEMO_EXTERNAL_ID, simulate: true });
+      const simulate = report.steps.find((s) => s.id === 'simulate')!;
+      assert.equal(simulate.status, 'skip', reportText(report));
+      assert.match(simulate.detail, /\(HTTP 500/);
+      assert.doesNotMatch(simulate.detail, /<[a-z!/]/i, 'no HTML tags');
+      assert.ok(simulate.detail.length < 420, simulate.detail);
+      assert.equal(report.ok, true, 'a skipped optional step fails nothing');
+    });
+
     it('says NoSuchEntity with its remedy for a role that does not exist', async () => {
       const report = await verify('no-such-role', 'currents', 'acme-braze-currents');
       const role = report.steps.find((s) => s.id === 'role')!;
