@@ -47,7 +47,7 @@ pkg.contributes = {
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
     ],
     'editor/context': [
-      { command: 'brazeS3.verifyRole', when: 'brazeS3.roleArnAtCursor', group: 'navigation@90' },
+      { command: 'brazeS3.verifyRole', when: 'brazeS3.documentHasRoleArn', group: 'navigation@90' },
     ],
   },
   viewsContainers: { activitybar: [{ id: 'brazeS3', title: '%view.container%', icon: 'media/activity.svg' }] },

@@ -1,7 +1,7 @@
 // braze-s3: the command-line checker over the same engine as the extension, for CI pipelines.
 // Exit codes: 0 no error, 1 an error was found (or a live check failed), 2 bad usage or input.
 import { UsageError, parseArgs } from './cli/args';
-import { CHECK_OPTIONS, runCheck } from './cli/check';
+import { CHECK_OPTIONS, rulesDocPath, runCheck } from './cli/check';
 import { FileError } from './cli/files';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 
@@ -33,7 +33,7 @@ export const USAGE = `Usage:
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
 2 bad usage or an unreadable input (JSON and SARIF output still name it).
 
-Rules and what each one means: README.md, section "Rules", in this package.`;
+Rules, each with an example and its fix: docs/rules.md (Spanish: docs/rules.es.md) in this package.`;
 
 export async function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,7 +43,7 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       return 2;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      write(USAGE);
+      write(`${USAGE}\n  ${rulesDocPath()}`);
       return 0;
     }
     if (command === '--version') {

@@ -1,6 +1,7 @@
 // activate(): wiring only. Every registration goes into context.subscriptions. The AWS half lives
 // in a separate bundle (dist/aws.js) loaded on first use, so activation stays light.
 import * as vscode from 'vscode';
+import { initRuleLinks } from './editor/ruleLinks';
 import { PolicyCodeActions } from './editor/codeActions';
 import { PolicyCompletion } from './editor/completion';
 import { PolicyDiagnostics } from './editor/diagnostics';
@@ -24,6 +25,7 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Braze S3', { log: true });
+  initRuleLinks(context.extensionUri);
   const overrides = new IntegrationOverrides(context.workspaceState);
   const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
   const selector: vscode.DocumentSelector = POLICY_LANGUAGES.map((language) => ({ language }));

@@ -147,7 +147,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.tab', { hasText: 'partner-roles.md' }).first().waitFor({ timeout: 15_000 });
       const arn = page.locator('.view-lines span', { hasText: 'role/braze-currents-export' }).first();
       await arn.waitFor({ timeout: 15_000 });
-      await arn.click();
+      await page.waitForTimeout(1000); // a person reads the line before right-clicking it
       await arn.click({ button: 'right' });
       const item = page.locator('.context-view .action-item', { hasText: 'Verify role ARN' }).first();
       await item.waitFor({ timeout: 10_000 });
@@ -163,7 +163,12 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
       await input.waitFor({ state: 'visible' });
       await page.keyboard.press('Enter'); // folder: currents
-      await page.locator('.view-lines', { hasText: 'braze-currents-export' }).filter({ hasText: 'Trust policy' }).first().waitFor({ timeout: 30_000 });
+      // The report opens as a rendered Markdown preview beside the editor.
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await preview.locator('h1', { hasText: '✓ Verify role ARN' }).waitFor({ timeout: 30_000 });
+      await preview.locator('code', { hasText: 'role/braze-currents-export' }).first().waitFor({ timeout: 10_000 });
+      await preview.locator('li', { hasText: 'Trust policy' }).first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
       await shot('verify-role-report');
     }, results, page, resultsDir);
     await check('"New policy file…" driven through the command palette and its quick picks', async () => {

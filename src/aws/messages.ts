@@ -34,6 +34,7 @@ export interface LiveMessages {
   /** The AWS code and message, with the HTTP status and request ID when AWS answered. */
   failed(code: string, message: string, status?: number, requestId?: string): string;
   summary(counts: { passed: number; failed: number; warned: number; skipped: number }): string;
+  reportTitle: Record<'test-credentials' | 'verify-role', string>;
 }
 
 export const liveEn: LiveMessages = {
@@ -87,6 +88,7 @@ export const liveEn: LiveMessages = {
     ObjectLock: () => 'use a bucket without Object Lock for Currents (Object Lock cannot be turned off once enabled)',
     Default: ({ action }) => `AWS refused ${action ?? 'the call'} for a reason this check does not know: read AWS's message above, fix what it names and run the check again; if it persists, give the request ID to AWS Support`,
   },
+  reportTitle: { 'test-credentials': 'Test credentials', 'verify-role': 'Verify role ARN' },
   summary: ({ passed, failed, warned, skipped }) => [`${passed} passed`, `${failed} failed`, plural('en', warned, '# warning', '# warnings'), `${skipped} skipped`].join(', '),
   failed: (c, m, status, requestId) => `failed: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, request ID ${requestId}` : ''})` : ''}`,
 };
@@ -142,6 +144,7 @@ export const liveEs: LiveMessages = {
     ObjectLock: () => 'usa un contenedor sin bloqueo de objetos para Currents (no se puede desactivar una vez activado)',
     Default: ({ action }) => `AWS rechazó ${action ?? 'la llamada'} por un motivo que esta comprobación no conoce: lee el mensaje de AWS de arriba, corrige lo que indica y vuelve a ejecutar la comprobación; si persiste, da el ID de solicitud al soporte de AWS`,
   },
+  reportTitle: { 'test-credentials': 'Probar credenciales', 'verify-role': 'Verificar el ARN del rol' },
   summary: ({ passed, failed, warned, skipped }) => [plural('es', passed, '# superado', '# superados'), plural('es', failed, '# fallido', '# fallidos'), plural('es', warned, '# aviso', '# avisos'), plural('es', skipped, '# omitido', '# omitidos')].join(', '),
   failed: (c, m, status, requestId) => `falló: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, ID de solicitud ${requestId}` : ''})` : ''}`,
 };

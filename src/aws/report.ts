@@ -46,6 +46,21 @@ export function countSteps(r: Pick<Report, 'steps'>): { passed: number; failed: 
   return { passed: n('pass'), failed: n('fail'), warned: n('warn'), skipped: n('skip') };
 }
 
+/**
+ * The report for people, as Markdown: a title, the counts, then one line per step with its mark,
+ * the AWS code and, under it, the remedy. Rendered it reads at a glance; as text it still pastes
+ * cleanly into a ticket (the editor wraps Markdown lines).
+ */
+export function reportMarkdown(r: Report): string {
+  const m = liveMessages(r.locale);
+  const lines = [`# ${r.ok ? MARK.pass : MARK.fail} ${m.reportTitle[r.kind]}`, '', `\`${r.subject}\``, '', `**${m.summary(countSteps(r))}** · ${r.startedAt}`, ''];
+  for (const s of r.steps) {
+    lines.push(`- ${MARK[s.status]} **${s.title}**${s.errorCode ? ` \`${s.errorCode}\`` : ''}: ${s.detail}`);
+    if (s.remedy) lines.push(`  - → ${s.remedy}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** Removes every secret from a text (defence in depth: AWS messages never carry them). */
 export function redact(text: string, secrets: (string | undefined)[]): string {
   let out = text;

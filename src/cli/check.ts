@@ -5,6 +5,9 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Purpose } from '.
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 import { Input, collectInputs } from './files';
 import { count } from './plural';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULE_DOCS } from '../policy/ruleDocs';
 
 export const CHECK_OPTIONS = {
   integration: true,
@@ -15,7 +18,10 @@ export const CHECK_OPTIONS = {
   lang: true,
 };
 
-export const PROJECT_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit';
+/** The rule documentation shipped beside the CLI (dist/cli.js → docs/rules.md). */
+export function rulesDocPath(locale: Locale = 'en'): string {
+  return join(__dirname, '..', 'docs', locale === 'es' ? 'rules.es.md' : 'rules.md');
+}
 
 interface FileReport {
   path: string;
@@ -99,7 +105,8 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
     id: code,
     shortDescription: { text: RULE_SUMMARIES[code] },
     defaultConfiguration: { level: SARIF_LEVEL[RULES[code]] },
-    helpUri: `${PROJECT_URL}#${code}`,
+    helpUri: `${pathToFileURL(rulesDocPath()).href}#${code}`,
+    help: { text: RULE_DOCS[code].fix.en },
   }));
   const uri = (path: string) => path.split('\\').join('/');
   const results = reports.flatMap((r) => {
@@ -129,7 +136,7 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'braze-s3', semanticVersion: version, informationUri: PROJECT_URL, rules } },
+      tool: { driver: { name: 'braze-s3', semanticVersion: version, informationUri: pathToFileURL(rulesDocPath()).href, rules } },
       columnKind: 'utf16CodeUnits',
       // What each document was checked as, and why (purpose.ts).
       artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.result.purpose } })),

@@ -5,10 +5,10 @@ import { analyze } from '../policy';
 import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { isPolicyDocument } from './policyDocuments';
+import { ruleDocUri } from './ruleLinks';
 import { EditorSettings, analyzeOptions, readSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'braze-s3';
-export const RULES_URL = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit/blob/main/README.md';
 /**
  * When to analyse after an edit. An isolated edit (ordinary typing) is analysed on the next turn
  * of the event loop, which still gathers the change events of one multi-cursor edit. Edits that
@@ -126,7 +126,8 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const range = new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length));
       const d = new vscode.Diagnostic(range, f.message, SEVERITY[configured ?? f.severity] ?? SEVERITY[f.severity]);
       d.source = DIAGNOSTIC_SOURCE;
-      d.code = { value: f.code, target: vscode.Uri.parse(`${RULES_URL}#${f.code}`) };
+      const doc = ruleDocUri(f.code);
+      d.code = doc ? { value: f.code, target: doc } : f.code;
       out.push(d);
     }
     return out;

@@ -47,16 +47,19 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   updateStatus();
   const updateTrust = () => void vscode.commands.executeCommand('setContext', 'brazeS3.untrusted', !vscode.workspace.isTrusted);
   updateTrust();
-  // Keeps "Verify role ARN" in the editor's context menu only where the cursor is on a role ARN.
-  let arnAtCursor = false;
+  // Keeps "Verify role ARN" in the editor's context menu for documents that hold a role ARN. Set
+  // per document, not per cursor position: a right-click moves the cursor and opens the menu at
+  // once, before a cursor-based context key could follow.
+  let hasArn = false;
   const updateArnContext = (editor: vscode.TextEditor | undefined) => {
-    const line = editor?.document.lineAt(editor.selection.active.line);
-    const onArn = !!editor && !!line && line.text.length < 4096 && !!editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
-    if (onArn !== arnAtCursor) {
-      arnAtCursor = onArn;
-      void vscode.commands.executeCommand('setContext', 'brazeS3.roleArnAtCursor', onArn);
+    const doc = editor?.document;
+    const found = !!doc && doc.getText().length <= 1_000_000 && ROLE_ARN_AT_CURSOR.test(doc.getText());
+    if (found !== hasArn) {
+      hasArn = found;
+      void vscode.commands.executeCommand('setContext', 'brazeS3.documentHasRoleArn', found);
     }
   };
+  updateArnContext(vscode.window.activeTextEditor);
 
   async function runCheck(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<Report>): Promise<Report | undefined> {
     if (!connection.allowed) {
@@ -114,7 +117,8 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   async function verifyRole(arg?: Node | string | vscode.Uri, given?: Partial<{ bucket: string; integration: IntegrationId; folder: string }>): Promise<Report | undefined> {
     let arn = typeof arg === 'string' ? arg : isRoleNode(arg) ? arg.role.arn : undefined;
     if (!arn && (arg === undefined || arg instanceof vscode.Uri)) arn = roleArnInEditor(arg);
-    arn ??= await askRoleArn();
+    // Not on an ARN: ask, offering the document's first role ARN.
+    arn ??= await askRoleArn(firstRoleArn(arg instanceof vscode.Uri ? arg : undefined));
     if (!arn) return undefined;
     const inputs = await askLiveCheckInputs(() => tree.bucketNames(), given ?? {}, false);
     if (!inputs) return undefined;
@@ -134,8 +138,10 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     status,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, policies),
-    vscode.window.onDidChangeTextEditorSelection((e) => updateArnContext(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor(updateArnContext),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) updateArnContext(vscode.window.activeTextEditor);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateTrust();
       tree.refresh();
@@ -205,6 +211,11 @@ export function roleArnInEditor(uri?: vscode.Uri): string | undefined {
   if (selected && whole.test(selected)) return selected;
   const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
   return range ? editor.document.getText(range) : undefined;
+}
+
+function firstRoleArn(uri?: vscode.Uri): string | undefined {
+  const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  return doc ? ROLE_ARN_AT_CURSOR.exec(doc.getText())?.[0] : undefined;
 }
 
 function prettyJson(text: string): string {

@@ -40,9 +40,10 @@ export async function askLiveCheckInputs(listBuckets: BucketLister, given: Parti
   return { integration, bucket, folder, sse };
 }
 
-export async function askRoleArn(): Promise<string | undefined> {
+export async function askRoleArn(value?: string): Promise<string | undefined> {
   const arn = await vscode.window.showInputBox({
     title: vscode.l10n.t('Role ARN'),
+    value,
     placeHolder: 'arn:aws:iam::123456789012:role/braze-export',
     validateInput: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/.test(v.trim()) ? undefined : vscode.l10n.t('An IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>')),
   });

@@ -17,14 +17,17 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   async show(report: Report, output: vscode.LogOutputChannel): Promise<vscode.TextDocument> {
-    const text = loadAws().reportText(report);
-    output.info(text);
-    const path = `/${report.kind}-${++this.counter}.txt`;
+    const aws = loadAws();
+    output.info(aws.reportText(report));
+    const text = aws.reportMarkdown(report);
+    const path = `/${report.kind}-${++this.counter}.md`;
     this.reports.set(path, text);
     if (this.reports.size > 50) this.reports.delete(this.reports.keys().next().value as string);
     const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path });
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+    // Rendered beside the policy: marks, codes and remedies at a glance; the source stays one
+    // command away (and copies as plain text).
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside }));
     return doc;
   }
 

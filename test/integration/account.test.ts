@@ -57,8 +57,10 @@ describe('AWS account view (moto)', () => {
     assert.deepEqual(report.steps.map((s) => s.id), ['location', 'list', 'put', 'get', 'delete', 'objectLock', 'encryption']);
     assert.equal(account.lastReport()?.ok, true);
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'braze-s3-report'), (d) => !!d, 5000, 'report document');
-    assert.match(doc!.getText(), /✓ PutObject of a marker object/);
-    assert.match(doc!.getText(), /7 passed, 0 failed, 0 warnings, 0 skipped/);
+    assert.equal(doc!.languageId, 'markdown');
+    assert.match(doc!.getText(), /^# ✓ Test credentials\n\n`s3:\/\/acme-braze-exports\/exports\/ \(dashboard\)`$/m);
+    assert.match(doc!.getText(), /^- ✓ \*\*PutObject of a marker object\*\*: wrote exports\/braze-s3-credentials-check\.txt$/m);
+    assert.match(doc!.getText(), /\*\*7 passed, 0 failed, 0 warnings, 0 skipped\*\*/);
   });
 
   it('Copy ARN puts the bucket ARN on the clipboard', async () => {

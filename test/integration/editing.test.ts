@@ -62,6 +62,21 @@ describe('editing', () => {
     });
   }
 
+  it('links each diagnostic to its section of the rule docs shipped in the extension, and opens it there', async () => {
+    const editor = await openText(currents(['s3:PutObject']));
+    const [d] = await ourDiagnostics(editor.document.uri, (x) => x.some((y) => codeOf(y) === 'integration-missing-permission'));
+    const target = (d.code as { target: vscode.Uri }).target;
+    assert.equal(target.scheme, 'file');
+    assert.match(target.path, /\/docs\/rules\.md$/);
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    const docs = await vscode.workspace.openTextDocument(target.with({ fragment: '' }));
+    assert.equal(docs.lineAt(line - 1).text, '## integration-missing-permission');
+    // What a click on the code does: the docs open, at that heading.
+    await vscode.commands.executeCommand('vscode.open', target);
+    const opened = await waitFor(() => vscode.window.activeTextEditor, (e) => !!e && e.document.uri.path.endsWith('/docs/rules.md'), 5000, 'rules.md open');
+    assert.equal(opened!.selection.active.line, line - 1);
+  });
+
   it('replaces every INSERTBUCKETNAME at once with the bucket name', async () => {
     const editor = await openText(currents(['s3:PutObject', 's3:GetObject']).split(BUCKET).join('INSERTBUCKETNAME'));
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'placeholder').length === 2);

@@ -16,7 +16,7 @@ export function run(): Promise<void> {
       const out = process.env.BRAZE_S3_TEST_RESULTS;
       if (out) writeFileSync(out, JSON.stringify(results, null, 2));
       console.log(`${results.passed} passed, ${results.failed} failed`);
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+      if (failures > 0) reject(new Error(failures === 1 ? '1 test failed' : `${failures} tests failed`));
       else resolve();
     });
     const failedTitles: string[] = [];

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients, describeProblem, isCredentialsProblem, listRolesPage, problemOf, reportText, testCredentials, verifyRole } from '../../src/aws';
+import { createClients, describeProblem, isCredentialsProblem, listRolesPage, problemOf, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
 import type { Clients } from '../../src/aws';
 import { policyText, trustPolicyText } from '../../src/policy';
 
@@ -201,7 +201,7 @@ describe('AWS with mocked SDK clients', () => {
         happyS3();
         s3Mock.on(PutObjectCommand).rejects(error);
         const r = await testCredentials(clients, { bucket: 'acme', integration: 'dashboard' });
-        outputs.push(JSON.stringify(r), reportText(r));
+        outputs.push(JSON.stringify(r), reportText(r), reportMarkdown(r));
       }
       happyIam();
       outputs.push(JSON.stringify(await verify()));

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { createClients, listBuckets, markerKey, newestObjects, reportText, testCredentials, verifyRole } from '../../src/aws';
+import { createClients, listBuckets, markerKey, newestObjects, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
 import type { Clients } from '../../src/aws';
 import { startLocalAws, type LocalAws } from './localAws';
 
@@ -82,6 +82,14 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     assert.match(report.steps[0].detail, /\(HTTP 404, ID de solicitud \S+\)/);
     assert.match(report.steps[0].remedy ?? '', /no existe ningún contenedor "no-such-bucket-here"/);
     assert.match(reportText(report), /0 superados, 1 fallido, 0 avisos, 3 omitidos$/);
+    // The report as people read it: title, counts, a mark and the AWS code per step, the remedy under it.
+    const md = reportMarkdown(report).split('\n');
+    assert.equal(md[0], '# ✗ Probar credenciales');
+    assert.equal(md[2], '`s3://no-such-bucket-here/currents/ (currents)`');
+    assert.match(md[4], /^\*\*0 superados, 1 fallido, 0 avisos, 3 omitidos\*\* · \d{4}-/);
+    assert.match(md[6], /^- ✗ \*\*GetBucketLocation\*\* `NoSuchBucket`: falló: NoSuchBucket: /);
+    assert.match(md[7], /^ {2}- → no existe ningún contenedor "no-such-bucket-here"/);
+    assert.match(md[8], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
   });
 
   it('reports a closed port as a network problem, not a crash', async () => {

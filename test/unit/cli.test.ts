@@ -1,9 +1,10 @@
 // The command-line checker, run as users run it: the bundled dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { policyText, trustPolicyText } from '../../src/policy';
 import { currentsStatements, policy } from './helpers';
 import { startLocalAws, type LocalAws } from './localAws';
@@ -129,6 +130,16 @@ describe('CLI (dist/cli.js)', () => {
     assert.equal(run0.results[0].level, 'error');
     assert.deepEqual(run0.results[0].locations[0].physicalLocation.region.startLine, 11);
     assert.equal(run0.tool.driver.rules[run0.results[0].ruleIndex].id, 'placeholder');
+    // Each rule links to the docs shipped beside the CLI, and carries its fix.
+    const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'placeholder');
+    const docs = readFileSync(fileURLToPath(rule.helpUri.split('#')[0]), 'utf8');
+    assert.ok(docs.split('\n').includes('## placeholder'));
+    assert.match(rule.help.text, /Replace it with your bucket name/);
+  });
+  it('--help says where the rule documentation is, and the file is there', () => {
+    const help = run('--help').out;
+    const path = /^\s+(\/\S+docs\/rules\.md)$/m.exec(help)?.[1];
+    assert.ok(path && readFileSync(path, 'utf8').startsWith('# Braze S3 Export Policy Kit rules'), help.slice(-200));
   });
   it('checks against a declared integration, folder and partner IDs', () => {
     assert.match(run('check', '--integration', 'dashboard', good).out, /dashboard data export needs s3:DeleteObject/);

@@ -1,0 +1,31 @@
+// The shipped rule documentation: every code has a section in both languages, and every example
+// really makes its rule fire (so the docs cannot drift from the engine).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULE_CODES, analyze } from '../../src/policy';
+import { RULE_DOCS, ruleDocsMarkdown, ruleHeading } from '../../src/policy/ruleDocs';
+
+describe('rule documentation (docs/rules.md, docs/rules.es.md)', () => {
+  for (const code of RULE_CODES) {
+    const doc = RULE_DOCS[code];
+    if (!doc.example) continue;
+    it(`the example for ${code} makes it fire`, () => {
+      const codes = analyze(doc.example!, { ...doc.options, sourceName: 'example.json' }).findings.map((f) => f.code);
+      assert.ok(codes.includes(code), `${code} not among ${JSON.stringify(codes)}`);
+    });
+  }
+
+  it('every code has one section, with its fix, in both languages, and the files are current', () => {
+    for (const locale of ['en', 'es'] as const) {
+      const text = readFileSync(join(__dirname, '../../docs', locale === 'es' ? 'rules.es.md' : 'rules.md'), 'utf8');
+      assert.equal(text, ruleDocsMarkdown(locale), 'run npm run generate:rule-docs');
+      for (const code of RULE_CODES) {
+        assert.equal(text.split('\n').filter((l) => l === ruleHeading(code)).length, 1, `${locale} ${code}`);
+        assert.ok(RULE_DOCS[code].fix[locale].length > 10);
+      }
+    }
+    // Only the two rules that cannot be shown by a document lack an example.
+    assert.deepEqual(RULE_CODES.filter((c) => !RULE_DOCS[c].example), ['document-too-large', 'analysis-failed']);
+  });
+});
