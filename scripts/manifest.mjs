@@ -76,12 +76,12 @@ pkg.contributes = {
     title: '%walkthrough.title%',
     description: '%walkthrough.description%',
     steps: [
-      { id: 'bucket', title: '%walkthrough.bucket.title%', description: '%walkthrough.bucket.description%', media: { markdown: 'media/walkthrough/bucket.md' } },
-      { id: 'auth', title: '%walkthrough.auth.title%', description: '%walkthrough.auth.description%', media: { markdown: 'media/walkthrough/auth.md' } },
-      { id: 'policy', title: '%walkthrough.policy.title%', description: '%walkthrough.policy.description%', media: { markdown: 'media/walkthrough/policy.md' }, completionEvents: ['onCommand:brazeS3.newPolicyFile'] },
-      { id: 'trust', title: '%walkthrough.trust.title%', description: '%walkthrough.trust.description%', media: { markdown: 'media/walkthrough/trust.md' }, completionEvents: ['onCommand:brazeS3.insertTrustPolicy'] },
-      { id: 'test', title: '%walkthrough.test.title%', description: '%walkthrough.test.description%', media: { markdown: 'media/walkthrough/test.md' }, completionEvents: ['onCommand:brazeS3.testCredentials', 'onCommand:brazeS3.verifyRole'] },
-      { id: 'paste', title: '%walkthrough.paste.title%', description: '%walkthrough.paste.description%', media: { markdown: 'media/walkthrough/paste.md' } },
+      { id: 'bucket', title: '%walkthrough.bucket.title%', description: '%walkthrough.bucket.description%', media: { markdown: '%walkthrough.bucket.media%' } },
+      { id: 'auth', title: '%walkthrough.auth.title%', description: '%walkthrough.auth.description%', media: { markdown: '%walkthrough.auth.media%' } },
+      { id: 'policy', title: '%walkthrough.policy.title%', description: '%walkthrough.policy.description%', media: { markdown: '%walkthrough.policy.media%' }, completionEvents: ['onCommand:brazeS3.newPolicyFile'] },
+      { id: 'trust', title: '%walkthrough.trust.title%', description: '%walkthrough.trust.description%', media: { markdown: '%walkthrough.trust.media%' }, completionEvents: ['onCommand:brazeS3.insertTrustPolicy'] },
+      { id: 'test', title: '%walkthrough.test.title%', description: '%walkthrough.test.description%', media: { markdown: '%walkthrough.test.media%' }, completionEvents: ['onCommand:brazeS3.testCredentials', 'onCommand:brazeS3.verifyRole'] },
+      { id: 'paste', title: '%walkthrough.paste.title%', description: '%walkthrough.paste.description%', media: { markdown: '%walkthrough.paste.media%' } },
     ],
   }],
 };

@@ -171,6 +171,26 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.waitForTimeout(500);
       await shot('verify-role-report');
     }, results, page, resultsDir);
+    await check('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Welcome: Open Walkthrough');
+      await page.getByRole('option', { name: /Open Walkthrough/ }).first().click();
+      await page.getByRole('option', { name: /Connect an S3 bucket to Braze/ }).first().waitFor({ timeout: 10_000 });
+      await page.getByRole('option', { name: /Connect an S3 bucket to Braze/ }).first().click();
+      const step = page.locator('.getting-started-step', { hasText: 'Choose how the partner authenticates' }).first();
+      await step.waitFor({ timeout: 15_000 });
+      await step.click();
+      await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: 'Role ARN' }).first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(800);
+      const text = await page.locator('.gettingStartedContainer').first().innerText();
+      if (/contenedor|Elige|socio/.test(text)) throw new Error('Spanish text in the English walkthrough');
+      await shot('walkthrough');
+      await page.keyboard.press('Control+W');
+      await page.locator('.monaco-editor .view-lines').first().click(); // focus back on the workbench, not a webview
+    }, results, page, resultsDir);
     await check('"New policy file…" driven through the command palette and its quick picks', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');

@@ -271,4 +271,24 @@ describe('editing', () => {
     const walkthrough = JSON.stringify(ext.packageJSON.contributes.walkthroughs);
     assert.ok(walkthrough.length > 100);
   });
+
+  it('the walkthrough speaks the display language only, and each step\'s buttons run what the step says', async () => {
+    const ext = vscode.extensions.getExtension('braze-s3-policy-kit.braze-s3-policy-kit')!;
+    const steps: { id: string; description: string; media: { markdown: string } }[] = ext.packageJSON.contributes.walkthroughs[0].steps;
+    const all = new Set(await vscode.commands.getCommands(true));
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    for (const step of steps) {
+      // English host: the English media file only, no Spanish half.
+      assert.equal(step.media.markdown, `media/walkthrough/${step.id}.md`);
+      const media = readFileSync(join(ext.extensionPath, step.media.markdown), 'utf8');
+      assert.doesNotMatch(media, /contenedor|política|socio/i, step.id);
+      for (const [, command] of step.description.matchAll(/\]\(command:([\w.]+)/g)) assert.ok(all.has(command), `${step.id}: ${command}`);
+    }
+    const auth = steps.find((s) => s.id === 'auth')!;
+    // "Choose how the partner authenticates": one button per method, each starting that method's policy.
+    const args = [...auth.description.matchAll(/command:brazeS3\.newPolicyFile\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1])).auth);
+    assert.deepEqual(args, ['secret-key', 'role-arn']);
+    assert.doesNotMatch(auth.description, /selectProfile/);
+  });
 });
