@@ -62,7 +62,9 @@ pkg.contributes = {
       'brazeS3.partnerAccountId': setting('string', { default: '', pattern: '^(\\d{12})?$', markdownDescription: '%config.partnerAccountId%' }),
       'brazeS3.externalId': setting('string', { default: '', markdownDescription: '%config.externalId%' }),
       'brazeS3.folderPath': setting('string', { default: 'currents', markdownDescription: '%config.folderPath%' }),
-      'brazeS3.policyFiles': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['currents', 'dashboard', 'trust', 'auto'] }, markdownDescription: '%config.policyFiles%' }),
+      'brazeS3.policyFiles': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['currents', 'dashboard', 'trust', 'none', 'auto'] }, markdownDescription: '%config.policyFiles%' }),
+      'brazeS3.workspaceDiagnostics.enabled': setting('boolean', { default: true, markdownDescription: '%config.workspaceDiagnostics.enabled%' }),
+      'brazeS3.workspaceDiagnostics.maxFiles': setting('number', { default: 1000, minimum: 0, maximum: 100000, markdownDescription: '%config.workspaceDiagnostics.maxFiles%' }),
       'brazeS3.rules': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] }, markdownDescription: '%config.rules%' }),
       'brazeS3.profile': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.profile%' },
       'brazeS3.region': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.region%' },
@@ -85,7 +87,7 @@ pkg.contributes = {
     ],
   }],
 };
-pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onView:brazeS3.account'];
+pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onView:brazeS3.account', 'onStartupFinished'];
 pkg.capabilities = {
   untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
   virtualWorkspaces: { supported: 'limited', description: '%virtual%' },

@@ -14,11 +14,13 @@ import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
 import { AccountFeatures, registerAccountFeatures } from './views/account';
 import { registerSafeCommand } from './editor/safeCommand';
+import { WorkspaceDiagnostics } from './editor/workspaceDiagnostics';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured inside the host. */
   activationMs: number;
   diagnostics: PolicyDiagnostics;
+  workspace: WorkspaceDiagnostics;
   account: AccountFeatures;
 }
 
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const overrides = new IntegrationOverrides(context.workspaceState);
   const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
   const selector: vscode.DocumentSelector = POLICY_LANGUAGES.map((language) => ({ language }));
+  const workspace = new WorkspaceDiagnostics(diagnostics, (line) => output.info(line));
   const lens = new IntegrationLens(diagnostics);
   const account = registerAccountFeatures(context, output);
   const listBuckets: BucketLister = () => account.listBucketNames();
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     output,
     overrides,
     diagnostics,
+    workspace,
     lens,
     vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics, overrides), PolicyCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(selector, lens),
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, diagnostics, account };
+  return { activationMs, diagnostics, workspace, account };
 }
 
 export function deactivate(): void {

@@ -1,12 +1,12 @@
 // One DiagnosticCollection for policy documents: analysed on open, on change (debounced) and on
 // configuration change; results for an outdated document version are dropped; cleared on close.
 import * as vscode from 'vscode';
-import { analyze } from '../policy';
+import { LineIndex, NEVER_POLICY_FILE, SNIFF_CHARS, analyze, looksLikePolicy } from '../policy';
 import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { isPolicyDocument } from './policyDocuments';
 import { ruleDocUri } from './ruleLinks';
-import { EditorSettings, analyzeOptions, readSettings } from './settings';
+import { EditorSettings, analyzeOptions, declaredByGlob, readSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'braze-s3';
 /**
@@ -110,7 +110,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       if (document.version !== version) return; // outdated: a newer change is on its way
       const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
       this.analyses.set(key, { version, result, byKey });
-      this.collection.set(document.uri, this.toDiagnostics(document, result.findings, settings));
+      this.collection.set(document.uri, this.toDiagnostics((o) => document.positionAt(o), result.findings, settings));
       this.updated.fire(document);
     } catch (error) {
       // Never let an analysis problem reach the extension host.
@@ -118,12 +118,52 @@ export class PolicyDiagnostics implements vscode.Disposable {
     }
   }
 
-  private toDiagnostics(document: vscode.TextDocument, findings: Finding[], settings: EditorSettings): vscode.Diagnostic[] {
+  /**
+   * A policy file that is not open, analysed from its text on disk (workspace-wide Problems).
+   * False when the file is not a policy (its diagnostics, if any, are removed). The open
+   * document's own analysis always wins.
+   */
+  analyzeFile(uri: vscode.Uri, text: string): boolean {
+    const key = uri.toString();
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return true;
+    try {
+      const settings = readSettings(uri);
+      // languages.match reads only the URI and language of what it is given.
+      const glob = declaredByGlob({ uri, languageId: uri.path.endsWith('.jsonc') ? 'jsonc' : 'json' } as vscode.TextDocument, settings);
+      if (!glob && (NEVER_POLICY_FILE.test(uri.path) || !looksLikePolicy(text.slice(0, SNIFF_CHARS)))) {
+        this.collection.delete(uri);
+        return false;
+      }
+      const chosen = this.overrides.get(uri);
+      const declared = chosen && chosen !== 'auto' ? chosen : glob === 'auto' ? undefined : glob;
+      const result = analyze(text, analyzeOptions(settings, declared, uri.path));
+      const lines = new LineIndex(text);
+      const at = (offset: number) => {
+        const p = lines.positionAt(offset);
+        return new vscode.Position(p.line, p.character);
+      };
+      this.collection.set(uri, this.toDiagnostics(at, result.findings, settings));
+      return true;
+    } catch (error) {
+      this.log(`analysis of ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  /** Removes a closed file's diagnostics (deleted, or workspace-wide checking turned off). */
+  dropFile(uri: vscode.Uri): void {
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.collection.delete(uri);
+  }
+
+  /** Called when an open document closes: true when the workspace scan keeps its file checked. */
+  keepWhenClosed: (uri: vscode.Uri) => boolean = () => false;
+
+  private toDiagnostics(positionAt: (offset: number) => vscode.Position, findings: Finding[], settings: EditorSettings): vscode.Diagnostic[] {
     const out: vscode.Diagnostic[] = [];
     for (const f of findings) {
       const configured = settings.rules[f.code];
       if (configured === 'off') continue;
-      const range = new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length));
+      const range = new vscode.Range(positionAt(f.offset), positionAt(f.offset + f.length));
       const d = new vscode.Diagnostic(range, f.message, SEVERITY[configured ?? f.severity] ?? SEVERITY[f.severity]);
       d.source = DIAGNOSTIC_SOURCE;
       const doc = ruleDocUri(f.code);
@@ -140,7 +180,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.analyses.delete(key);
     this.lastDuration.delete(key);
     this.lastStarted.delete(key);
-    this.collection.delete(document.uri);
+    if (!this.keepWhenClosed(document.uri)) this.collection.delete(document.uri);
   }
 
   dispose(): void {
