@@ -17,6 +17,9 @@ const commands = [
   cmd('brazeS3.refresh', 'refresh', { icon: '$(refresh)' }),
   cmd('brazeS3.filter', 'filter', { icon: '$(filter)' }),
   cmd('brazeS3.loadMoreRoles', 'loadMoreRoles'),
+  cmd('brazeS3.loadMoreUsers', 'loadMoreUsers'),
+  cmd('brazeS3.rotateAccessKey', 'rotateAccessKey', { icon: '$(key)' }),
+  cmd('brazeS3.deleteAccessKey', 'deleteAccessKey'),
   cmd('brazeS3.copyArn', 'copyArn'),
   cmd('brazeS3.insertBucketName', 'insertBucketName'),
   cmd('brazeS3.generateCurrentsPolicy', 'generateCurrentsPolicy'),
@@ -24,7 +27,7 @@ const commands = [
   cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
   cmd('brazeS3.openPolicy', 'openPolicy'),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
 const setting = (type, extra) => ({ type, scope: 'resource', ...extra });
 pkg.contributes = {
   commands,
@@ -44,6 +47,8 @@ pkg.contributes = {
       { command: 'brazeS3.copyArn', when: 'view == brazeS3.account && viewItem =~ /^(bucket|role)$/', group: '9_copy@1' },
       { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: 'inline' },
       { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: '1_check@1' },
+      { command: 'brazeS3.rotateAccessKey', when: 'view == brazeS3.account && viewItem == user', group: '1_check@1' },
+      { command: 'brazeS3.deleteAccessKey', when: 'view == brazeS3.account && viewItem == accessKey-inactive', group: '9_delete@1' },
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
     ],
     'editor/context': [

@@ -7,3 +7,5 @@ export * from './report';
 export * from './testCredentials';
 export * from './verifyRole';
 export { liveMessages } from './messages';
+export * from './users';
+export * from './rotation';

@@ -10,7 +10,8 @@ import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws, problemText } from '../loadAws';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
-import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials } from './liveInputs';
+import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials, rememberKey } from './liveInputs';
+import { rotateAccessKeyFlow } from './rotation';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
 
@@ -152,6 +153,30 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     }),
     command('brazeS3.refresh', () => tree.refresh()),
     command('brazeS3.loadMoreRoles', () => tree.loadMoreRoles()),
+    command('brazeS3.loadMoreUsers', () => tree.loadMoreUsers()),
+    command('brazeS3.rotateAccessKey', async (node?: Node) => {
+      if (node?.kind !== 'user') return undefined;
+      if (!connection.allowed) return void vscode.window.showWarningMessage(vscode.l10n.t('Live checks are disabled in an untrusted workspace.'));
+      const outcome = await rotateAccessKeyFlow(connection, node.user.name, async (key) => {
+        // A new key can take a few seconds to work everywhere in IAM: retry while AWS says it is unknown.
+        for (let attempt = 0; ; attempt++) {
+          const report = await testCredentials(undefined, { credentials: { kind: 'keys', credentials: key } });
+          if (!report || report.steps[0]?.errorCode !== 'InvalidAccessKeyId' || attempt >= 3) return report;
+          await new Promise((r) => setTimeout(r, 5000));
+        }
+      }, (key) => rememberKey(context.secrets, key));
+      tree.refresh();
+      return outcome;
+    }),
+    command('brazeS3.deleteAccessKey', async (node?: Node) => {
+      if (node?.kind !== 'accessKey' || node.key.status !== 'Inactive') return false;
+      const yes = vscode.l10n.t('Delete {0}', node.key.id);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the inactive access key {0} of {1}? This cannot be undone.', node.key.id, node.user), { modal: true }, yes);
+      if (answer !== yes) return false;
+      await loadAws().deleteAccessKey(connection.get().iam, node.user, node.key.id);
+      tree.refresh();
+      return true;
+    }),
     command('brazeS3.filter', async (value?: string) => {
       const filter = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Filter buckets and roles'), value: tree.currentFilter, prompt: vscode.l10n.t('Part of a name; empty shows all') }));
       if (filter !== undefined) tree.setFilter(filter);

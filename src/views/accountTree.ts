@@ -1,20 +1,22 @@
-// The account tree: Buckets and Roles. Listing uses the SDK's pagination; nothing is fetched per
+// The account tree: Buckets, Roles and Users. Listing uses the SDK's pagination; nothing is fetched per
 // item until it is expanded; roles come page by page with "Load more"; errors are error items
 // with a retry, and the rest of the tree keeps working.
 import * as vscode from 'vscode';
-import type { BucketSummary, ExportObject, RoleSummary } from '../aws';
+import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 
 export type Node =
-  | { kind: 'group'; group: 'buckets' | 'roles' }
+  | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
   | { kind: 'bucket'; bucket: BucketSummary }
   | { kind: 'bucketInfo'; label: string; warning?: boolean }
   | { kind: 'object'; bucket: string; object: ExportObject }
   | { kind: 'role'; role: RoleSummary }
+  | { kind: 'user'; user: UserSummary }
+  | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
   | { kind: 'policy'; role: string; name: string; policyKind: string; document: string }
-  | { kind: 'more'; group: 'roles' | 'buckets' }
-  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' };
+  | { kind: 'more'; group: 'roles' | 'buckets' | 'users' }
+  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' };
 
 const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;
@@ -28,6 +30,9 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private roles: RoleSummary[] = [];
   private roleMarker: string | undefined;
   private rolesLoaded = false;
+  private users: UserSummary[] = [];
+  private userMarker: string | undefined;
+  private usersLoaded = false;
   private filter = '';
   /** What expanding a bucket revealed: shown on the bucket item itself (region, warning badge). */
   private readonly bucketFacts = new Map<string, { region: string; warnings: string[] }>();
@@ -42,6 +47,9 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.roles = [];
     this.roleMarker = undefined;
     this.rolesLoaded = false;
+    this.users = [];
+    this.userMarker = undefined;
+    this.usersLoaded = false;
     this.changed.fire(undefined);
   }
 
@@ -84,6 +92,20 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.changed.fire(undefined);
   }
 
+  private async loadUserPage(): Promise<void> {
+    const { listUsersPage } = loadAws();
+    this.requests++;
+    const page = await listUsersPage(this.connection.get().iam, this.userMarker, ROLE_PAGE);
+    this.users.push(...page.users);
+    this.userMarker = page.marker;
+    this.usersLoaded = true;
+  }
+
+  async loadMoreUsers(): Promise<void> {
+    await this.loadUserPage();
+    this.changed.fire(undefined);
+  }
+
   private matches(name: string): boolean {
     return !this.filter || name.toLowerCase().includes(this.filter);
   }
@@ -108,12 +130,14 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         }
         this.setNoCredentials(false); // other errors stay in the Buckets branch, with a retry
       }
-      return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }];
+      return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }, { kind: 'group', group: 'users' }];
     }
     try {
       switch (node.kind) {
         case 'group':
-          return node.group === 'buckets' ? await this.bucketChildren() : await this.roleChildren();
+          return node.group === 'buckets' ? await this.bucketChildren() : node.group === 'roles' ? await this.roleChildren() : await this.userChildren();
+        case 'user':
+          return await this.userDetails(node.user);
         case 'bucket':
           return await this.bucketDetails(node);
         case 'role':
@@ -142,6 +166,30 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (this.roleMarker) list.push({ kind: 'more', group: 'roles' });
     if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No role matches "{0}".', this.filter) : vscode.l10n.t('No roles in this account.') }];
     return list;
+  }
+
+  private async userChildren(): Promise<Node[]> {
+    if (!this.usersLoaded) await this.loadUserPage();
+    const list = this.users.filter((u) => this.matches(u.name)).map((user): Node => ({ kind: 'user', user }));
+    if (this.userMarker) list.push({ kind: 'more', group: 'users' });
+    if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No user matches "{0}".', this.filter) : vscode.l10n.t('No IAM users in this account.') }];
+    return list;
+  }
+
+  /**
+   * A user's policies, then its access keys with age and last use. Keys of a user holding an
+   * export policy are watched: old or unused keys get a warning that says why.
+   */
+  private async userDetails(user: UserSummary): Promise<Node[]> {
+    const aws = loadAws();
+    const iam = this.connection.get().iam;
+    this.requests += 2;
+    const [policies, keys] = await Promise.all([aws.userPolicies(iam, user.name), aws.accessKeys(iam, user.name)]);
+    const exportUser = aws.holdsExportPolicy(policies);
+    const out: Node[] = policies.map((p): Node => ({ kind: 'policy', role: user.name, name: p.name, policyKind: p.kind, document: p.document }));
+    for (const key of keys) out.push({ kind: 'accessKey', user: user.name, key, concern: exportUser ? aws.keyConcern(key) : undefined });
+    if (out.length === 0) out.push({ kind: 'message', label: vscode.l10n.t('No policies and no access keys.') });
+    return out;
   }
 
   private async bucketDetails(node: Extract<Node, { kind: 'bucket' }>): Promise<Node[]> {
@@ -180,9 +228,10 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'group': {
-        const item = new vscode.TreeItem(node.group === 'buckets' ? vscode.l10n.t('Buckets') : vscode.l10n.t('Roles'), vscode.TreeItemCollapsibleState.Expanded);
+        const label = node.group === 'buckets' ? vscode.l10n.t('Buckets') : node.group === 'roles' ? vscode.l10n.t('Roles') : vscode.l10n.t('Users');
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.contextValue = `group-${node.group}`;
-        item.iconPath = new vscode.ThemeIcon(node.group === 'buckets' ? 'database' : 'shield');
+        item.iconPath = new vscode.ThemeIcon(node.group === 'buckets' ? 'database' : node.group === 'roles' ? 'shield' : 'organization');
         return item;
       }
       case 'bucket': {
@@ -219,6 +268,16 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         item.tooltip = node.role.arn;
         return item;
       }
+      case 'user': {
+        const item = new vscode.TreeItem(node.user.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `user:${node.user.name}`;
+        item.contextValue = 'user';
+        item.iconPath = new vscode.ThemeIcon('person');
+        item.tooltip = node.user.arn;
+        return item;
+      }
+      case 'accessKey':
+        return accessKeyItem(node);
       case 'policy': {
         const item = new vscode.TreeItem(node.name);
         item.description = node.policyKind;
@@ -229,7 +288,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       case 'more': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
-        item.command = { command: 'brazeS3.loadMoreRoles', title: vscode.l10n.t('Load more…') };
+        item.command = { command: node.group === 'users' ? 'brazeS3.loadMoreUsers' : 'brazeS3.loadMoreRoles', title: vscode.l10n.t('Load more…') };
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         return item;
       }
@@ -249,6 +308,30 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function days(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', n);
+}
+
+function accessKeyItem(node: Extract<Node, { kind: 'accessKey' }>): vscode.TreeItem {
+  const { key, concern } = node;
+  const item = new vscode.TreeItem(key.id);
+  item.contextValue = key.status === 'Active' ? 'accessKey-active' : 'accessKey-inactive';
+  const age = key.created ? Math.floor((Date.now() - key.created.getTime()) / 86_400_000) : undefined;
+  const used = key.lastUsed ? vscode.l10n.t('last used {0}', key.lastUsed.toISOString().slice(0, 10)) + (key.lastService ? ` (${key.lastService})` : '') : vscode.l10n.t('never used');
+  const status = key.status === 'Active' ? vscode.l10n.t('active') : vscode.l10n.t('inactive');
+  item.description = [status, age === undefined ? undefined : vscode.l10n.t('created {0} ago', days(age)), used].filter(Boolean).join(' · ');
+  item.iconPath = concern ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(key.status === 'Active' ? 'key' : 'circle-slash');
+  const why = !concern
+    ? undefined
+    : concern.kind === 'old'
+      ? vscode.l10n.t('Created {0} ago: rotate it (Rotate access key…). A key that leaks or expires stops the connector.', days(concern.days))
+      : concern.kind === 'idle'
+        ? vscode.l10n.t('Not used for {0}: the connector is not sending with it. Currents drops events it could not deliver for 48 hours.', days(concern.days))
+        : vscode.l10n.t('Never used in {0}: if the partner has it, the connector is not sending. Currents drops events it could not deliver for 48 hours.', days(concern.days));
+  item.tooltip = why ? `${key.id}\n⚠ ${why}` : key.id;
+  return item;
 }
 
 function formatBytes(n: number): string {

@@ -74,9 +74,13 @@ export async function chooseCredentials(secrets: vscode.SecretStorage): Promise<
   if (!secretAccessKey) return undefined;
   const remember = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Keep it in memory for this check only'), keep: false }, { label: vscode.l10n.t('Remember it in VS Code\'s secret storage'), keep: true }], { title: vscode.l10n.t('Remember the secret?') });
   if (!remember) return undefined;
-  if (remember.keep) {
-    await secrets.store(SECRET_PREFIX + accessKeyId, secretAccessKey.trim());
-    await secrets.store(KEYS_INDEX, JSON.stringify([...new Set([...remembered, accessKeyId])]));
-  }
+  if (remember.keep) await rememberKey(secrets, { accessKeyId, secretAccessKey: secretAccessKey.trim() });
   return { kind: 'keys', credentials: { accessKeyId, secretAccessKey: secretAccessKey.trim() } };
+}
+
+/** Keeps a key's secret in VS Code's SecretStorage (only when the person asks). */
+export async function rememberKey(secrets: vscode.SecretStorage, key: { accessKeyId: string; secretAccessKey: string }): Promise<void> {
+  const remembered = JSON.parse((await secrets.get(KEYS_INDEX)) ?? '[]') as string[];
+  await secrets.store(SECRET_PREFIX + key.accessKeyId, key.secretAccessKey);
+  await secrets.store(KEYS_INDEX, JSON.stringify([...new Set([...remembered, key.accessKeyId])]));
 }

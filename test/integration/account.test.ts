@@ -9,7 +9,7 @@ describe('AWS account view (moto)', () => {
   it('lists Buckets and Roles, and the demo buckets under Buckets', async () => {
     const { account } = await api();
     const roots = await account.tree.getChildren();
-    assert.deepEqual(roots.map((n) => account.tree.getTreeItem(n).label), ['Buckets', 'Roles']);
+    assert.deepEqual(roots.map((n) => account.tree.getTreeItem(n).label), ['Buckets', 'Roles', 'Users']);
     const buckets = await account.tree.getChildren(roots[0]);
     assert.deepEqual(buckets.map((n) => account.tree.getTreeItem(n).label), ['acme-braze-currents', 'acme-braze-exports', 'acme-braze-kms', 'acme-braze-locked', 'acme-marketing-assets']);
     assert.equal(account.tree.getTreeItem(buckets[0]).contextValue, 'bucket');
@@ -36,6 +36,22 @@ describe('AWS account view (moto)', () => {
     const names = children.map((n) => String(account.tree.getTreeItem(n).label));
     assert.deepEqual([...names].sort(), ['app-lambda-worker', 'braze-currents-export', 'braze-currents-missing-getobject', 'braze-export-no-external-id']);
     assert.ok(children.every((n) => account.tree.getTreeItem(n).contextValue === 'role'));
+  });
+
+  it('lists IAM users; a user shows its policies and its access keys with status, age and last use', async () => {
+    const { account } = await api();
+    const [, , users] = await account.tree.getChildren();
+    const list = await account.tree.getChildren(users);
+    const writer = list.find((n) => n.kind === 'user' && n.user.name === 'braze-currents-writer');
+    assert.ok(writer, list.map((n) => String(account.tree.getTreeItem(n).label)).join(', '));
+    assert.equal(account.tree.getTreeItem(writer).contextValue, 'user');
+    const details = await account.tree.getChildren(writer);
+    assert.deepEqual(details.map((n) => n.kind), ['policy', 'accessKey']);
+    assert.equal(account.tree.getTreeItem(details[0]).label, 'braze-currents-s3');
+    const key = account.tree.getTreeItem(details[1]);
+    assert.equal(key.label, process.env.BRAZE_S3_DEMO_USER_KEY);
+    assert.match(String(key.description), /^active · created 0 days ago · never used$/);
+    assert.equal(key.contextValue, 'accessKey-active');
   });
 
   it('filters the tree', async () => {

@@ -1,0 +1,77 @@
+// "Rotate access key…" on an IAM user: the dialogs around the rotation steps (src/aws/rotation.ts).
+// The new secret is shown once, in a modal, and copied only on request: it never reaches a log,
+// a setting or a report, and SecretStorage only if the person asks.
+import * as vscode from 'vscode';
+import type { NewKey, Report, RotationOutcome } from '../aws';
+import { loadAws } from '../loadAws';
+import type { AccountConnection } from './connection';
+
+export async function rotateAccessKeyFlow(
+  connection: AccountConnection,
+  userName: string,
+  runTest: (key: NewKey) => Promise<Report | undefined>,
+  remember: (key: NewKey) => Promise<void>,
+): Promise<RotationOutcome> {
+  const aws = loadAws();
+  const outcome = await aws.rotateAccessKey(connection.get().iam, userName, {
+    deleteInactiveToMakeRoom: async (key) => {
+      const yes = vscode.l10n.t('Delete {0}', key.id);
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} already has two access keys, the most IAM allows. Delete the inactive key {1} to make room for the new one?', userName, key.id),
+        { modal: true }, yes);
+      return answer === yes;
+    },
+    testNewKey: (key) => runTest(key),
+    keepDespiteFailure: async () => {
+      const keep = vscode.l10n.t('Keep the new key anyway');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('The new key failed Test credentials (see the report). Delete it again? Nothing else has changed.'),
+        { modal: true }, keep);
+      return answer === keep;
+    },
+    handOver: async (key) => {
+      const copyId = vscode.l10n.t('Copy access key ID');
+      const copySecret = vscode.l10n.t('Copy secret access key');
+      const store = vscode.l10n.t('Remember the secret in VS Code');
+      const done = vscode.l10n.t('The partner now uses the new key');
+      for (;;) {
+        const answer = await vscode.window.showInformationMessage(
+          vscode.l10n.t('New access key for {0}', userName),
+          {
+            modal: true,
+            detail: [
+              vscode.l10n.t('Access key ID: {0}', key.accessKeyId),
+              vscode.l10n.t('Secret access key: {0}', key.secretAccessKey),
+              '',
+              vscode.l10n.t('Paste both into the partner dashboard and save. This is the only time the secret is shown. When the partner uses the new key, the old key is deactivated (not deleted). Cancel deletes the new key.'),
+            ].join('\n'),
+          },
+          copyId, copySecret, store, done);
+        if (answer === copyId) await vscode.env.clipboard.writeText(key.accessKeyId);
+        else if (answer === copySecret) await vscode.env.clipboard.writeText(key.secretAccessKey);
+        else if (answer === store) await remember(key);
+        else return answer === done;
+      }
+    },
+  });
+  if (outcome.status === 'rotated') {
+    const del = vscode.l10n.t('Delete the old key now');
+    const deactivated = outcome.deactivated.join(', ');
+    const text = outcome.deactivated.length
+      ? vscode.l10n.t('Rotated: {0} is active; {1} is deactivated. Delete it once you are sure nothing else uses it.', outcome.newKeyId, deactivated)
+      : vscode.l10n.t('Rotated: {0} is active.', outcome.newKeyId);
+    void vscode.window.showInformationMessage(text, ...(outcome.deactivated.length ? [del] : [])).then(async (answer) => {
+      if (answer !== del) return;
+      for (const id of outcome.deactivated) await aws.deleteAccessKey(connection.get().iam, userName, id);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0}.', deactivated));
+    });
+  } else {
+    const text = outcome.reason === 'limit'
+      ? vscode.l10n.t('{0} has two active access keys. Deactivate the one the partner does not use, then rotate again.', userName)
+      : outcome.deletedNewKey
+        ? vscode.l10n.t('Rotation cancelled: the new key {0} was deleted again; the old key is unchanged.', outcome.deletedNewKey)
+        : vscode.l10n.t('Rotation cancelled: nothing changed.');
+    void vscode.window.showInformationMessage(text);
+  }
+  return outcome;
+}
