@@ -171,6 +171,29 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.waitForTimeout(500);
       await shot('verify-role-report');
     }, results, page, resultsDir);
+    await check('Rotate access key… on an IAM user: Test credentials with the new key, the secret shown once, the old key deactivated', async () => {
+      await page.keyboard.press('Escape');
+      const user = page.locator('.monaco-list-row', { hasText: 'braze-currents-writer' }).first();
+      await user.waitFor({ timeout: 20_000 });
+      await user.click({ button: 'right' });
+      await page.locator('.context-view .action-item', { hasText: 'Rotate access key' }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await page.getByRole('option', { name: /Currents/ }).first().click({ timeout: 20_000 });
+      await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
+      await input.fill('acme-braze-currents');
+      await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
+      await input.waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter'); // folder: currents
+      await page.getByRole('option', { name: /No server-side encryption/ }).first().click({ timeout: 10_000 });
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'New access key for braze-currents-writer' });
+      await dialog.waitFor({ timeout: 30_000 });
+      const text = await dialog.innerText();
+      if (!/Secret access key: \S{40}/.test(text)) throw new Error(`no secret in the hand-over dialog: ${text.slice(0, 300)}`);
+      await shot('rotate-key-handover');
+      await dialog.locator('.monaco-button', { hasText: 'The partner now uses the new key' }).click();
+      await page.locator('.notifications-toasts', { hasText: /Rotated: AKIA\w+ is active; AKIA\w+ is deactivated/ }).first().waitFor({ timeout: 15_000 });
+      await shot('rotate-key-done');
+    }, results, page, resultsDir);
     await check('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
