@@ -171,6 +171,36 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.waitForTimeout(500);
       await shot('verify-role-report');
     }, results, page, resultsDir);
+    await check('Test credentials on a bucket is one multi-step input: step x of n, Back keeps the answers', async () => {
+      await page.keyboard.press('Escape');
+      const bucket = page.locator('.monaco-list-row', { hasText: 'acme-braze-exports' }).first();
+      await bucket.click({ button: 'right' });
+      await page.locator('.context-view .action-item', { hasText: 'Test credentials' }).first().click();
+      const title = page.locator('.quick-input-titlebar');
+      const expectTitle = async (re) => {
+        for (let i = 0; i < 50; i++) {
+          const t = await title.innerText().catch(() => '');
+          if (re.test(t)) return t;
+          await page.waitForTimeout(100);
+        }
+        throw new Error(`quick input title "${await title.innerText().catch(() => '')}" does not match ${re}`);
+      };
+      await expectTitle(/Which integration\?.*1\/3/s); // bucket given: integration, SSE, credentials
+      await page.getByRole('option', { name: /dashboard/i }).first().click();
+      await expectTitle(/Server-side encryption.*2\/3/s);
+      await page.locator('.quick-input-titlebar .action-label[aria-label="Back"], .quick-input-titlebar .codicon-quick-input-back').first().click();
+      await expectTitle(/Which integration\?.*1\/3/s);
+      await page.getByRole('option', { name: /Currents/ }).first().click();
+      await expectTitle(/Folder path.*2\/4/s); // Currents adds its folder
+      await shot('wizard-step');
+      await page.keyboard.press('Enter');
+      await expectTitle(/Server-side encryption.*3\/4/s);
+      await page.getByRole('option', { name: /No server-side encryption/ }).first().click();
+      await expectTitle(/Which credentials.*4\/4/s);
+      await page.getByRole('option', { name: /current AWS profile/ }).first().click();
+      await page.locator('.tab', { hasText: /Preview test-credentials-\d+\.md/ }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.notifications-toasts', { hasText: 'Test credentials: every check passed.' }).first().waitFor({ timeout: 15_000 });
+    }, results, page, resultsDir);
     await check('Rotate access key… on an IAM user: Test credentials with the new key, the secret shown once, the old key deactivated', async () => {
       await page.keyboard.press('Escape');
       const user = page.locator('.monaco-list-row', { hasText: 'braze-currents-writer' }).first();

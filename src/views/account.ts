@@ -10,7 +10,7 @@ import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws, problemText } from '../loadAws';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
-import { CredentialChoice, askLiveCheckInputs, askRoleArn, chooseCredentials, rememberKey } from './liveInputs';
+import { CredentialChoice, askLiveCheckInputs, askRoleArn, rememberKey } from './liveInputs';
 import { rotateAccessKeyFlow } from './rotation';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
@@ -94,9 +94,9 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
 
   async function testCredentials(node?: Node | string, given?: Partial<{ integration: IntegrationId; folder: string; sse: boolean; credentials: CredentialChoice }>): Promise<Report | undefined> {
     const bucketFromNode = typeof node === 'string' ? node : node?.kind === 'bucket' ? node.bucket.name : undefined;
-    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), { bucket: bucketFromNode, ...given }, true);
+    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), { bucket: bucketFromNode, ...given }, true, given?.credentials ? undefined : context.secrets);
     if (!inputs) return undefined;
-    const creds = given?.credentials ?? (await chooseCredentials(context.secrets));
+    const creds = given?.credentials ?? inputs.credentials;
     if (!creds) return undefined;
     const aws = loadAws();
     const clients = creds.kind === 'keys' ? connection.withCredentials(creds.credentials) : connection.get();

@@ -1,0 +1,103 @@
+// VS Code's multi-step input pattern: one quick input after another with "step x of n", a Back
+// button that returns to the previous question with its answer kept, and Escape to cancel.
+import * as vscode from 'vscode';
+
+export const BACK = Symbol('back');
+export type Answer<T> = T | typeof BACK | undefined;
+
+export interface StepPosition {
+  step: number;
+  total: number;
+}
+
+/** A question of the wizard; `applies` drops it when earlier answers make it moot. */
+export interface WizardStep<S> {
+  applies?(state: S): boolean;
+  ask(state: S, at: StepPosition): Promise<Answer<true>>;
+}
+
+/** Runs the steps in order; Back re-asks the previous applicable one. Undefined when cancelled. */
+export async function runWizard<S>(steps: WizardStep<S>[], state: S): Promise<S | undefined> {
+  const history: number[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const applicable = steps.map((s, k) => ({ s, k })).filter(({ s }) => !s.applies || s.applies(state));
+    const current = applicable.findIndex(({ k }) => k === i);
+    if (current < 0) {
+      i++;
+      continue;
+    }
+    const answer = await steps[i].ask(state, { step: current + 1, total: applicable.length });
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      const previous = history.pop();
+      if (previous !== undefined) i = previous;
+      continue;
+    }
+    history.push(i);
+    i++;
+  }
+  return state;
+}
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+/** One quick pick of the wizard; `active` is the answer given before (kept when going back). */
+export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[], options: { active?: T; placeholder?: string } = {}): Promise<Answer<PickItem<T>>> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<PickItem<T>>();
+    qp.title = title;
+    qp.step = at.step;
+    qp.totalSteps = at.total;
+    qp.placeholder = options.placeholder;
+    qp.ignoreFocusOut = true;
+    qp.items = items;
+    const active = items.find((it) => it.value === options.active);
+    if (active) qp.activeItems = [active];
+    qp.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    let done = false;
+    const finish = (a: Answer<PickItem<T>>) => {
+      if (done) return;
+      done = true;
+      resolve(a);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}
+
+/** One input box of the wizard, validated as the person types. */
+export function inputStep(title: string, at: StepPosition, options: { value?: string; prompt?: string; password?: boolean; validate?: (v: string) => string | undefined }): Promise<Answer<string>> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = title;
+    box.step = at.step;
+    box.totalSteps = at.total;
+    box.value = options.value ?? '';
+    box.prompt = options.prompt;
+    box.password = !!options.password;
+    box.ignoreFocusOut = true;
+    box.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    let done = false;
+    const finish = (a: Answer<string>) => {
+      if (done) return;
+      done = true;
+      resolve(a);
+      box.dispose();
+    };
+    const check = (v: string) => (box.validationMessage = options.validate?.(v.trim()));
+    check(box.value);
+    box.onDidChangeValue(check);
+    box.onDidAccept(() => {
+      if (!options.validate?.(box.value.trim())) finish(box.value.trim());
+    });
+    box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}
