@@ -175,8 +175,11 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.keyboard.press('Escape');
       const bucket = page.locator('.monaco-list-row', { hasText: 'acme-braze-exports' }).first();
       await bucket.click({ button: 'right' });
-      await page.locator('.context-view .action-item', { hasText: 'Test credentials' }).first().click();
-      const title = page.locator('.quick-input-titlebar');
+      const item = page.locator('.context-view .action-item', { hasText: 'Test credentials' }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300); // the menu fades in: a click during it can be lost
+      await item.click();
+      const title = page.locator('.quick-input-widget:visible .quick-input-titlebar');
       const expectTitle = async (re) => {
         for (let i = 0; i < 50; i++) {
           const t = await title.innerText().catch(() => '');

@@ -96,3 +96,19 @@ export async function newestObjects(s3: S3Client, bucket: string, folder: string
     .sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0))
     .slice(0, max);
 }
+
+/**
+ * The folders that hold Currents data: top-level prefixes with Currents' own layout under them
+ * (`<folder>/dataexport.<cluster>.S3.integration.<id>/…`). Each Currents connector writes under a
+ * folder of its own, and several may share a bucket.
+ */
+export async function currentsFolders(s3: S3Client, bucket: string, limit = 20, signal?: AbortSignal): Promise<string[]> {
+  const top = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Delimiter: '/', MaxKeys: 1000 }), { abortSignal: signal });
+  const prefixes = (top.CommonPrefixes ?? []).map((p) => p.Prefix ?? '').filter(Boolean).slice(0, limit);
+  const found = await Promise.all(prefixes.map(async (prefix) => {
+    const r = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}dataexport.`, MaxKeys: 1 }), { abortSignal: signal });
+    return (r.KeyCount ?? r.Contents?.length ?? 0) > 0 ? prefix.replace(/\/$/, '') : undefined;
+  }));
+  // S3 lists "currents-warehouse/" before "currents/" (byte order): people read names in name order.
+  return found.filter((f): f is string => !!f).sort((a, b) => a.localeCompare(b));
+}

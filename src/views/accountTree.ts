@@ -11,6 +11,7 @@ export type Node =
   | { kind: 'bucket'; bucket: BucketSummary }
   | { kind: 'bucketInfo'; label: string; warning?: boolean }
   | { kind: 'object'; bucket: string; object: ExportObject }
+  | { kind: 'currentsFolder'; bucket: string; folder: string }
   | { kind: 'role'; role: RoleSummary }
   | { kind: 'user'; user: UserSummary }
   | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
@@ -39,7 +40,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** Requests made, for the scale benchmark and tests. */
   requests = 0;
 
-  constructor(private readonly connection: AccountConnection, private readonly folder: () => string) {}
+  constructor(private readonly connection: AccountConnection) {}
 
   refresh(): void {
     this.buckets = undefined;
@@ -138,6 +139,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
           return node.group === 'buckets' ? await this.bucketChildren() : node.group === 'roles' ? await this.roleChildren() : await this.userChildren();
         case 'user':
           return await this.userDetails(node.user);
+        case 'currentsFolder':
+          return await this.folderObjects(node);
         case 'bucket':
           return await this.bucketDetails(node);
         case 'role':
@@ -210,11 +213,21 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const before = JSON.stringify(this.bucketFacts.get(bucket));
     this.bucketFacts.set(bucket, { region, warnings });
     if (before !== JSON.stringify(this.bucketFacts.get(bucket))) setTimeout(() => this.changed.fire(node), 0);
+    // Currents data per connector folder; a bucket without any (a dashboard-export bucket) says so.
     this.requests++;
-    const objects = await aws.newestObjects(s3, bucket, this.folder(), 15);
-    if (objects.length === 0) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No objects under {0}/ yet', this.folder() || '') });
-    for (const object of objects) out.push({ kind: 'object', bucket, object });
+    const folders = await aws.currentsFolders(s3, bucket);
+    if (folders.length === 0) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No Currents data in this bucket') });
+    for (const folder of folders) out.push({ kind: 'currentsFolder', bucket, folder });
     return out;
+  }
+
+  private async folderObjects(node: Extract<Node, { kind: 'currentsFolder' }>): Promise<Node[]> {
+    const aws = loadAws();
+    const clients = this.connection.get();
+    const region = this.bucketFacts.get(node.bucket)?.region;
+    this.requests++;
+    const objects = await aws.newestObjects(region ? clients.s3For(region) : clients.s3, node.bucket, node.folder, 15);
+    return objects.map((object): Node => ({ kind: 'object', bucket: node.bucket, object }));
   }
 
   private async rolePolicies(role: RoleSummary): Promise<Node[]> {
@@ -248,6 +261,14 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       case 'bucketInfo': {
         const item = new vscode.TreeItem(node.label);
         item.iconPath = new vscode.ThemeIcon(node.warning ? 'warning' : 'info', node.warning ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        return item;
+      }
+      case 'currentsFolder': {
+        const item = new vscode.TreeItem(`${node.folder}/`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `folder:${node.bucket}/${node.folder}`;
+        item.description = vscode.l10n.t('Currents connector folder');
+        item.tooltip = `s3://${node.bucket}/${node.folder}/`;
+        item.iconPath = new vscode.ThemeIcon('folder');
         return item;
       }
       case 'object': {

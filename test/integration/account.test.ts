@@ -2,7 +2,6 @@
 // (started and seeded with the demo account by the runner; the SDK finds it via AWS_ENDPOINT_URL).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/views/accountTree';
 import { api, waitFor } from './util';
 
 describe('AWS account view (moto)', () => {
@@ -15,18 +14,24 @@ describe('AWS account view (moto)', () => {
     assert.equal(account.tree.getTreeItem(buckets[0]).contextValue, 'bucket');
   });
 
-  it('expands a bucket: region and the newest Currents export files', async () => {
+  it('expands a bucket: region, then one folder per Currents connector with its newest files', async () => {
     const { account } = await api();
     const [group] = await account.tree.getChildren();
-    const bucket = (await account.tree.getChildren(group)).find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-currents')!;
+    const buckets = await account.tree.getChildren(group);
+    const bucket = buckets.find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-currents')!;
     const details = await account.tree.getChildren(bucket);
     const labels = details.map((n) => String(account.tree.getTreeItem(n).label));
-    assert.equal(labels[0], 'Region: us-east-1');
+    assert.deepEqual(labels, ['Region: us-east-1', 'currents/', 'currents-warehouse/']);
     // What expanding revealed is shown on the bucket item itself (no per-item call before that).
     assert.equal(account.tree.getTreeItem(bucket).description, 'us-east-1');
-    const files = details.filter((n): n is Extract<Node, { kind: 'object' }> => n.kind === 'object');
+    const files = await account.tree.getChildren(details[1]);
     assert.equal(files.length, 3);
-    assert.ok(files.every((f) => f.object.key.includes('/event_type=')));
+    assert.ok(files.every((f) => f.kind === 'object' && f.object.key.startsWith('currents/') && f.object.key.includes('/event_type=')));
+    assert.equal((await account.tree.getChildren(details[2])).length, 2);
+    // A dashboard-export bucket holds no Currents data, and says so (no "currents/" folder is assumed).
+    const exportsBucket = buckets.find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-exports')!;
+    const exportDetails = (await account.tree.getChildren(exportsBucket)).map((n) => String(account.tree.getTreeItem(n).label));
+    assert.deepEqual(exportDetails, ['Region: us-east-1', 'No Currents data in this bucket']);
   });
 
   it('lists the roles from IAM', async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { createClients, listBuckets, markerKey, newestObjects, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
+import { createClients, currentsFolders, listBuckets, markerKey, newestObjects, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
 import type { Clients } from '../../src/aws';
 import { startLocalAws, type LocalAws } from './localAws';
 
@@ -40,6 +40,11 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     assert.ok(first.every((o) => o.key.startsWith('currents/dataexport.prod-01.S3.integration.')));
     // "currents/" is not a prefix of "currents-warehouse/…": each folder shows only its own files.
     assert.ok(second.every((o) => o.key.startsWith('currents-warehouse/')));
+  });
+
+  it('finds the folders that hold Currents data: one per connector, none in an export bucket', async () => {
+    assert.deepEqual(await currentsFolders(clients.s3, 'acme-braze-currents'), ['currents', 'currents-warehouse']);
+    assert.deepEqual(await currentsFolders(clients.s3, 'acme-braze-exports'), [], 'segment-exports/ holds CSV files, not Currents data');
   });
 
   it('runs the full Currents sequence, leaving exactly one marker however often it runs', async () => {
