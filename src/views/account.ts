@@ -178,7 +178,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
       return true;
     }),
     command('brazeS3.filter', async (value?: string) => {
-      const filter = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Filter buckets and roles'), value: tree.currentFilter, prompt: vscode.l10n.t('Part of a name; empty shows all') }));
+      const filter = value ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Filter buckets, roles and users'), value: tree.currentFilter, prompt: vscode.l10n.t('Part of a name; empty shows all') }));
       if (filter !== undefined) tree.setFilter(filter);
     }),
     command('brazeS3.selectProfile', async () => {
