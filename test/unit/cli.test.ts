@@ -234,6 +234,31 @@ describe('CLI live checks (dist/cli.js against moto, found through AWS_ENDPOINT_
     assert.equal(bad.code, 1, bad.out);
     assert.match(bad.out, /✗ Trust policy/);
   });
+  it('gives the right verdict on every demo bucket and partner role', async () => {
+    const buckets: [string, string, number, RegExp][] = [
+      ['acme-braze-currents', 'currents', 0, /✓ Marker object: .*\n[\s\S]*passed, 0 failed/],
+      ['acme-braze-exports', 'dashboard', 0, /passed, 0 failed/],
+      ['acme-marketing-assets', 'dashboard', 0, /passed, 0 failed/],
+      ['acme-braze-kms', 'dashboard', 1, /✗ Default encryption: SSE-KMS/],
+      ['acme-braze-locked', 'currents', 1, /✗ Object Lock: Object Lock is enabled/],
+    ];
+    for (const [bucket, integration, code, expected] of buckets) {
+      const r = await runAsync(env(), 'test-credentials', '--bucket', bucket, '--integration', integration);
+      assert.equal(r.code, code, `${bucket}: ${r.out}`);
+      assert.match(r.out, expected, bucket);
+    }
+    const partner = ['--partner-account-id', aws.demo.DEMO_PARTNER_ACCOUNT_ID, '--external-id', aws.demo.DEMO_EXTERNAL_ID, '--bucket', 'acme-braze-currents'];
+    const roles: [string, number, RegExp][] = [
+      [aws.demo.DEMO_ROLES.good, 0, /✓ Permissions for the integration/],
+      [aws.demo.DEMO_ROLES.noExternalId, 1, /✗ Trust policy/],
+      [aws.demo.DEMO_ROLES.noGetObject, 1, /✗ Permissions for the integration: .*s3:GetObject/],
+    ];
+    for (const [role, code, expected] of roles) {
+      const r = await runAsync(env(), 'verify-role', `arn:aws:iam::123456789012:role/${role}`, ...partner);
+      assert.equal(r.code, code, `${role}: ${r.out}`);
+      assert.match(r.out, expected, role);
+    }
+  });
   it('verify-role rejects a malformed ARN (exit 1) and bad usage (exit 2)', async () => {
     const bad = await runAsync(env(), 'verify-role', 'arn:aws:iam::123:role/x', '--bucket', 'b');
     assert.equal(bad.code, 1);
