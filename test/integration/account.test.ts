@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { api, waitFor } from './util';
 
 describe('AWS account view (moto)', () => {
-  it('lists Buckets and Roles, and the demo buckets under Buckets', async () => {
+  it('lists Buckets, Roles and Users, and the demo buckets under Buckets', async () => {
     const { account } = await api();
     const roots = await account.tree.getChildren();
     assert.deepEqual(roots.map((n) => account.tree.getTreeItem(n).label), ['Buckets', 'Roles', 'Users']);
