@@ -42,7 +42,7 @@ function filesContaining(dir, needle) {
   return hits;
 }
 
-async function runSuite(server, browser, workspace, resultsFile) {
+export async function runSuite(server, browser, workspace, resultsFile) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let exitCode;
   const exited = new Promise((resolve) => {

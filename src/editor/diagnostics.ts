@@ -124,16 +124,30 @@ export class PolicyDiagnostics implements vscode.Disposable {
    * document's own analysis always wins.
    */
   analyzeFile(uri: vscode.Uri, text: string): boolean {
+    const diagnostics = this.fileDiagnostics(uri, text);
+    if (diagnostics === 'open') return true;
+    if (diagnostics) this.collection.set(uri, diagnostics);
+    else this.collection.delete(uri);
+    return !!diagnostics;
+  }
+
+  /** Sets many closed files' diagnostics in one call (a workspace scan sends them in batches). */
+  setFiles(entries: [vscode.Uri, vscode.Diagnostic[]][]): void {
+    if (entries.length) this.collection.set(entries);
+  }
+
+  /**
+   * A closed file's diagnostics; undefined when it is not a policy; 'open' when an editor holds
+   * it (the open document's analysis wins).
+   */
+  fileDiagnostics(uri: vscode.Uri, text: string): vscode.Diagnostic[] | undefined | 'open' {
     const key = uri.toString();
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return true;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return 'open';
     try {
       const settings = readSettings(uri);
       // languages.match reads only the URI and language of what it is given.
       const glob = declaredByGlob({ uri, languageId: uri.path.endsWith('.jsonc') ? 'jsonc' : 'json' } as vscode.TextDocument, settings);
-      if (!glob && (NEVER_POLICY_FILE.test(uri.path) || !looksLikePolicy(text.slice(0, SNIFF_CHARS)))) {
-        this.collection.delete(uri);
-        return false;
-      }
+      if (!glob && (NEVER_POLICY_FILE.test(uri.path) || !looksLikePolicy(text.slice(0, SNIFF_CHARS)))) return undefined;
       const chosen = this.overrides.get(uri);
       const declared = chosen && chosen !== 'auto' ? chosen : glob === 'auto' ? undefined : glob;
       const result = analyze(text, analyzeOptions(settings, declared, uri.path));
@@ -142,11 +156,10 @@ export class PolicyDiagnostics implements vscode.Disposable {
         const p = lines.positionAt(offset);
         return new vscode.Position(p.line, p.character);
       };
-      this.collection.set(uri, this.toDiagnostics(at, result.findings, settings));
-      return true;
+      return this.toDiagnostics(at, result.findings, settings);
     } catch (error) {
       this.log(`analysis of ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return false;
+      return undefined;
     }
   }
 

@@ -3,6 +3,7 @@
 // deleted. On by default up to brazeS3.workspaceDiagnostics.maxFiles JSON files (1,000: about a
 // second of analysis on real AWS policies, see the README's figures); above that, open files only.
 import * as vscode from 'vscode';
+import { readFile, stat } from 'node:fs/promises';
 import { PolicyDiagnostics } from './diagnostics';
 import { isSingular } from './settings';
 
@@ -14,6 +15,21 @@ const MAX_FILE_BYTES = 1024 * 1024;
 /** npm installs and git operations touch thousands of JSON files that are never policies. */
 function ignored(uri: vscode.Uri): boolean {
   return /[\\/](node_modules|\.git|\.vscode-test)[\\/]/.test(uri.path);
+}
+
+/**
+ * A file's text, or undefined when it is too large, binary or unreadable. Local files are read
+ * with Node's fs (the extension host runs beside them): workspace.fs costs a round trip per call.
+ */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    if (uri.scheme === 'file' && (await stat(uri.fsPath)).size > MAX_FILE_BYTES) return undefined;
+    const bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > MAX_FILE_BYTES || bytes.includes(0)) return undefined;
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return undefined; // gone between listing and reading, or unreadable
+  }
 }
 
 export interface ScanResult {
@@ -107,13 +123,26 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       this.diagnostics.dropFile(uri);
     });
     let policies = 0;
+    let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [i, uri] of files.entries()) {
       if (generation !== this.generation) return undefined;
       if (ignored(uri)) continue;
-      if (await this.analyze(uri)) policies++;
-      // Yield now and then: the extension host keeps answering while a large workspace is read.
-      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 0));
+      const text = await readText(uri);
+      const diagnostics = text === undefined ? undefined : this.diagnostics.fileDiagnostics(uri, text);
+      if (diagnostics) {
+        policies++;
+        this.tracked.add(uri.toString());
+        if (diagnostics !== 'open') batch.push([uri, diagnostics]);
+      }
+      // Now and then: hand a batch to the Problems panel (one message, not one per file) and let
+      // the extension host answer other requests while a large workspace is read.
+      if (i % 100 === 99) {
+        this.diagnostics.setFiles(batch);
+        batch = [];
+        await new Promise((r) => setTimeout(r, 0));
+      }
     }
+    this.diagnostics.setFiles(batch);
     for (const key of previous) if (!this.tracked.has(key)) this.diagnostics.dropFile(vscode.Uri.parse(key));
     return { found: files.length, policies, overLimit: false };
   }
@@ -121,11 +150,9 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   /** Reads one file and hands it to the diagnostics; true when it is a policy document. */
   private async analyze(uri: vscode.Uri): Promise<boolean> {
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) return false;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.includes(0)) return false; // binary
-      const isPolicy = this.diagnostics.analyzeFile(uri, new TextDecoder().decode(bytes));
+      const text = await readText(uri);
+      const isPolicy = text !== undefined && this.diagnostics.analyzeFile(uri, text);
+      if (text === undefined) this.diagnostics.dropFile(uri);
       if (isPolicy) this.tracked.add(uri.toString());
       else this.tracked.delete(uri.toString());
       return isPolicy;

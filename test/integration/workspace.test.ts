@@ -72,3 +72,23 @@ describe('workspace-wide Problems (files not opened)', () => {
     await waitFor(() => ours(file).length, (n) => n === 0, 10_000, 'cleared above the bound');
   });
 });
+
+// Not part of npm test: run by scripts/test-host/bench-workspace.mjs (npm run bench) on a
+// generated workspace of real AWS policies. It prints figures and asserts only what it measured.
+describe('workspace scan benchmark', () => {
+  it('scans the workspace of real AWS policies', async function () {
+    const files = Number(process.env.BRAZE_S3_BENCH_FILES ?? 0);
+    if (!files) this.skip();
+    this.timeout(300_000);
+    const { workspace } = await api();
+    await workspace.last; // the scan at activation
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const scan = await workspace.rescan();
+    const ms = performance.now() - t0;
+    const withProblems = vscode.languages.getDiagnostics().filter(([, d]) => d.some((x) => x.source === 'braze-s3')).length;
+    console.log(`workspace-wide Problems, ${files} real AWS policy files: scan ${ms.toFixed(0)} ms (${(ms / files).toFixed(2)} ms per file), ${scan?.policies} policies checked, ${withProblems} files with findings, extension host RSS ${(rss0 / 1048576).toFixed(0)} → ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+    assert.equal(scan?.overLimit, false);
+    assert.equal(scan?.policies, files);
+  });
+});
