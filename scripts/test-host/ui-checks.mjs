@@ -161,7 +161,8 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
       await input.fill('acme-braze-currents');
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
-      await input.waitFor({ state: 'visible' });
+      // The wizard reuses one widget: wait for the folder step itself before pressing Enter.
+      await page.locator('.quick-input-widget:visible .quick-input-titlebar', { hasText: 'Folder path' }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter'); // folder: currents
       // The report opens as a rendered Markdown preview beside the editor.
       const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -215,7 +216,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
       await input.fill('acme-braze-currents');
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
-      await input.waitFor({ state: 'visible' });
+      await page.locator('.quick-input-widget:visible .quick-input-titlebar', { hasText: 'Folder path' }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter'); // folder: currents
       await page.getByRole('option', { name: /No server-side encryption/ }).first().click({ timeout: 10_000 });
       const dialog = page.locator('.monaco-dialog-box', { hasText: 'New access key for braze-currents-writer' });
@@ -291,6 +292,25 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
     }, results, page, resultsDir);
     await check('es: the quick-fix menu in Spanish', async () => {
       await screenshotQuickFixMenu(page, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor', shot, 'es-quick-fix-menu');
+    }, results, page, resultsDir);
+    await check('es: the walkthrough in Spanish only, with the two method buttons', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Open Walkthrough');
+      await page.getByRole('option', { name: /Walkthrough/ }).first().click();
+      await page.getByRole('option', { name: /Conectar un contenedor de S3 con Braze/ }).first().click({ timeout: 10_000 });
+      const step = page.locator('.getting-started-step', { hasText: 'Elige cómo se autentica el socio' }).first();
+      await step.waitFor({ timeout: 15_000 });
+      await step.click();
+      await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: 'ARN de rol' }).first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(800);
+      const text = await page.locator('.gettingStartedContainer').first().innerText();
+      if (/Choose how the partner|Secret key or role ARN|an IAM user with the policy/.test(text)) throw new Error('English text in the Spanish walkthrough');
+      await shot('es-walkthrough');
+      await page.keyboard.press('Control+W');
+      await page.locator('.monaco-editor .view-lines').first().click(); // focus back on the workbench, not a webview
     }, results, page, resultsDir);
     await check('es: the command titles in the palette come from package.nls.es.json', async () => {
       await page.keyboard.press('F1');
