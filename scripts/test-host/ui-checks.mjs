@@ -202,15 +202,20 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.getByRole('option', { name: /No server-side encryption/ }).first().click();
       await expectTitle(/Which credentials.*4\/4/s);
       await page.getByRole('option', { name: /current AWS profile/ }).first().click();
-      await page.locator('.tab', { hasText: /Preview test-credentials-\d+\.md/ }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.tab', { hasText: /Preview\]? test-credentials-\d+\.md/ }).first().waitFor({ timeout: 30_000 });
       await page.locator('.notifications-toasts', { hasText: 'Test credentials: every check passed.' }).first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(1500);
+      await shot('test-credentials-report');
     }, results, page, resultsDir);
     await check('Rotate access key… on an IAM user: Test credentials with the new key, the secret shown once, the old key deactivated', async () => {
       await page.keyboard.press('Escape');
       const user = page.locator('.monaco-list-row', { hasText: 'braze-currents-writer' }).first();
       await user.waitFor({ timeout: 20_000 });
       await user.click({ button: 'right' });
-      await page.locator('.context-view .action-item', { hasText: 'Rotate access key' }).first().click();
+      const rotate = page.locator('.context-view .action-item', { hasText: 'Rotate access key' }).first();
+      await rotate.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300); // the menu fades in: a click during it can be lost
+      await rotate.click();
       const input = page.locator('.quick-input-widget input');
       await page.getByRole('option', { name: /Currents/ }).first().click({ timeout: 20_000 });
       await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });

@@ -27,7 +27,12 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
     // Rendered beside the policy: marks, codes and remedies at a glance; the source stays one
     // command away (and copies as plain text).
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside }));
+    // One report on screen at a time: earlier reports' previews close (each stays in the output
+    // channel). Then a locked preview beside the editor renders this report only (an unlocked one
+    // follows the active editor, and switching one to a new report rendered blank).
+    const earlier = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /(test-credentials|verify-role)-\d+\.md/.test(t.label));
+    if (earlier.length) await vscode.window.tabGroups.close(earlier).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri).then(undefined, () => vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside }));
     return doc;
   }
 
