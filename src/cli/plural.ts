@@ -1,6 +1,7 @@
 // Counted nouns for the CLI's summaries, with proper singular and plural in English and Spanish
 // (Intl.PluralRules picks the category: "1 error", "2 errors", "0 errores").
 import type { Locale } from '../policy';
+import { isOne } from '../policy/plural';
 
 type Noun = 'file' | 'checked' | 'error' | 'warning' | 'unreadable';
 
@@ -21,9 +22,6 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
   },
 };
 
-const rules: Partial<Record<Locale, Intl.PluralRules>> = {};
-
 export function count(locale: Locale, noun: Noun, n: number): string {
-  const category = (rules[locale] ??= new Intl.PluralRules(locale)).select(n) === 'one' ? 'one' : 'other';
-  return FORMS[locale][noun][category].replace('#', String(n));
+  return FORMS[locale][noun][isOne(locale, n) ? 'one' : 'other'].replace('#', String(n));
 }

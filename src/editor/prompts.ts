@@ -56,12 +56,16 @@ export function askExternalId(value?: string): Promise<string | undefined> {
     (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')));
 }
 
+export function folderProblemText(v: string): string | undefined {
+  return /[\\*?]/.test(v) ? vscode.l10n.t('A folder path cannot contain \\, * or ?.') : undefined;
+}
+
 export async function askFolder(value = 'currents'): Promise<string | undefined> {
   const folder = await vscode.window.showInputBox({
     title: vscode.l10n.t('Folder path'),
     prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'),
     value,
-    validateInput: (v) => (/[\\*?]/.test(v) ? vscode.l10n.t('A folder path cannot contain \\, * or ?.') : undefined),
+    validateInput: folderProblemText,
   });
   return folder?.trim().replace(/^\/+|\/+$/g, '');
 }

@@ -1,6 +1,7 @@
 // Reads the extension's settings for one document (every setting is resource-scoped).
 import * as vscode from 'vscode';
 import type { AnalyzeOptions, DeclaredPurpose, Locale, Severity } from '../policy';
+import { isOne } from '../policy/plural';
 
 export type RuleSetting = Severity | 'off';
 /** What a glob or the code lens declares a document to be (`none`: a general IAM policy). */
@@ -37,7 +38,7 @@ export function uiLocale(): Locale {
 
 /** Is `n` singular in the display language (CLDR rules: 1 in English and Spanish)? */
 export function isSingular(n: number): boolean {
-  return new Intl.PluralRules(uiLocale()).select(n) === 'one';
+  return isOne(uiLocale(), n);
 }
 
 /** The integration a `brazeS3.policyFiles` glob declares for a document, if any. */

@@ -53,8 +53,8 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   // once, before a cursor-based context key could follow.
   let hasArn = false;
   const updateArnContext = (editor: vscode.TextEditor | undefined) => {
-    const doc = editor?.document;
-    const found = !!doc && doc.getText().length <= 1_000_000 && ROLE_ARN_AT_CURSOR.test(doc.getText());
+    const text = editor?.document.getText();
+    const found = text !== undefined && text.length <= 1_000_000 && ROLE_ARN_AT_CURSOR.test(text);
     if (found !== hasArn) {
       hasArn = found;
       void vscode.commands.executeCommand('setContext', 'brazeS3.documentHasRoleArn', found);

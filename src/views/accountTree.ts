@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
+import { isSingular } from '../editor/settings';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
@@ -332,7 +333,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 }
 
 function days(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', n);
+  return isSingular(n) ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', n);
 }
 
 function accessKeyItem(node: Extract<Node, { kind: 'accessKey' }>): vscode.TreeItem {

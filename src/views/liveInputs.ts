@@ -2,7 +2,7 @@
 // credentials (the current profile, or typed keys kept in SecretStorage only if asked).
 import * as vscode from 'vscode';
 import type { IntegrationId } from '../policy';
-import { BucketLister, bucketProblemText } from '../editor/prompts';
+import { BucketLister, bucketProblemText, folderProblemText } from '../editor/prompts';
 import { BACK, WizardStep, inputStep, pickStep, runWizard } from './multiStep';
 import { integrationLabel } from '../editor/integrationLens';
 import { readSettings } from '../editor/settings';
@@ -85,7 +85,7 @@ export async function askLiveCheckInputs(listBuckets: BucketLister, given: Parti
         const a = await inputStep(vscode.l10n.t('Folder path'), at, {
           value: st.folder ?? last.folder ?? readSettings().folderPath ?? 'currents',
           prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'),
-          validate: (v) => (/[\\*?]/.test(v) ? vscode.l10n.t('A folder path cannot contain \\, * or ?.') : undefined),
+          validate: folderProblemText,
         });
         if (a === BACK || a === undefined) return a;
         st.folder = a.replace(/^\/+|\/+$/g, '');
