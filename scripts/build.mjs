@@ -27,11 +27,19 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   external: ['vscode', './iam-index.json', './aws.js'],
+  // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 const started = Date.now();
 mkdirSync(join(root, 'dist'), { recursive: true });
-copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'dist/iam-index.json'));
+// Data files the bundles read beside themselves: the IAM catalog and the two wasm files of the
+// Terraform reader (web-tree-sitter's runtime and the Terraform grammar, src/formats/treeSitter.ts).
+const DATA_FILES = ['src/policy/catalog/iam-index.json', 'node_modules/web-tree-sitter/web-tree-sitter.wasm', 'grammars/tree-sitter-terraform.wasm'];
+const copyData = (dir) => {
+  for (const f of DATA_FILES) copyFileSync(join(root, f), join(root, dir, f.split('/').pop()));
+};
+copyData('dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __VERSION__: JSON.stringify(pkg.version) };
 const bundles = [
@@ -52,11 +60,11 @@ if (withTests) {
     external: [...common.external, 'mocha'],
   });
   // Tests that call the engine directly load the catalog beside their bundle, as the product does.
-  copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'out/test/integration/iam-index.json'));
+  copyData('out/test/integration');
 }
 if (withBench) {
   // The benchmark measures the engine as it ships: bundled and minified like dist/.
   await build({ ...common, minify: true, sourcemap: false, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js', external: [...common.external, 'fast-check', 'aws-sdk-client-mock'] });
-  copyFileSync(join(root, 'src/policy/catalog/iam-index.json'), join(root, 'out/bench/iam-index.json'));
+  copyData('out/bench');
 }
 console.log(`build: ${production ? 'production' : 'development'}${withTests ? ' + integration tests' : ''} in ${Date.now() - started} ms`);

@@ -50,7 +50,7 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       write(VERSION);
       return 0;
     }
-    if (command === 'check') return runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
+    if (command === 'check') return await runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);

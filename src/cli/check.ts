@@ -1,6 +1,8 @@
 // `check`: analyse policy files (and the policies under folders) and print text, JSON or SARIF.
 // Exit 1 on any error finding, 2 when an input could not be read (after printing the rest).
-import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, analyze, messages } from '../policy';
+import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, messages } from '../policy';
+import { analyzeFile, formatOf } from '../formats/analyzeFile';
+import { loadFailure, loadTerraform } from '../formats/treeSitter';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 import { Input, collectInputs } from './files';
@@ -23,9 +25,12 @@ export function rulesDocPath(locale: Locale = 'en'): string {
   return join(__dirname, '..', 'docs', locale === 'es' ? 'rules.es.md' : 'rules.md');
 }
 
+/** One policy document: a JSON file, or one document of a Terraform / CloudFormation file. */
 interface FileReport {
   path: string;
   text: string;
+  /** The document's name inside a Terraform or CloudFormation file. */
+  name?: string;
   result: AnalysisResult;
 }
 
@@ -49,7 +54,7 @@ export function toJson(reports: FileReport[], problems: InputProblem[]): string 
   return JSON.stringify({
     files: reports.map((r) => {
       const lines = new LineIndex(r.text);
-      return { path: r.path, purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
+      return { path: r.path, ...(r.name ? { document: r.name } : {}), purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
     }),
     unreadable: problems,
   }, null, 2);
@@ -77,7 +82,7 @@ export function toText(reports: FileReport[], problems: InputProblem[], locale: 
     // Say what each Braze document was checked as, and why; general documents only when they
     // have findings (a repository holds many).
     if (purpose.id !== 'general' || findings.length > 0) {
-      out.push(`${r.path}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
+      out.push(`${r.path}${r.name ? ` ${r.name}` : ''}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
     }
     const lines = new LineIndex(r.text);
     for (const f of findings) {
@@ -92,9 +97,11 @@ export function toText(reports: FileReport[], problems: InputProblem[], locale: 
   for (const p of problems) out.push(`${p.path}: ${count(locale, 'unreadable', 1)}: ${p.problem}`);
   for (const id of PURPOSE_ORDER) {
     const t = byPurpose.get(id);
-    if (t) out.push(`${m.purposeName(id)}: ${count(locale, 'file', t.files)}, ${count(locale, 'error', t.errors)}, ${count(locale, 'warning', t.warnings)}`);
+    if (t) out.push(`${m.purposeName(id)}: ${count(locale, 'document', t.files)}, ${count(locale, 'error', t.errors)}, ${count(locale, 'warning', t.warnings)}`);
   }
-  out.push(`${count(locale, 'checked', total.files)}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
+  const files = new Set(reports.map((r) => r.path)).size;
+  const documents = total.files !== files ? ` (${count(locale, 'document', total.files)})` : '';
+  out.push(`${count(locale, 'checked', files)}${documents}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
   return out.join('\n');
 }
 
@@ -139,7 +146,7 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
       tool: { driver: { name: 'braze-s3', semanticVersion: version, informationUri: pathToFileURL(rulesDocPath()).href, rules } },
       columnKind: 'utf16CodeUnits',
       // What each document was checked as, and why (purpose.ts).
-      artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.result.purpose } })),
+      artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.result.purpose, ...(r.name ? { document: r.name } : {}) } })),
       results,
       invocations: [{
         executionSuccessful: problems.length === 0,
@@ -153,7 +160,7 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
   }, null, 2);
 }
 
-export function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): number {
+export async function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): Promise<number> {
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE or folder');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'trust', 'none', 'auto'] as const, 'auto');
   const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
@@ -169,9 +176,24 @@ export function runCheck(parsed: Parsed, version: string, write: (s: string) => 
   const inputs: Input[] = collectInputs(parsed.positionals);
   const reports: FileReport[] = [];
   const problems: InputProblem[] = [];
+  if (inputs.some((i) => 'text' in i && formatOf(i.path, i.text) === 'terraform')) await loadTerraform();
   for (const input of inputs) {
-    if ('problem' in input) problems.push(input);
-    else reports.push({ path: input.path, text: input.text, result: analyze(input.text, { ...base, sourceName: input.path }) });
+    if ('problem' in input) {
+      problems.push(input);
+      continue;
+    }
+    const report = analyzeFile(input.text, input.path, base);
+    if (!report) {
+      problems.push({ path: input.path, problem: `the Terraform grammar could not be loaded (${loadFailure() ?? 'unknown reason'})` });
+      continue;
+    }
+    if (report.format === 'json') {
+      reports.push({ path: input.path, text: input.text, result: report.documents[0].result });
+      continue;
+    }
+    const general = { kind: 'unknown', purpose: { id: 'general', declared: false, reason: '' } } as const;
+    if (report.fileFindings.length > 0) reports.push({ path: input.path, text: input.text, result: { ...general, findings: report.fileFindings } });
+    for (const d of report.documents) reports.push({ path: input.path, text: input.text, name: d.name, result: d.result });
   }
   write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.

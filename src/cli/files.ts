@@ -6,11 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
+import { looksLikeCloudFormation } from '../formats/cloudformation';
+import { looksLikeTerraformPolicy } from '../formats/sniff';
 
 /** Files larger than this are not read at all (the engine would skip them anyway). */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.vscode-test']);
 const POLICY_EXTENSIONS = /\.json$/i;
+const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
+const TERRAFORM_EXTENSIONS = /\.tf$/i;
 
 export type Input = { path: string; text: string } | { path: string; problem: string };
 
@@ -66,11 +70,20 @@ function head(path: string): string {
   }
 }
 
-/** A candidate found in a folder is a policy when its name and head say so. */
+/**
+ * A candidate found in a folder is checked when its name and head say it holds policies: a JSON
+ * policy, a CloudFormation template, or a Terraform file that mentions a policy.
+ */
 function isPolicyFile(path: string): boolean {
-  if (!POLICY_EXTENSIONS.test(path) || NEVER_POLICY_FILE.test(path)) return false;
+  if (NEVER_POLICY_FILE.test(path)) return false;
+  const json = POLICY_EXTENSIONS.test(path);
+  const template = TEMPLATE_EXTENSIONS.test(path);
+  const terraform = TERRAFORM_EXTENSIONS.test(path);
+  if (!json && !template && !terraform) return false;
   try {
-    return looksLikePolicy(head(path));
+    if (terraform) return looksLikeTerraformPolicy(readPolicyFile(path));
+    const start = head(path);
+    return (json && looksLikePolicy(start)) || (template && looksLikeCloudFormation(start));
   } catch {
     return false; // unreadable files found while walking are not ours to report
   }

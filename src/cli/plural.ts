@@ -3,11 +3,12 @@
 import type { Locale } from '../policy';
 import { isOne } from '../policy/plural';
 
-type Noun = 'file' | 'checked' | 'error' | 'warning' | 'unreadable';
+type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable';
 
 const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
   en: {
     file: { one: '# file', other: '# files' },
+    document: { one: '# policy document', other: '# policy documents' },
     checked: { one: '# file checked', other: '# files checked' },
     error: { one: '# error', other: '# errors' },
     warning: { one: '# warning', other: '# warnings' },
@@ -15,6 +16,7 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
   },
   es: {
     file: { one: '# archivo', other: '# archivos' },
+    document: { one: '# documento de política', other: '# documentos de política' },
     checked: { one: '# archivo comprobado', other: '# archivos comprobados' },
     error: { one: '# error', other: '# errores' },
     warning: { one: '# aviso', other: '# avisos' },

@@ -5,7 +5,8 @@ import { compileStatements } from './evaluate';
 import { integrationFolder } from './integration';
 import { documentKind } from './kind';
 import { messages } from './messages';
-import { parsePolicy } from './parse';
+import { EditWriter, jsonWriter } from './edits';
+import { PolicyModel, parsePolicy } from './parse';
 import { decidePurpose } from './purpose';
 import { RuleContext } from './rules/context';
 import { checkActions } from './rules/actions';
@@ -19,7 +20,10 @@ import type { AnalysisResult, AnalyzeOptions, Finding, PurposeInfo } from './typ
 /** IAM's own ceiling is 10,240 characters (role inline policies); leave room for whitespace. */
 export const DEFAULT_MAX_LENGTH = 128 * 1024;
 
-export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+/** Makes the fix writer for a document: JSON edits by default (src/formats passes its own). */
+export type WriterFactory = (text: string, model: PolicyModel) => EditWriter;
+
+export function analyze(text: string, options: AnalyzeOptions = {}, writer: WriterFactory = jsonWriter): AnalysisResult {
   const m = messages(options.locale);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -30,7 +34,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     };
   }
   try {
-    return analyzeUnchecked(text, options);
+    return analyzeUnchecked(text, options, writer);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
@@ -41,7 +45,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   }
 }
 
-function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult {
+function analyzeUnchecked(text: string, options: AnalyzeOptions, writer: WriterFactory): AnalysisResult {
   const model = parsePolicy(text);
   const kind = documentKind(model);
   const cat = catalog();
@@ -64,6 +68,7 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions): AnalysisResult
     cat,
     m,
     compiled: compileStatements(model),
+    edits: writer(text, model),
     findings: [],
   };
   checkSyntax(ctx);

@@ -38,6 +38,7 @@ export const RULES = {
   // Added by this engine (not policy mistakes): the document was not analysed in full.
   'document-too-large': 'info',
   'analysis-failed': 'error',
+  'template-syntax': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;
@@ -81,4 +82,5 @@ export const RULE_SUMMARIES: Record<RuleCode, string> = {
   'trust-account-mismatch': 'The trusted account or external ID differs from the configured ones.',
   'document-too-large': 'The document is larger than the checker analyses.',
   'analysis-failed': 'The checker failed on this document (a bug: please report it).',
+  'template-syntax': 'A Terraform or CloudFormation policy document that cannot be read (HCL or YAML syntax).',
 };

@@ -84,6 +84,31 @@ export function removeItem(text: string, element: Node): TextEdit[] {
   return toEdits(text, modify(text, pathOf(element), undefined, { formattingOptions: formattingOf(text) }));
 }
 
+/**
+ * How rules write their fixes. JSON documents use the functions above; a document projected from
+ * Terraform or CloudFormation (src/formats) supplies a writer that edits the file's own syntax,
+ * and returns no edits for a change it cannot make there (the fix is then not offered).
+ */
+export interface EditWriter {
+  replaceNode(node: Node, value: string): TextEdit[];
+  renameKey(key: Node, name: string): TextEdit[];
+  setValue(path: JSONPath, value: unknown, insertFirst?: boolean): TextEdit[];
+  appendString(value: Node, item: string): TextEdit[];
+  replaceItem(element: Node, items: string[]): TextEdit[];
+  removeItem(element: Node): TextEdit[];
+}
+
+export function jsonWriter(text: string): EditWriter {
+  return {
+    replaceNode,
+    renameKey,
+    setValue: (path, value, insertFirst) => setValue(text, path, value, insertFirst),
+    appendString: (value, item) => appendString(text, value, item),
+    replaceItem: (element, items) => replaceItem(text, element, items),
+    removeItem: (element) => removeItem(text, element),
+  };
+}
+
 /** Apply edits to a text (for tests, the CLI and fix-all). Edits must not overlap. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);

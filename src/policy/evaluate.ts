@@ -26,6 +26,8 @@ export interface CompiledStatement {
   /** Lower-cased Action patterns, compiled; undefined when the statement uses NotAction. */
   actions?: CompiledWildcard[];
   notActions?: CompiledWildcard[];
+  /** Action patterns holding `${…}` read as `*`: they may match, so a match is only "maybe". */
+  variableActions?: CompiledWildcard[];
   resources?: CompiledResource[];
   notResources?: CompiledResource[];
   conditional: boolean;
@@ -52,12 +54,14 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
     const actions = compileActions(s, 'Action');
     const notActions = compileActions(s, 'NotAction');
     if ((actions === undefined) === (notActions === undefined)) continue; // malformed: IAM rejects it
+    const widened = actions ? itemsOf(s, 'Action').flatMap((item) => (item.facts.widened ? [item.facts.widened] : [])) : [];
     out.push({
       index: s.index,
       source: s,
       effect,
       actions,
       notActions,
+      variableActions: widened.length > 0 ? widened : undefined,
       resources: compileResources(s, 'Resource', variables),
       notResources: compileResources(s, 'NotResource', variables),
       conditional: s.el.Condition !== undefined,
@@ -119,10 +123,14 @@ export function evaluateLower(statements: CompiledStatement[], lowerAction: stri
   let conditionalAllows: CompiledStatement[] | undefined; // rare: allocated on first use
   let conditionalDenies: CompiledStatement[] | undefined;
   for (const s of statements) {
-    if (!actionMatches(s, lowerAction)) continue;
+    let viaVariable = false;
+    if (!actionMatches(s, lowerAction)) {
+      if (!s.variableActions?.some((a) => matchCompiled(a, lowerAction))) continue;
+      viaVariable = true;
+    }
     const match = resourceMatches(s, resource);
     if (match === 'no') continue;
-    const conditional = s.conditional || match === 'via-variable';
+    const conditional = s.conditional || viaVariable || match === 'via-variable';
     if (s.effect === 'Deny') {
       if (!conditional) return { decision: 'explicit-deny', statement: s, depends: [] };
       (conditionalDenies ??= []).push(s);

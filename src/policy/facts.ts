@@ -67,12 +67,15 @@ export class ActionFacts {
   /** Action names are case-insensitive: evaluation compares lower-cased text. */
   readonly lower: string;
   readonly compiled: CompiledWildcard;
+  /** With `${…}` read as `*`: a value a template fills in at deploy time (src/formats). */
+  readonly widened: CompiledWildcard | undefined;
   private expandedCache?: ActionInfo[];
   private templatesCache?: { judgeable: boolean; templates: string[] };
 
   constructor(readonly value: string) {
     this.lower = value.toLowerCase();
     this.compiled = compileWildcard(this.lower);
+    this.widened = value.includes('${') ? compileWildcard(this.lower.replace(POLICY_VARIABLE, '*')) : undefined;
   }
 
   /** The catalog actions the pattern names (`s3:Get*` → every S3 Get action). */

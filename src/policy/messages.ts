@@ -148,7 +148,7 @@ export const en: Messages = {
   purposeReason: {
     declared: 'declared',
     placeholder: 'it holds a template placeholder',
-    fileName: 'its file name mentions Braze or Currents',
+    fileName: 'its file or resource name mentions Braze or Currents',
     sid: 'a Sid mentions Braze or Currents',
     shape: (b) => `export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket ${b}`,
     partnerAccount: 'it trusts the configured partner account',
@@ -264,7 +264,7 @@ export const es: Messages = {
   purposeReason: {
     declared: 'declarada',
     placeholder: 'contiene un marcador de la plantilla',
-    fileName: 'el nombre del archivo menciona Braze o Currents',
+    fileName: 'el nombre del archivo o del recurso menciona Braze o Currents',
     sid: 'un Sid menciona Braze o Currents',
     shape: (b) => `con forma de exportación: solo las acciones de S3 de la exportación, s3:GetBucketLocation y s3:PutObject en el contenedor ${b}`,
     partnerAccount: 'confía en la cuenta del socio configurada',

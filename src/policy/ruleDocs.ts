@@ -209,6 +209,10 @@ export const RULE_DOCS: Record<RuleCode, RuleDoc> = {
     whenEs: 'El comprobador falló con este documento (un error nuestro: avísanos).',
     fix: { en: 'Report it with the document (remove account IDs first); the rest of the product keeps working.', es: 'Infórmanos con el documento (quita antes los ID de cuenta); el resto del producto sigue funcionando.' },
   },
+  'template-syntax': {
+    whenEs: 'Un documento de política de Terraform o CloudFormation que no se puede leer (sintaxis HCL o YAML).',
+    fix: { en: 'Fix the syntax at the marked place (terraform validate or cfn-lint say more); the other documents of the file are still checked.', es: 'Corrige la sintaxis en el lugar marcado (terraform validate o cfn-lint dan más detalle); los demás documentos del archivo se siguen comprobando.' },
+  },
 };
 
 const SEVERITY_ES = { error: 'error', warning: 'aviso', info: 'información' } as const;

@@ -6,7 +6,6 @@ import { memoizeByObject } from '../memo';
 import { ActionItem, itemsOf } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
-import { removeItem, replaceNode } from '../edits';
 import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
@@ -63,7 +62,7 @@ const classifyAction = memoizeByObject((facts: ActionFacts): ActionClass => {
 });
 
 function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
-  const { m, text } = ctx;
+  const { m } = ctx;
   // Usually every entry is valid: the list itself then serves, without a copy.
   let valid: readonly ActionItem[] = items;
   for (const item of items) {
@@ -85,13 +84,13 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
       case 'unknown-service': {
         const fixed = c.fixed;
         report(ctx, 'service-unknown', { offset: item.node.offset + 1, length: c.service.length }, m.serviceUnknown(c.service, c.suggestion),
-          fixed ? [lazyFix(m.fix.replaceWith(fixed), () => replaceNode(item.node, fixed), false)] : []);
+          fixed ? [lazyFix(m.fix.replaceWith(fixed), () => ctx.edits.replaceNode(item.node, fixed), false)] : []);
         break;
       }
       case 'unknown-action': {
         const suggestion = c.suggestion;
         report(ctx, 'action-unknown', item.node, m.actionUnknown(value, suggestion),
-          suggestion ? [lazyFix(m.fix.replaceWith(suggestion), () => replaceNode(item.node, suggestion), false)] : []);
+          suggestion ? [lazyFix(m.fix.replaceWith(suggestion), () => ctx.edits.replaceNode(item.node, suggestion), false)] : []);
         break;
       }
     }
@@ -118,7 +117,7 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
   for (let vi = 0; vi < valid.length; vi++) {
     const v = valid[vi];
     if (firstOf.get(lower[vi]) !== vi) {
-      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
+      report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [lazyFix(m.fix.removeItem(v.value), () => ctx.edits.removeItem(v.node), true)]);
       continue;
     }
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
@@ -127,7 +126,7 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
     const service = serviceOf(lower[vi]);
     const cover = (service === undefined ? undefined : wildcardsByService.get(service)?.find(covers)) ?? wildcardServices.find(covers);
     if (cover !== undefined) {
-      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, valid[cover].value), [lazyFix(m.fix.removeItem(v.value), () => removeItem(text, v.node), true)]);
+      report(ctx, 'action-redundant', v.node, m.actionCovered(v.value, valid[cover].value), [lazyFix(m.fix.removeItem(v.value), () => ctx.edits.removeItem(v.node), true)]);
     }
   }
 }

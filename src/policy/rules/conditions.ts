@@ -3,7 +3,6 @@ import { catalog, conditionKeyMatches } from '../catalog/catalog';
 import { memoize } from '../memo';
 import { itemsOf, propertiesOf } from '../parse';
 import { closest } from '../suggest';
-import { renameKey } from '../edits';
 import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
@@ -64,7 +63,7 @@ export function checkConditions(ctx: RuleContext): void {
       if (!baseOperator(op.name)) {
         const suggestion = suggestOperator(op.name);
         report(ctx, 'condition-operator-unknown', op.key, m.conditionOperatorUnknown(op.name, suggestion),
-          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => renameKey(op.key, suggestion), false)] : []);
+          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => ctx.edits.renameKey(op.key, suggestion), false)] : []);
       }
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
@@ -75,7 +74,7 @@ export function checkConditions(ctx: RuleContext): void {
         const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
         if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),
-          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => renameKey(key.key, suggestion), false)] : []);
+          suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => ctx.edits.renameKey(key.key, suggestion), false)] : []);
       }
     }
   }

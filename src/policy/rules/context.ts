@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { IamCatalog } from '../catalog/catalog';
 import { RULES, RuleCode } from '../codes';
 import { CompiledStatement } from '../evaluate';
+import type { EditWriter } from '../edits';
 import { Messages } from '../messages';
 import { PolicyModel } from '../parse';
 import { Span, spanOf } from '../ranges';
@@ -25,6 +26,8 @@ export interface RuleContext {
   cat: IamCatalog;
   m: Messages;
   compiled: CompiledStatement[];
+  /** Writes fixes in the document's own syntax (JSON, or the file a document was projected from). */
+  edits: EditWriter;
   findings: Finding[];
 }
 

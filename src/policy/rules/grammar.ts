@@ -4,7 +4,6 @@ import { ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import { Property, Statement, propertiesOf, prop, STATEMENT_ELEMENTS } from '../parse';
 import { openingOf } from '../ranges';
 import { closest } from '../suggest';
-import { renameKey, replaceNode, setValue } from '../edits';
 import { lazyFix } from '../fix';
 import { RuleContext, report } from './context';
 
@@ -22,7 +21,7 @@ function checkKeys(ctx: RuleContext, props: Property[], allowed: readonly string
     if (allowed.includes(p.name)) continue;
     const suggestion = suggestKey(p.name, allowed);
     const taken = suggestion !== undefined && props.some((q) => q.name === suggestion);
-    const fixes = suggestion && !taken ? [lazyFix(ctx.m.fix.renameKey(suggestion), () => renameKey(p.key, suggestion), suggestion.toLowerCase() === p.name.toLowerCase())] : [];
+    const fixes = suggestion && !taken ? [lazyFix(ctx.m.fix.renameKey(suggestion), () => ctx.edits.renameKey(p.key, suggestion), suggestion.toLowerCase() === p.name.toLowerCase())] : [];
     report(ctx, 'unknown-key', p.key, ctx.m.unknownKey(p.name, suggestion), fixes);
   }
 }
@@ -75,13 +74,13 @@ export function checkGrammar(ctx: RuleContext): void {
   const version = prop(top, 'Version');
   if (!version) {
     report(ctx, 'policy-version-missing', openingOf(root), m.versionMissing, [
-      lazyFix(m.fix.addVersion, () => setValue(ctx.text, ['Version'], '2012-10-17', true), true),
+      lazyFix(m.fix.addVersion, () => ctx.edits.setValue(['Version'], '2012-10-17', true), true),
     ]);
   } else if (version.value.type !== 'string') {
     report(ctx, 'invalid-type', version.value, m.invalidType('Version', m.expected.string));
   } else if (!VERSIONS.includes(version.value.value)) {
     report(ctx, 'policy-version-invalid', version.value, m.versionInvalid(version.value.value), [
-      lazyFix(m.fix.setVersion, () => replaceNode(version.value, '2012-10-17'), true),
+      lazyFix(m.fix.setVersion, () => ctx.edits.replaceNode(version.value, '2012-10-17'), true),
     ]);
   }
   const id = prop(top, 'Id');
@@ -140,7 +139,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
       const value = sid.value.value as string;
       if (/[^A-Za-z0-9]/.test(value)) {
         const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
-        const fixes = cleaned && !sids.has(cleaned) ? [lazyFix(m.fix.sid(cleaned), () => replaceNode(sid.value, cleaned), false)] : [];
+        const fixes = cleaned && !sids.has(cleaned) ? [lazyFix(m.fix.sid(cleaned), () => ctx.edits.replaceNode(sid.value, cleaned), false)] : [];
         report(ctx, 'sid-invalid', sid.value, m.sidInvalid(value), fixes);
       }
       if (sids.has(value)) report(ctx, 'sid-duplicate', sid.value, m.sidDuplicate(value));
@@ -154,7 +153,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   else if (effect.value.value !== 'Allow' && effect.value.value !== 'Deny') {
     const v = String(effect.value.value);
     const to = ['Allow', 'Deny'].find((e) => e.toLowerCase() === v.toLowerCase().trim()) ?? closest(v, ['Allow', 'Deny']);
-    report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [lazyFix(m.fix.effect(to), () => replaceNode(effect.value, to), to.toLowerCase() === v.toLowerCase().trim())] : []);
+    report(ctx, 'effect-invalid', effect.value, m.effectInvalid(v), to ? [lazyFix(m.fix.effect(to), () => ctx.edits.replaceNode(effect.value, to), to.toLowerCase() === v.toLowerCase().trim())] : []);
   }
 
   const action = s.el.Action;

@@ -7,7 +7,6 @@ import { ActionFacts } from '../facts';
 import { itemsOf } from '../parse';
 import { ActionInfo } from '../catalog/catalog';
 import { detach, memoizeByObject, mostCommon } from '../memo';
-import { appendString, removeItem, setValue } from '../edits';
 import { lazyFix } from '../fix';
 import { matchCompiled } from '../wildcard';
 import type { Fix, IntegrationId, IntegrationInfo } from '../types';
@@ -62,7 +61,7 @@ function statementLabel(s: CompiledStatement): string {
 
 /** Where to add a missing action: an unconditional Allow that already covers the resource. */
 function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: string): Fix | undefined {
-  const { m, text } = ctx;
+  const { m } = ctx;
   const host = ctx.compiled.find((s) => {
     if (s.effect !== 'Allow' || !s.actions || s.conditional) return false;
     return (s.resources ?? []).some((r) => matchCompiled(r, arn));
@@ -70,13 +69,13 @@ function fixForMissing(ctx: RuleContext, req: Requirement, arn: string, shown: s
   if (host) {
     const actionNode = host.source.el.Action?.value;
     if (actionNode && (actionNode.type === 'array' || actionNode.type === 'string')) {
-      return lazyFix(m.fix.addAction(req.action), () => appendString(text, actionNode, req.action), true);
+      return lazyFix(m.fix.addAction(req.action), () => ctx.edits.appendString(actionNode, req.action), true);
     }
   }
   const st = ctx.model.statementProperty?.value;
   if (st?.type !== 'array') return undefined;
   const statement = { Effect: 'Allow', Action: [req.action], Resource: [shown] };
-  return lazyFix(m.fix.addStatement(req.action, shown), () => setValue(text, ['Statement', st.children?.length ?? 0], statement), true);
+  return lazyFix(m.fix.addStatement(req.action, shown), () => ctx.edits.setValue(['Statement', st.children?.length ?? 0], statement), true);
 }
 
 /** The smallest node that shows a missing permission: the host statement's Action, else "Statement". */
@@ -161,7 +160,7 @@ function excessFinder(id: IntegrationId) {
 const EXCESS: Record<IntegrationId, (action: ActionFacts) => Excess> = { currents: excessFinder('currents'), dashboard: excessFinder('dashboard') };
 
 function checkExcess(ctx: RuleContext, id: IntegrationId): void {
-  const { m, text } = ctx;
+  const { m } = ctx;
   const name = m.integrationName(id);
   for (const s of ctx.compiled) {
     if (s.effect !== 'Allow') continue;
@@ -175,7 +174,7 @@ function checkExcess(ctx: RuleContext, id: IntegrationId): void {
       const { actions: excess, examples } = EXCESS[id](item.facts);
       if (excess.length === 0) continue;
       const removable = items.length > 1 && !item.value.includes('*') && !item.value.includes('?');
-      const fixes = removable ? [lazyFix(m.fix.removeItem(item.value), () => removeItem(text, item.node), false)] : [];
+      const fixes = removable ? [lazyFix(m.fix.removeItem(item.value), () => ctx.edits.removeItem(item.node), false)] : [];
       if (id === 'currents' && excess.length === 1 && excess[0].full === 's3:DeleteObject') {
         report(ctx, 'integration-excess-permission', item.node, m.currentsDelete, fixes, 'info');
         continue;

@@ -5,7 +5,6 @@ import { catalog } from '../catalog/catalog';
 import { ActionFacts } from '../facts';
 import { mostCommon } from '../memo';
 import { ResourceItem, Statement, itemsOf } from '../parse';
-import { appendString, replaceItem } from '../edits';
 import { lazyFix } from '../fix';
 import { wildcardMatch } from '../wildcard';
 import { Messages } from '../messages';
@@ -75,7 +74,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
     if (loc.key === undefined && base && !hasWildcardOrVariable(base)) {
       const siblings = itemsOf(s, 'Resource').map((i) => i.value);
       const wanted = [`arn:aws:s3:::${base}`, `arn:aws:s3:::${base}/*`].filter((w) => !siblings.includes(w));
-      fixes.push(lazyFix(m.fix.tighten(base), () => replaceItem(text, node, wanted), true));
+      fixes.push(lazyFix(m.fix.tighten(base), () => ctx.edits.replaceItem(node, wanted), true));
     }
     report(ctx, 'resource-overbroad', node, m.overbroadBucketWildcard(value), fixes);
   }
@@ -128,7 +127,7 @@ function mismatchOf(action: ActionFacts, resources: readonly ResourceItem[]): Mi
 }
 
 function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
-  const { m, text } = ctx;
+  const { m } = ctx;
   const resourceProp = s.el.Resource;
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
@@ -144,7 +143,7 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
       continue;
     }
     const example = verdict.example;
-    const fixes = verdict.fixable ? [lazyFix(m.fix.addResource(example), () => appendString(text, resourceProp.value, example), false)] : [];
+    const fixes = verdict.fixable ? [lazyFix(m.fix.addResource(example), () => ctx.edits.appendString(resourceProp.value, example), false)] : [];
     report(ctx, 'resource-mismatch', item.node, m.resourceMismatch(item.value, example), fixes, severity);
   }
 }

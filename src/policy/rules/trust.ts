@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { accountOfPrincipal } from '../arn';
 import { Property, Statement, itemsOf, propertiesOf, stringItems } from '../parse';
-import { replaceNode, setValue, pathOf } from '../edits';
+import { pathOf } from '../edits';
 import { lazyFix } from '../fix';
 import type { Fix } from '../types';
 import { RuleContext, report } from './context';
@@ -36,11 +36,11 @@ function conditionEntries(s: Statement): { op: string; key: Property }[] {
 function externalIdEdits(ctx: RuleContext, s: Statement, value: string) {
   const condition = s.el.Condition;
   const path = pathOf(s.node);
-  if (!condition || condition.value.type !== 'object') return setValue(ctx.text, [...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
+  if (!condition || condition.value.type !== 'object') return ctx.edits.setValue([...path, 'Condition'], { StringEquals: { 'sts:ExternalId': value } });
   const eq = propertiesOf(condition.value).find((p) => p.name === 'StringEquals');
   return eq && eq.value.type === 'object'
-    ? setValue(ctx.text, [...path, 'Condition', 'StringEquals', 'sts:ExternalId'], value)
-    : setValue(ctx.text, [...path, 'Condition', 'StringEquals'], { 'sts:ExternalId': value });
+    ? ctx.edits.setValue([...path, 'Condition', 'StringEquals', 'sts:ExternalId'], value)
+    : ctx.edits.setValue([...path, 'Condition', 'StringEquals'], { 'sts:ExternalId': value });
 }
 
 function externalIdFix(ctx: RuleContext, s: Statement): Fix {
@@ -79,7 +79,7 @@ export function checkTrust(ctx: RuleContext): void {
         if (a.account && a.account !== options.partnerAccountId) {
           const to = `arn:aws:iam::${options.partnerAccountId}:root`;
           report(ctx, 'trust-account-mismatch', a.node, m.accountMismatch(a.account, options.partnerAccountId), [
-            lazyFix(m.fix.replaceWith(to), () => replaceNode(a.node, to), false),
+            lazyFix(m.fix.replaceWith(to), () => ctx.edits.replaceNode(a.node, to), false),
           ]);
         }
       }
@@ -90,7 +90,7 @@ export function checkTrust(ctx: RuleContext): void {
         for (const v of stringItems(e.key.value)) {
           if (v.value !== externalId && !/^INSERT/.test(v.value)) {
             report(ctx, 'trust-account-mismatch', v.node, m.externalIdMismatch(v.value, externalId), [
-              lazyFix(m.fix.replaceWith(externalId), () => replaceNode(v.node, externalId), false),
+              lazyFix(m.fix.replaceWith(externalId), () => ctx.edits.replaceNode(v.node, externalId), false),
             ]);
           }
         }

@@ -1,0 +1,120 @@
+// One entry point for every supported file: a JSON policy, a Terraform file or a CloudFormation
+// template. Each policy document in it is analysed by the same engine; findings come back with
+// offsets in the file as given, and fixes edit the file's own syntax.
+import { analyze } from '../policy/analyze';
+import { RULES, RuleCode } from '../policy/codes';
+import type { AnalysisResult, AnalyzeOptions, Finding, Locale } from '../policy/types';
+import { cloudFormationPolicies, looksLikeCloudFormation } from './cloudformation';
+import type { EmbeddedPolicy, PolicyUsage } from './embedded';
+import { formatMessages } from './messages';
+import { Part, Projection, Span } from './projection';
+import { terraformPolicies, terraformSyntaxErrors } from './terraform';
+import { terraformParser } from './treeSitter';
+
+export type FileFormat = 'json' | 'terraform' | 'cloudformation';
+
+/**
+ * Findings that stand even when the text they sit on holds a value unknown until deploy time.
+ * Every other finding on such a value is dropped: `${var.x}` may be anything, so it is never
+ * called a typo, a bad ARN or a wildcard.
+ */
+const KEPT_ON_UNKNOWN = new Set<string>(['integration-missing-permission', 'integration-denied', 'placeholder', 'document-too-large', 'analysis-failed', 'statement-missing', 'action-missing', 'resource-missing', 'policy-version-missing', 'json-syntax', 'sid-duplicate']);
+
+export interface DocumentReport {
+  /** Its name in the file (`data.aws_iam_policy_document.braze`), or the file's name for JSON. */
+  name: string;
+  span: Span;
+  usage?: PolicyUsage;
+  result: AnalysisResult;
+  /** Values read from elsewhere or unknown until deploy, with their places (hover shows them). */
+  values: Part[];
+}
+
+export interface FileReport {
+  format: FileFormat;
+  documents: DocumentReport[];
+  /** Findings that belong to no one document (syntax errors in a template). */
+  fileFindings: Finding[];
+}
+
+const TERRAFORM = /\.tf$/i;
+const TEMPLATE = /\.(ya?ml|json|template)$/i;
+
+/** How the checker reads a file: by its name or language, then its content (JSON otherwise). */
+export function formatOf(fileName: string, text: string, languageId?: string): FileFormat {
+  if (languageId === 'terraform' || (TERRAFORM.test(fileName) && !languageId)) return 'terraform';
+  if ((TEMPLATE.test(fileName) || languageId === 'yaml' || languageId === 'json') && looksLikeCloudFormation(text)) return 'cloudformation';
+  return 'json';
+}
+
+/** The findings of a policy's analysis, moved from its projected JSON onto the file. */
+function mapFindings(result: AnalysisResult, projection: EmbeddedPolicy['projection'], locale: Locale | undefined): Finding[] {
+  const m = formatMessages(locale);
+  const out: Finding[] = [];
+  for (const f of result.findings) {
+    const parts = projection.partsIn(f.offset, f.length);
+    if (!KEPT_ON_UNKNOWN.has(f.code) && parts.some((p) => p.kind === 'unknown')) continue;
+    const span = projection.toSource(f.offset, f.length);
+    const resolved = parts.find((p) => p.kind === 'resolved');
+    const message = resolved?.kind === 'resolved' && resolved.line > 0 ? `${f.message} ${m.valueFrom(resolved.origin, resolved.line)}` : f.message;
+    // Fixes were written by the format's writer: their edits are already in file offsets.
+    out.push({ ...f, message, offset: span.offset, length: span.length, fixes: f.fixes.filter((x) => x.edits.length > 0 || f.code === 'placeholder') });
+  }
+  return out;
+}
+
+export function analyzeEmbedded(policy: EmbeddedPolicy, options: AnalyzeOptions): DocumentReport {
+  const projection = policy.projection;
+  const writer = projection instanceof Projection ? () => projection.editWriter() : projection.editWriter();
+  const result = analyze(projection.json, options, writer);
+  return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts };
+}
+
+function templateSyntax(offset: number, detail: string, locale: Locale | undefined): Finding {
+  const m = formatMessages(locale);
+  // Terraform's details come as `missing:…` / `unexpected:…`, worded here in the user's language.
+  const [kind, rest] = [detail.slice(0, detail.indexOf(':')), detail.slice(detail.indexOf(':') + 1)];
+  const said = kind === 'missing' ? m.missing(rest) : kind === 'unexpected' ? m.unexpected(rest) : detail;
+  return { code: 'template-syntax', severity: RULES['template-syntax' as RuleCode], message: m.syntax(said), offset, length: 1, fixes: [] };
+}
+
+/**
+ * Analyse a file. For Terraform the grammar must be loaded first (loadTerraform); until then this
+ * returns undefined for .tf files.
+ */
+export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string): FileReport | undefined {
+  const format = formatOf(fileName, text, languageId);
+  if (format === 'json') {
+    const result = analyze(text, { ...options, sourceName: options.sourceName ?? fileName });
+    return { format, documents: [{ name: fileName, span: { offset: 0, length: text.length }, result, values: [] }], fileFindings: [] };
+  }
+  let policies: EmbeddedPolicy[];
+  const fileFindings: Finding[] = [];
+  if (format === 'terraform') {
+    const parser = terraformParser();
+    if (!parser) return undefined;
+    const tree = parser.parse(text);
+    if (!tree) return undefined;
+    try {
+      policies = terraformPolicies(text, tree);
+      for (const e of terraformSyntaxErrors(tree, policies)) fileFindings.push(templateSyntax(e.offset, e.message, options.locale));
+    } finally {
+      tree.delete();
+    }
+  } else {
+    const read = cloudFormationPolicies(text);
+    policies = read.policies;
+    const inside = (offset: number) => policies.some((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length);
+    const first = read.errors.find((e) => inside(e.offset)) ?? (read.policies.length === 0 ? read.errors[0] : undefined);
+    if (first) fileFindings.push(templateSyntax(first.offset, first.message, options.locale));
+  }
+  // A file-name signal (braze-currents.tf) speaks for the file's only policy, not for each of many.
+  const single = policies.length === 1;
+  const documents = policies.map((p) => analyzeEmbedded(p, { ...options, sourceName: single ? `${fileName} ${p.name}` : p.name }));
+  return { format, documents, fileFindings };
+}
+
+/** Every finding of a report, in file order. */
+export function allFindings(report: FileReport): Finding[] {
+  return [...report.fileFindings, ...report.documents.flatMap((d) => d.result.findings)].sort((a, b) => a.offset - b.offset);
+}

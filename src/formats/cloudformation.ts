@@ -1,0 +1,316 @@
+// CloudFormation templates (YAML with the short-form tags, or JSON): finds the policy documents of
+// AWS::IAM::Policy / ManagedPolicy / Role / User / Group and AWS::S3::BucketPolicy and projects
+// each to the engine's JSON, keeping source offsets (the `yaml` library keeps every node's range).
+// Resolved in the template: !Ref to a parameter with a Default or to a bucket with a literal
+// BucketName, !GetAtt Bucket.Arn, !Sub with ${Param} / ${Bucket} / ${AWS::Partition}, !Join.
+// Anything else is an unknown `${…}` value.
+import { Document, LineCounter, Node as YNode, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { EmbeddedPolicy, PolicyUsage } from './embedded';
+import { PEntry, PString, PValue, Part, Projection, Span } from './projection';
+import { Substitution, TextProjection } from './textProjection';
+import { YamlHost, yamlWriter } from './yamlWriter';
+
+const INTRINSIC_KEYS = new Set(['Ref', 'Condition']);
+const isIntrinsicKey = (k: string) => INTRINSIC_KEYS.has(k) || k.startsWith('Fn::');
+
+/** Does this text look like a CloudFormation template? (cheap: read before any parse) */
+export function looksLikeCloudFormation(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return /AWSTemplateFormatVersion/.test(head) || (/(^|\n)\s*"?Resources"?\s*:/.test(head) && /"?Type"?\s*:\s*['"]?AWS::[A-Za-z0-9]+::/.test(head));
+}
+
+interface Known {
+  text: string;
+  origin: string;
+  line: number;
+}
+
+function scalarText(n: unknown): string | undefined {
+  return isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number' || typeof n.value === 'boolean') ? String(n.value) : undefined;
+}
+
+function get(map: unknown, key: string): unknown {
+  if (!isMap(map)) return undefined;
+  for (const p of map.items) if (isScalar(p.key) && p.key.value === key) return p.value;
+  return undefined;
+}
+
+/** An intrinsic function: the tag (`!Sub`) or the single `Fn::Sub` / `Ref` key, and its argument. */
+function intrinsic(n: unknown): { name: string; arg: unknown } | undefined {
+  if (isScalar(n) || isSeq(n) || isMap(n)) {
+    const tag = (n as YNode).tag;
+    if (tag && tag.startsWith('!')) return { name: tag === '!Ref' ? 'Ref' : tag === '!Condition' ? 'Condition' : `Fn::${tag.slice(1)}`, arg: n };
+  }
+  if (isMap(n) && n.items.length === 1 && isScalar(n.items[0].key) && typeof n.items[0].key.value === 'string' && isIntrinsicKey(n.items[0].key.value)) {
+    return { name: n.items[0].key.value, arg: n.items[0].value };
+  }
+  return undefined;
+}
+
+export class CloudFormationReader {
+  private readonly lines = new LineCounter();
+  private readonly doc: Document;
+  private readonly json: boolean;
+  private readonly parameters: unknown;
+  private readonly resources: unknown;
+
+  constructor(readonly text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: false, uniqueKeys: false, strict: false, prettyErrors: false });
+    this.json = /^\s*\{/.test(text);
+    this.parameters = get(this.doc.contents, 'Parameters');
+    this.resources = get(this.doc.contents, 'Resources');
+  }
+
+  /** YAML syntax errors (the file's own problem, reported once, not per policy). */
+  get errors(): { offset: number; message: string }[] {
+    return this.doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] }));
+  }
+
+  private line(offset: number): number {
+    return this.lines.linePos(offset).line;
+  }
+
+  /** The node's span, its tag included (`!Ref X`, not only `X`). */
+  private span(n: unknown): Span {
+    const node = n as YNode;
+    const [start, end] = node.range ?? [0, 0];
+    let from = start;
+    if (node.tag?.startsWith('!')) {
+      const at = this.text.lastIndexOf(node.tag, start);
+      if (at >= 0 && start - at < 200) from = at;
+    }
+    // Block nodes end after their trailing newlines: a squiggle stops at the last character.
+    let to = end;
+    while (to > from && /\s/.test(this.text[to - 1])) to--;
+    return { offset: from, length: Math.max(0, to - from) };
+  }
+
+  private resourceType(id: string): string | undefined {
+    return scalarText(get(get(this.resources, id), 'Type'));
+  }
+
+  /** `!Ref Name` / `${Name}`: a parameter default, a bucket's literal name, AWS::Partition. */
+  private resolveName(name: string, depth: number): Known | undefined {
+    if (depth > 6) return undefined;
+    if (name === 'AWS::Partition') return { text: 'aws', origin: 'AWS::Partition', line: 0 };
+    const [id, attribute] = name.split('.', 2);
+    const param = get(this.parameters, id);
+    if (param && !attribute) {
+      const d = get(param, 'Default');
+      const value = scalarText(d);
+      if (value !== undefined) return { text: value, origin: `Parameters.${id}.Default`, line: this.line((d as YNode).range![0]) };
+      return undefined;
+    }
+    if (this.resourceType(id) === 'AWS::S3::Bucket') {
+      const bucketName = get(get(get(this.resources, id), 'Properties'), 'BucketName');
+      const known = bucketName === undefined ? undefined : this.known(bucketName, depth + 1);
+      if (!known) return undefined;
+      const origin = `${id}.BucketName`;
+      if (!attribute) return { ...known, origin };
+      if (attribute === 'Arn') return { text: `arn:aws:s3:::${known.text}`, origin, line: known.line };
+    }
+    return undefined;
+  }
+
+  /** The literal text of a value, through intrinsics, or undefined. */
+  private known(n: unknown, depth = 0): Known | undefined {
+    const plain = scalarText(n);
+    const fn = intrinsic(n);
+    if (!fn) return plain === undefined ? undefined : { text: plain, origin: '', line: this.line((n as YNode).range![0]) };
+    const v = this.value(n, depth);
+    if (v.type !== 'string' || v.parts.some((p) => p.kind === 'unknown')) return undefined;
+    const resolved = v.parts.find((p) => p.kind === 'resolved');
+    return { text: v.parts.map((p) => (p.kind === 'unknown' ? '' : p.text)).join(''), origin: resolved?.kind === 'resolved' ? resolved.origin : '', line: resolved?.kind === 'resolved' ? resolved.line : 0 };
+  }
+
+  private named(name: string, src: Span, depth: number, label = name): Part {
+    const k = this.resolveName(name, depth);
+    return k ? { kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line } : { kind: 'unknown', label, src };
+  }
+
+  /** Literal text of a scalar with the offsets of its characters, when the source spells it as is. */
+  private literalPart(s: Scalar, text: string): Part {
+    const [start, end] = s.range!;
+    const raw = this.text.slice(start, end);
+    const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE';
+    const inner = quoted ? raw.slice(1, -1) : raw;
+    const exact = (s.type === 'PLAIN' || quoted) && inner === text;
+    return { kind: 'literal', text, src: exact ? { offset: quoted ? start + 1 : start, length: inner.length } : { offset: start, length: end - start }, escaped: !exact };
+  }
+
+  /** `Fn::Sub` text → parts: `${Name}` resolved or unknown, `${!Literal}` kept as `${Literal}`. */
+  private subParts(s: unknown, vars: unknown, depth: number): Part[] {
+    if (!isScalar(s) || typeof s.value !== 'string') return [{ kind: 'unknown', label: 'Fn::Sub', src: this.span(s) }];
+    const value = s.value;
+    const whole = this.literalPart(s, value);
+    const exact = whole.kind === 'literal' && !whole.escaped;
+    const base = whole.src.offset;
+    const parts: Part[] = [];
+    const literal = (from: number, to: number, text = value.slice(from, to)) => {
+      if (to > from) parts.push({ kind: 'literal', text, src: exact ? { offset: base + from, length: to - from } : whole.src, escaped: !exact || text.length !== to - from });
+    };
+    let at = 0;
+    for (const m of value.matchAll(/\$\{([^}]*)\}/g)) {
+      const i = m.index!;
+      literal(at, i);
+      const src = exact ? { offset: base + i, length: m[0].length } : whole.src;
+      const name = m[1].trim();
+      if (name.startsWith('!')) literal(i, i + m[0].length, `\${${name.slice(1)}}`);
+      else {
+        const bound = get(vars, name);
+        if (bound !== undefined) {
+          const k = this.known(bound, depth + 1);
+          parts.push(k ? { kind: 'resolved', text: k.text, src, origin: k.origin || name, line: k.line || this.line(src.offset) } : { kind: 'unknown', label: name, src });
+        } else parts.push(this.named(name, src, depth + 1));
+      }
+      at = i + m[0].length;
+    }
+    literal(at, value.length);
+    return parts;
+  }
+
+  /** A YAML node → a projected value. */
+  value(n: unknown, depth = 0): PValue {
+    const src = this.span(n);
+    const fn = intrinsic(n);
+    if (fn && depth < 12) return this.intrinsicValue(fn, src, depth);
+    if (isScalar(n)) {
+      const text = n.value === null ? '' : String(n.value);
+      const host: YamlHost = { kind: 'scalar', span: { offset: n.range![0], length: n.range![1] - n.range![0] }, style: n.type ?? 'PLAIN', json: this.json };
+      return { type: 'string', parts: [this.literalPart(n, text)], src, host };
+    }
+    if (isSeq(n)) {
+      return { type: 'array', items: n.items.map((i) => this.value(i, depth)), src, host: { kind: 'seq', span: src, flow: !!n.flow, json: this.json } satisfies YamlHost };
+    }
+    if (isMap(n)) {
+      const entries: PEntry[] = n.items.filter((p): p is Pair<Scalar, unknown> => isPair(p) && isScalar(p.key)).map((p) => {
+        const keyText = String(p.key.value);
+        const keyPart = this.literalPart(p.key, keyText);
+        return { key: keyText, keySrc: this.span(p.key), keyLiteral: keyPart.kind === 'literal' && !keyPart.escaped, value: this.value(p.value, depth), host: { kind: 'pair', keySpan: this.span(p.key), json: this.json } satisfies YamlHost };
+      });
+      return { type: 'object', entries, src, host: { kind: 'map', span: src, flow: !!n.flow, json: this.json } satisfies YamlHost };
+    }
+    return { type: 'string', parts: [{ kind: 'unknown', label: '?', src }], src };
+  }
+
+  private intrinsicValue(fn: { name: string; arg: unknown }, src: Span, depth: number): PValue {
+    const str = (parts: Part[]): PString => ({ type: 'string', parts: parts.length ? parts : [{ kind: 'literal', text: '', src }], src });
+    const arg = fn.arg;
+    switch (fn.name) {
+      case 'Ref': {
+        const name = scalarText(arg);
+        return str([name ? this.named(name, src, depth, name) : { kind: 'unknown', label: 'Ref', src }]);
+      }
+      case 'Fn::GetAtt': {
+        const name = isSeq(arg) ? arg.items.map(scalarText).join('.') : scalarText(arg);
+        if (name?.endsWith('.Arn') && this.resourceType(name.split('.')[0]) === 'AWS::S3::Bucket') {
+          const k = this.resolveName(name, depth);
+          if (k) return str([{ kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line }]);
+          // An S3 bucket without a literal name: still an S3 bucket ARN, its name unknown.
+          return str([{ kind: 'resolved', text: 'arn:aws:s3:::', src, origin: name, line: this.line(src.offset) }, { kind: 'unknown', label: name.split('.')[0], src }]);
+        }
+        return str([{ kind: 'unknown', label: name ?? 'Fn::GetAtt', src }]);
+      }
+      case 'Fn::Sub': {
+        if (isSeq(arg)) return str(this.subParts(arg.items[0], arg.items[1], depth));
+        return str(this.subParts(arg, undefined, depth));
+      }
+      case 'Fn::Join': {
+        if (isSeq(arg) && arg.items.length === 2 && isSeq(arg.items[1])) {
+          const delimiter = arg.items[0];
+          const delimiterText = scalarText(delimiter) ?? '';
+          const parts: Part[] = [];
+          arg.items[1].items.forEach((item, i) => {
+            if (i > 0 && delimiterText) parts.push({ kind: 'resolved', text: delimiterText, src: this.span(delimiter), origin: 'Fn::Join', line: this.line(this.span(delimiter).offset) });
+            const v = this.value(item, depth + 1);
+            if (v.type === 'string') parts.push(...v.parts);
+            else parts.push({ kind: 'unknown', label: 'Fn::Join', src: this.span(item) });
+          });
+          return str(parts);
+        }
+        return str([{ kind: 'unknown', label: 'Fn::Join', src }]);
+      }
+      default:
+        return str([{ kind: 'unknown', label: fn.name, src }]);
+    }
+  }
+
+  /** A policy given as a JSON string (a `|` block, or a quoted string written without escapes). */
+  private stringPolicy(n: unknown): TextProjection | undefined {
+    const fn = intrinsic(n);
+    const node = fn?.name === 'Fn::Sub' && isScalar(fn.arg) ? fn.arg : fn ? undefined : n;
+    if (!isScalar(node) || typeof node.value !== 'string' || !/^\s*\{/.test(node.value)) return undefined;
+    const [start, end] = node.range!;
+    let from = start;
+    let to = end;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+      if (node.type === 'BLOCK_FOLDED') return undefined;
+      from = this.text.indexOf('\n', start) + 1;
+      if (from <= 0) return undefined;
+    } else if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+      from = start + 1;
+      to = end - 1;
+      if (this.text.slice(from, to) !== node.value) return undefined;
+    } else return undefined;
+    const substitutions: Substitution[] = [];
+    if (fn) {
+      for (const m of this.text.slice(from, to).matchAll(/\$\{([^}]*)\}/g)) {
+        const src = { offset: from + m.index!, length: m[0].length };
+        const name = m[1].trim();
+        substitutions.push({ src, part: name.startsWith('!') ? { kind: 'literal', text: `\${${name.slice(1)}}`, src, escaped: true } : this.named(name, src, 0) });
+      }
+    }
+    return new TextProjection(this.text, { offset: from, length: to - from }, substitutions);
+  }
+
+  private document(name: string, n: unknown, usage: PolicyUsage, out: EmbeddedPolicy[]): void {
+    if (n === undefined || n === null) return;
+    const span = this.span(n);
+    if (isMap(n) && !intrinsic(n)) {
+      out.push({ name, span, usage, projection: new Projection(this.value(n), span, yamlWriter(this.text)) });
+      return;
+    }
+    const text = this.stringPolicy(n);
+    if (text) out.push({ name, span, usage, projection: text });
+  }
+
+  policies(): EmbeddedPolicy[] {
+    const out: EmbeddedPolicy[] = [];
+    if (!isMap(this.resources)) return out;
+    for (const pair of (this.resources as YAMLMap).items) {
+      const id = scalarText(pair.key);
+      if (!id) continue;
+      const type = scalarText(get(pair.value, 'Type'));
+      const props = get(pair.value, 'Properties');
+      switch (type) {
+        case 'AWS::IAM::Policy':
+        case 'AWS::IAM::ManagedPolicy':
+          this.document(`${id}.PolicyDocument`, get(props, 'PolicyDocument'), 'identity', out);
+          break;
+        case 'AWS::S3::BucketPolicy':
+          this.document(`${id}.PolicyDocument`, get(props, 'PolicyDocument'), 'resource', out);
+          break;
+        case 'AWS::IAM::Role':
+          this.document(`${id}.AssumeRolePolicyDocument`, get(props, 'AssumeRolePolicyDocument'), 'trust', out);
+        // falls through: roles have inline Policies too
+        case 'AWS::IAM::User':
+        case 'AWS::IAM::Group': {
+          const policies = get(props, 'Policies');
+          if (isSeq(policies)) {
+            policies.items.forEach((p, i) => {
+              const policyName = scalarText(get(p, 'PolicyName')) ?? String(i);
+              this.document(`${id}.Policies[${policyName}]`, get(p, 'PolicyDocument'), 'identity', out);
+            });
+          }
+          break;
+        }
+      }
+    }
+    return out.sort((a, b) => a.span.offset - b.span.offset);
+  }
+}
+
+export function cloudFormationPolicies(text: string): { policies: EmbeddedPolicy[]; errors: { offset: number; message: string }[] } {
+  const reader = new CloudFormationReader(text);
+  return { policies: reader.policies(), errors: reader.errors };
+}

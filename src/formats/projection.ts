@@ -1,0 +1,326 @@
+// A policy document found inside a Terraform or CloudFormation file, projected to the JSON the
+// engine reads. Each format's parser builds a tree of values that remember where they came from;
+// this module writes that tree as JSON, remembers which JSON offsets came from which source text,
+// and maps the engine's findings back onto the file. Fixes are written by the format's own writer
+// (FormatWriter), so a quick fix edits HCL or YAML, never pastes JSON where it does not belong.
+import type { Node } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
+import type { EditWriter } from '../policy/edits';
+import type { TextEdit } from '../policy/types';
+
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+/** Literal text whose source characters are exactly `text` (offsets inside it map one to one). */
+export interface LiteralPart {
+  kind: 'literal';
+  text: string;
+  src: Span;
+  /** The source spells the text differently (escapes): findings inside map to the whole span. */
+  escaped?: boolean;
+}
+
+/** A value known only at deploy time: the engine sees `${label}` and treats it as unknown. */
+export interface UnknownPart {
+  kind: 'unknown';
+  label: string;
+  src: Span;
+}
+
+/** A value read from elsewhere in the file (a variable's default, a bucket's name…). */
+export interface ResolvedPart {
+  kind: 'resolved';
+  text: string;
+  src: Span;
+  /** Where the value came from, as the user wrote it (`var.bucket_name`), and its line (1-based). */
+  origin: string;
+  line: number;
+}
+
+export type Part = LiteralPart | UnknownPart | ResolvedPart;
+
+export interface PString {
+  type: 'string';
+  parts: Part[];
+  src: Span;
+  host?: unknown;
+}
+
+export interface PArray {
+  type: 'array';
+  items: PValue[];
+  src: Span;
+  host?: unknown;
+}
+
+export interface PEntry {
+  key: string;
+  keySrc: Span;
+  /** The key is written literally in the source (it can be renamed in place). */
+  keyLiteral: boolean;
+  value: PValue;
+  host?: unknown;
+}
+
+export interface PObject {
+  type: 'object';
+  entries: PEntry[];
+  src: Span;
+  host?: unknown;
+}
+
+export interface PScalar {
+  type: 'scalar';
+  value: number | boolean | null;
+  src: Span;
+}
+
+export type PValue = PString | PArray | PObject | PScalar;
+
+/** A string made of one literal part. */
+export function literalString(text: string, src: Span, content: Span = src, host?: unknown): PString {
+  return { type: 'string', parts: [{ kind: 'literal', text, src: content }], src, host };
+}
+
+export function isLiteral(v: PString): boolean {
+  return v.parts.every((p) => p.kind === 'literal');
+}
+
+export function stringValue(v: PString): string {
+  return v.parts.map((p) => (p.kind === 'unknown' ? `\${${p.label}}` : p.text)).join('');
+}
+
+/** Edits in the source format's own syntax; an empty list means "cannot do it here". */
+export interface FormatWriter {
+  replaceString(target: PString, value: string): TextEdit[];
+  renameKey(entry: PEntry, parent: PObject, name: string): TextEdit[];
+  /** Append a string to a list (or turn a single string into a list). */
+  appendItem(target: PArray | PString, item: string): TextEdit[];
+  removeItem(list: PArray, index: number): TextEdit[];
+  addEntry(target: PObject, key: string, value: unknown): TextEdit[];
+  addItem(target: PArray, value: unknown): TextEdit[];
+}
+
+interface Placed {
+  start: number;
+  end: number;
+  value: PValue;
+}
+interface PlacedPart {
+  start: number;
+  end: number;
+  part: Part;
+}
+interface PlacedKey {
+  start: number;
+  end: number;
+  entry: PEntry;
+  parent: PObject;
+}
+
+const labelText = (label: string) => label.replace(/[}"\\\n]/g, '_');
+
+export class Projection {
+  readonly json: string;
+  private readonly values: Placed[] = [];
+  private readonly parts: PlacedPart[] = [];
+  private readonly keys: PlacedKey[] = [];
+  private readonly byOffset = new Map<number, PValue>();
+  private readonly keyByOffset = new Map<number, PlacedKey>();
+  private readonly parent = new Map<PValue, PArray | PObject>();
+  private out: string[] = [];
+  private length = 0;
+
+  constructor(readonly root: PValue, readonly span: Span, private readonly writer: FormatWriter) {
+    this.write(root);
+    this.json = this.out.join('');
+    this.out = [];
+  }
+
+  private emit(s: string): void {
+    this.out.push(s);
+    this.length += s.length;
+  }
+
+  private write(v: PValue): void {
+    const start = this.length;
+    this.byOffset.set(start, v);
+    switch (v.type) {
+      case 'string':
+        this.emit('"');
+        for (const part of v.parts) {
+          const from = this.length;
+          const raw = part.kind === 'unknown' ? `\${${labelText(part.label)}}` : part.text;
+          this.emit(JSON.stringify(raw).slice(1, -1));
+          this.parts.push({ start: from, end: this.length, part });
+        }
+        this.emit('"');
+        break;
+      case 'array':
+        this.emit('[');
+        v.items.forEach((item, i) => {
+          if (i > 0) this.emit(',');
+          this.parent.set(item, v);
+          this.write(item);
+        });
+        this.emit(']');
+        break;
+      case 'object':
+        this.emit('{');
+        v.entries.forEach((entry, i) => {
+          if (i > 0) this.emit(',');
+          const keyStart = this.length;
+          this.emit(JSON.stringify(entry.key));
+          const placed = { start: keyStart, end: this.length, entry, parent: v };
+          this.keys.push(placed);
+          this.keyByOffset.set(keyStart, placed);
+          this.emit(':');
+          this.parent.set(entry.value, v);
+          this.write(entry.value);
+        });
+        this.emit('}');
+        break;
+      case 'scalar':
+        this.emit(JSON.stringify(v.value));
+        break;
+    }
+    this.values.push({ start, end: this.length, value: v });
+  }
+
+  /** The source span for a span of the projected JSON: the smallest source text it came from. */
+  toSource(offset: number, length: number): Span {
+    const end = offset + length;
+    let best: { start: number; end: number; src: Span } | undefined;
+    const consider = (start: number, stop: number, src: Span) => {
+      if (start <= offset && end <= stop && (!best || stop - start < best.end - best.start)) best = { start, end: stop, src };
+    };
+    for (const v of this.values) consider(v.start, v.end, v.value.src);
+    for (const k of this.keys) consider(k.start, k.end, k.entry.keySrc);
+    for (const p of this.parts) {
+      if (p.start <= offset && end <= p.end && p.end > p.start) {
+        const part = p.part;
+        if (part.kind === 'literal' && !part.escaped && p.end - p.start === part.src.length) {
+          return { offset: part.src.offset + (offset - p.start), length };
+        }
+        consider(p.start, p.end, part.src);
+      }
+    }
+    // A finding that spans several parts of one string: from the first part to the last.
+    if (best && length > 0) {
+      const inside = this.parts.filter((p) => p.start < end && p.end > offset && p.start >= best!.start && p.end <= best!.end);
+      const container = this.values.find((v) => v.start === best!.start && v.end === best!.end);
+      if (inside.length > 1 && container?.value.type === 'string' && !(offset === container.start && end === container.end)) {
+        const from = inside[0].part.src.offset;
+        const last = inside[inside.length - 1].part.src;
+        return { offset: from, length: last.offset + last.length - from };
+      }
+    }
+    return best?.src ?? this.span;
+  }
+
+  /** The parts of the projected JSON span (o, l) that are unknown or resolved values. */
+  partsIn(offset: number, length: number): Part[] {
+    const end = offset + Math.max(length, 1);
+    return this.parts.filter((p) => p.start < end && p.end > offset && p.part.kind !== 'literal').map((p) => p.part);
+  }
+
+  /** The innermost projected value holding the JSON span: a string holding an unknown part? */
+  innermostString(offset: number, length: number): PString | undefined {
+    let best: Placed | undefined;
+    for (const v of this.values) {
+      if (v.start <= offset && offset + length <= v.end && (!best || v.end - v.start < best.end - best.start)) best = v;
+    }
+    return best?.value.type === 'string' ? best.value : undefined;
+  }
+
+  /** Every part that is not literal text, for hover. */
+  get valueParts(): Part[] {
+    return this.parts.map((p) => p.part).filter((p) => p.kind !== 'literal');
+  }
+
+  /** The engine's fix writer for this projection: JSON nodes in, source edits out. */
+  editWriter(): EditWriter {
+    const w = this.writer;
+    const at = (node: Node) => this.byOffset.get(node.offset);
+    const parentOf = (v: PValue) => this.parent.get(v);
+    return {
+      replaceNode: (node, value) => {
+        const v = at(node);
+        return v?.type === 'string' && isLiteral(v) ? w.replaceString(v, value) : [];
+      },
+      renameKey: (key, name) => {
+        const k = this.keyByOffset.get(key.offset);
+        return k && k.entry.keyLiteral ? w.renameKey(k.entry, k.parent, name) : [];
+      },
+      setValue: (path, value) => this.setValue(path, value),
+      appendString: (node, item) => {
+        const v = at(node);
+        return v && (v.type === 'array' || (v.type === 'string' && isLiteral(v))) ? w.appendItem(v, item) : [];
+      },
+      replaceItem: (element, items) => {
+        const v = at(element);
+        if (v?.type !== 'string' || !isLiteral(v) || items.length === 0) return [];
+        const replaced = w.replaceString(v, items[0]);
+        if (items.length === 1 || replaced.length === 0) return replaced;
+        const list = parentOf(v);
+        if (list?.type !== 'array') return [];
+        const rest = items.slice(1).flatMap((item) => w.appendItem(list, item));
+        return rest.length > 0 ? [...replaced, ...rest] : [];
+      },
+      removeItem: (element) => {
+        const v = at(element);
+        const list = v ? parentOf(v) : undefined;
+        return v && list?.type === 'array' ? w.removeItem(list, list.items.indexOf(v)) : [];
+      },
+    };
+  }
+
+  private setValue(path: JSONPath, value: unknown): TextEdit[] {
+    let current: PValue = this.root;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const rest = path.slice(i + 1);
+      if (current.type === 'object' && typeof segment === 'string') {
+        const entry: PEntry | undefined = current.entries.find((e) => e.key === segment);
+        if (!entry) return this.writer.addEntry(current, segment, nest(rest, value));
+        current = entry.value;
+      } else if (current.type === 'array' && typeof segment === 'number') {
+        if (segment >= current.items.length) return rest.length === 0 ? this.writer.addItem(current, value) : [];
+        current = current.items[segment];
+      } else return [];
+    }
+    return current.type === 'string' && typeof value === 'string' && isLiteral(current) ? this.writer.replaceString(current, value) : [];
+  }
+}
+
+/** `['a','b'], v` → `{a: {b: v}}`: the part of a path that does not exist yet, as a value. */
+function nest(path: JSONPath, value: unknown): unknown {
+  return path.reduceRight<unknown>((inner, key) => (typeof key === 'string' ? { [key]: inner } : [inner]), value);
+}
+
+// Helpers the format writers share.
+
+/** The indentation of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset + 1))![0];
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The step of indentation the file uses (two spaces unless it shows otherwise). */
+export function indentUnit(text: string): string {
+  const m = /\n( +|\t)\S/.exec(text);
+  if (m?.[1] === '\t') return '\t';
+  const sizes = [...text.matchAll(/\n( +)\S/g)].map((x) => x[1].length);
+  const smallest = sizes.length ? Math.min(...sizes) : 2;
+  return ' '.repeat(smallest >= 2 && smallest <= 4 ? smallest : 2);
+}

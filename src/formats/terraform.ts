@@ -1,0 +1,447 @@
+// Terraform (.tf): finds the IAM policy documents a configuration holds and projects each to the
+// engine's JSON, keeping source offsets. Parsed with tree-sitter's Terraform grammar (wasm, no
+// native addon). Forms read:
+//   data "aws_iam_policy_document"  (statement / principals / condition blocks)
+//   policy / assume_role_policy = jsonencode({…}) | <<EOF heredoc JSON | data.….json
+// Values resolved in the same file: var.x with a default, local.x, aws_s3_bucket.x.bucket/.id/.arn.
+// Anything else is an unknown `${…}` value: never a false error (see analyzeEmbedded.ts).
+import type { Node as TsNode, Tree } from 'web-tree-sitter';
+import type { EmbeddedPolicy, PolicyUsage } from './embedded';
+import { hclWriter, HclHost } from './hclWriter';
+import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString } from './projection';
+import { Substitution, TextProjection } from './textProjection';
+
+const POLICY_ARGUMENTS = new Set(['policy', 'assume_role_policy']);
+/** Resources whose `policy` is a bucket policy (a resource policy, with principals). */
+const RESOURCE_POLICY_TYPES = new Set(['aws_s3_bucket_policy']);
+
+const spanOf = (n: TsNode): Span => ({ offset: n.startIndex, length: n.endIndex - n.startIndex });
+
+/** Where a block starts and where its closing brace is (the writer inserts before it). */
+function blockInfo(b: TsNode): { start: number; close: number } {
+  const end = named(b).find((c) => c.type === 'block_end');
+  return { start: b.startIndex, close: end ? end.startIndex : b.endIndex - 1 };
+}
+
+/** `expression` wraps every expression node: the node inside it. */
+function unwrap(n: TsNode): TsNode {
+  let x = n;
+  while (x.type === 'expression' && x.namedChildCount > 0) x = x.namedChild(0)!;
+  return x;
+}
+
+function named(n: TsNode | null | undefined): TsNode[] {
+  return n ? (n.namedChildren.filter(Boolean) as TsNode[]) : [];
+}
+
+function blockType(b: TsNode): string {
+  return named(b)[0]?.text ?? '';
+}
+
+function blockLabels(b: TsNode): string[] {
+  return named(b)
+    .slice(1)
+    .filter((c) => c.type === 'string_lit' || c.type === 'identifier')
+    .map((c) => (c.type === 'string_lit' ? c.text.slice(1, -1) : c.text));
+}
+
+function bodyOf(b: TsNode): TsNode | undefined {
+  return named(b).find((c) => c.type === 'body');
+}
+
+function attributes(body: TsNode | undefined): Map<string, { node: TsNode; name: TsNode; expr: TsNode }> {
+  const out = new Map<string, { node: TsNode; name: TsNode; expr: TsNode }>();
+  for (const c of named(body)) {
+    if (c.type !== 'attribute') continue;
+    const [name, expr] = named(c);
+    if (name && expr && !out.has(name.text)) out.set(name.text, { node: c, name, expr });
+  }
+  return out;
+}
+
+function blocks(body: TsNode | undefined, type?: string): TsNode[] {
+  return named(body).filter((c) => c.type === 'block' && (!type || blockType(c) === type));
+}
+
+/** HCL string escapes → the text they stand for. `policyDocument`: `&{…}` is an IAM variable. */
+function unescapeHcl(raw: string, policyDocument: boolean): string {
+  let s = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
+    if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
+  });
+  s = s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return policyDocument ? s.replace(/&\{/g, '${') : s;
+}
+
+interface Known {
+  value: string | string[];
+  origin: string;
+  line: number;
+}
+
+/** What one file defines that policies may refer to. */
+class Scope {
+  readonly variables = new Map<string, TsNode>();
+  readonly locals = new Map<string, TsNode>();
+  readonly buckets = new Map<string, TsNode>();
+  readonly documents = new Map<string, TsNode>();
+
+  constructor(readonly text: string, root: TsNode) {
+    const body = named(root).find((c) => c.type === 'body');
+    for (const b of blocks(body)) {
+      const type = blockType(b);
+      const labels = blockLabels(b);
+      const attrs = attributes(bodyOf(b));
+      if (type === 'variable' && labels[0] && attrs.get('default')) this.variables.set(labels[0], attrs.get('default')!.expr);
+      else if (type === 'locals') for (const [k, a] of attributes(bodyOf(b))) this.locals.set(k, a.expr);
+      else if (type === 'resource' && labels[0] === 'aws_s3_bucket' && labels[1] && attrs.get('bucket')) this.buckets.set(labels[1], attrs.get('bucket')!.expr);
+      else if (type === 'data' && labels[0] === 'aws_iam_policy_document' && labels[1]) this.documents.set(labels[1], b);
+    }
+  }
+
+  lineOf(offset: number): number {
+    let line = 1;
+    for (let i = this.text.indexOf('\n'); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) line++;
+    return line;
+  }
+
+  /** The literal value of an expression, following var/local/bucket references (depth-limited). */
+  resolve(n: TsNode, depth = 0): Known | undefined {
+    if (depth > 8) return undefined;
+    const x = unwrap(n);
+    const here = (value: string | string[]): Known => ({ value, origin: '', line: this.lineOf(x.startIndex) });
+    if (x.type === 'literal_value') {
+      const s = named(x)[0];
+      if (s?.type !== 'string_lit') return undefined;
+      const lit = named(s).find((c) => c.type === 'template_literal');
+      return here(unescapeHcl(lit?.text ?? '', false));
+    }
+    if (x.type === 'template_expr') {
+      const q = named(x)[0];
+      if (q?.type !== 'quoted_template') return undefined;
+      let out = '';
+      for (const c of named(q)) {
+        if (c.type === 'template_literal') out += unescapeHcl(c.text, false);
+        else if (c.type === 'template_interpolation') {
+          const inner = named(c).find((k) => k.type === 'expression');
+          const k = inner && this.resolve(inner, depth + 1);
+          if (!k || typeof k.value !== 'string') return undefined;
+          out += k.value;
+        }
+      }
+      return here(out);
+    }
+    if (x.type === 'collection_value') {
+      const tuple = named(x)[0];
+      if (tuple?.type !== 'tuple') return undefined;
+      const items = named(tuple).filter((c) => c.type === 'expression').map((c) => this.resolve(c, depth + 1));
+      if (items.some((i) => !i || typeof i.value !== 'string')) return undefined;
+      return here(items.map((i) => i!.value as string));
+    }
+    if (x.type === 'variable_expr') {
+      const path = this.referencePath(x);
+      const follow = (target: TsNode | undefined, origin: string, map?: (v: string) => string): Known | undefined => {
+        if (!target) return undefined;
+        const k = this.resolve(target, depth + 1);
+        if (!k) return undefined;
+        const value = map && typeof k.value === 'string' ? map(k.value) : k.value;
+        return { value, origin: k.origin || origin, line: k.origin ? k.line : this.lineOf(target.startIndex) };
+      };
+      if (path[0] === 'var' && path.length === 2) return follow(this.variables.get(path[1]), `var.${path[1]}`);
+      if (path[0] === 'local' && path.length === 2) return follow(this.locals.get(path[1]), `local.${path[1]}`);
+      if (path[0] === 'aws_s3_bucket' && path.length === 3) {
+        const target = this.buckets.get(path[1]);
+        const origin = `aws_s3_bucket.${path[1]}.bucket`;
+        if (path[2] === 'bucket' || path[2] === 'id') return follow(target, origin);
+        if (path[2] === 'arn') return follow(target, origin, (b) => `arn:aws:s3:::${b}`);
+      }
+    }
+    return undefined;
+  }
+
+  /** `aws_s3_bucket.b.arn` → ['aws_s3_bucket', 'b', 'arn'] (undefined parts for index access). */
+  referencePath(x: TsNode): string[] {
+    const path = [named(x)[0]?.text ?? ''];
+    let next = x.nextNamedSibling;
+    while (next && next.type === 'get_attr') {
+      path.push(named(next)[0]?.text ?? '');
+      next = next.nextNamedSibling;
+    }
+    return next ? [] : path;
+  }
+}
+
+/** Text for an unknown value's label: the expression as written, on one line. */
+function labelOf(n: TsNode): string {
+  const t = n.text.replace(/\s+/g, ' ');
+  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
+
+export class TerraformReader {
+  private readonly scope: Scope;
+
+  constructor(readonly text: string, private readonly root: TsNode) {
+    this.scope = new Scope(text, root);
+  }
+
+  /** A string built from a quoted template or string literal: literal parts keep their offsets. */
+  private stringParts(lit: TsNode, policyDocument: boolean): Part[] {
+    const parts: Part[] = [];
+    for (const c of named(lit)) {
+      if (c.type === 'template_literal') {
+        const text = unescapeHcl(c.text, policyDocument);
+        parts.push({ kind: 'literal', text, src: spanOf(c), escaped: text.length !== c.text.length });
+      } else if (c.type === 'template_interpolation') {
+        parts.push(this.interpolation(c));
+      } else if (c.type === 'template_directive') {
+        parts.push({ kind: 'unknown', label: labelOf(c), src: spanOf(c) });
+      }
+    }
+    return parts;
+  }
+
+  private interpolation(c: TsNode): Part {
+    const inner = named(c).find((k) => k.type === 'expression');
+    const known = inner && this.scope.resolve(inner);
+    if (known && typeof known.value === 'string') return { kind: 'resolved', text: known.value, src: spanOf(c), origin: known.origin || labelOf(inner), line: known.line };
+    return { kind: 'unknown', label: inner ? labelOf(inner) : '?', src: spanOf(c) };
+  }
+
+  /** Any HCL expression → a projected value. `policyDocument`: inside aws_iam_policy_document. */
+  value(n: TsNode, policyDocument: boolean): PValue {
+    const x = unwrap(n);
+    const src = spanOf(n);
+    if (x.type === 'literal_value') {
+      const s = named(x)[0];
+      if (s?.type === 'string_lit') {
+        const host: HclHost = { kind: 'string', span: src, policyDocument };
+        const parts = this.stringParts(s, policyDocument);
+        if (parts.length === 0) parts.push({ kind: 'literal', text: '', src: { offset: s.startIndex + 1, length: 0 } });
+        return { type: 'string', parts, src, host };
+      }
+      if (s?.type === 'numeric_lit') return { type: 'scalar', value: Number(s.text), src };
+      if (s?.type === 'bool_lit') return { type: 'scalar', value: s.text === 'true', src };
+      if (s?.type === 'null_lit') return { type: 'scalar', value: null, src };
+    }
+    if (x.type === 'template_expr') {
+      const q = named(x)[0];
+      if (q?.type === 'quoted_template' || q?.type === 'heredoc_template') {
+        return { type: 'string', parts: this.stringParts(q, policyDocument), src, host: { kind: 'string', span: src, policyDocument } satisfies HclHost };
+      }
+    }
+    if (x.type === 'collection_value') {
+      const c = named(x)[0];
+      if (c?.type === 'tuple') {
+        const items = named(c).filter((k) => k.type === 'expression').map((k) => this.value(k, policyDocument));
+        return { type: 'array', items, src, host: { kind: 'tuple', span: spanOf(c) } satisfies HclHost };
+      }
+      if (c?.type === 'object') return this.object(c, policyDocument);
+    }
+    const known = this.scope.resolve(n);
+    if (known) {
+      const part = (text: string): PString => ({ type: 'string', parts: [{ kind: 'resolved', text, src, origin: known.origin || labelOf(n), line: known.line }], src });
+      return typeof known.value === 'string' ? part(known.value) : { type: 'array', items: known.value.map(part), src };
+    }
+    return { type: 'string', parts: [{ kind: 'unknown', label: labelOf(n), src }], src };
+  }
+
+  private object(c: TsNode, policyDocument: boolean): PObject {
+    const entries: PEntry[] = [];
+    for (const e of named(c).filter((k) => k.type === 'object_elem')) {
+      const keyNode = e.childForFieldName('key');
+      const valNode = e.childForFieldName('val');
+      if (!keyNode || !valNode) continue;
+      const k = unwrap(keyNode);
+      let key: string;
+      let keyLiteral = false;
+      if (k.type === 'variable_expr' && k.nextNamedSibling === null) {
+        key = k.text;
+        keyLiteral = true;
+      } else {
+        const v = this.value(keyNode, policyDocument);
+        key = v.type === 'string' ? v.parts.map((p) => (p.kind === 'unknown' ? `\${${p.label}}` : p.text)).join('') : JSON.stringify(v.type === 'scalar' ? v.value : null);
+        keyLiteral = v.type === 'string' && v.parts.every((p) => p.kind === 'literal' && !p.escaped);
+      }
+      entries.push({ key, keySrc: spanOf(keyNode), keyLiteral, value: this.value(valNode, policyDocument), host: { kind: 'object-elem', span: spanOf(e) } satisfies HclHost });
+    }
+    return { type: 'object', entries, src: spanOf(c), host: { kind: 'object', span: spanOf(c) } satisfies HclHost };
+  }
+
+  /** A `data "aws_iam_policy_document"` block → the JSON document the provider would render. */
+  policyDocument(block: TsNode): PObject {
+    const body = bodyOf(block);
+    const attrs = attributes(body);
+    const head = spanOf(named(block)[0]);
+    const entries: PEntry[] = [];
+    const synthetic = (key: string, value: string): PEntry => ({ key, keySrc: head, keyLiteral: false, value: literalString(value, head, head, { kind: 'synthetic' } satisfies HclHost) });
+    const attrEntry = (attr: string, key: string): PEntry | undefined => {
+      const a = attrs.get(attr);
+      return a && { key, keySrc: spanOf(a.name), keyLiteral: false, value: this.value(a.expr, true), host: { kind: 'attribute', span: spanOf(a.node) } satisfies HclHost };
+    };
+    entries.push(attrEntry('version', 'Version') ?? synthetic('Version', '2012-10-17'));
+    const id = attrEntry('policy_id', 'Id');
+    if (id) entries.push(id);
+    const statements: PValue[] = blocks(body, 'statement').map((s) => this.statement(s));
+    // Documents merged in from elsewhere and dynamic statements: an unknown statement stands for
+    // them, so a permission they may grant is "maybe", never a false "missing".
+    const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].map((a) => attrs.get(a)).filter((a) => a !== undefined);
+    const dynamic = named(body).filter((c) => c.type === 'block' && blockType(c) === 'dynamic' && blockLabels(c)[0] === 'statement');
+    for (const from of [...merged.map((a) => a.node), ...dynamic]) statements.push(this.unknownStatement(from));
+    const list: PArray = { type: 'array', items: statements, src: spanOf(block), host: { kind: 'statement-list', block: blockInfo(block) } satisfies HclHost };
+    entries.push({ key: 'Statement', keySrc: head, keyLiteral: false, value: list });
+    return { type: 'object', entries, src: spanOf(block), host: { kind: 'document-block', block: blockInfo(block) } satisfies HclHost };
+  }
+
+  private unknownStatement(from: TsNode): PObject {
+    const src = spanOf(from);
+    const unknown = (): PString => ({ type: 'string', parts: [{ kind: 'unknown', label: labelOf(named(from)[0] ?? from), src }], src });
+    const entry = (key: string, value: PValue): PEntry => ({ key, keySrc: src, keyLiteral: false, value });
+    return { type: 'object', entries: [entry('Effect', literalString('Allow', src, src, { kind: 'synthetic' })), entry('Action', unknown()), entry('Resource', unknown())], src };
+  }
+
+  private statement(block: TsNode): PObject {
+    const body = bodyOf(block);
+    const attrs = attributes(body);
+    const head = spanOf(named(block)[0]);
+    const entries: PEntry[] = [];
+    const add = (attr: string, key: string) => {
+      const a = attrs.get(attr);
+      if (a) entries.push({ key, keySrc: spanOf(a.name), keyLiteral: false, value: this.value(a.expr, true), host: { kind: 'attribute', span: spanOf(a.node) } satisfies HclHost });
+    };
+    add('sid', 'Sid');
+    if (attrs.has('effect')) add('effect', 'Effect');
+    else entries.push({ key: 'Effect', keySrc: head, keyLiteral: false, value: literalString('Allow', head, head, { kind: 'synthetic' } satisfies HclHost) });
+    add('actions', 'Action');
+    add('not_actions', 'NotAction');
+    add('resources', 'Resource');
+    add('not_resources', 'NotResource');
+    for (const [blockName, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const found = blocks(body, blockName);
+      if (found.length) entries.push({ key, keySrc: spanOf(named(found[0])[0]), keyLiteral: false, value: this.principals(found, block, blockName) });
+    }
+    const conditions = blocks(body, 'condition');
+    if (conditions.length) entries.push({ key: 'Condition', keySrc: spanOf(named(conditions[0])[0]), keyLiteral: false, value: this.conditions(conditions, block) });
+    return { type: 'object', entries, src: spanOf(block), host: { kind: 'statement-block', block: blockInfo(block) } satisfies HclHost };
+  }
+
+  private principals(found: TsNode[], statement: TsNode, blockName: string): PValue {
+    const entries: PEntry[] = [];
+    for (const p of found) {
+      const attrs = attributes(bodyOf(p));
+      const type = attrs.get('type');
+      const ids = attrs.get('identifiers');
+      if (!type || !ids) continue;
+      const typeValue = this.value(type.expr, true);
+      const key = typeValue.type === 'string' ? typeValue.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
+      const idValue = this.value(ids.expr, true);
+      // type = "*" with identifiers = ["*"] renders as "Principal": "*".
+      if (key === '*' && found.length === 1 && idValue.type === 'array' && idValue.items.length === 1) return idValue.items[0];
+      entries.push({ key, keySrc: spanOf(type.expr), keyLiteral: false, value: idValue });
+    }
+    return { type: 'object', entries, src: spanOf(found[0]), host: { kind: 'principals', statement: blockInfo(statement), blockName } satisfies HclHost };
+  }
+
+  private conditions(found: TsNode[], statement: TsNode): PObject {
+    const byTest = new Map<string, PObject>();
+    for (const c of found) {
+      const attrs = attributes(bodyOf(c));
+      const test = attrs.get('test');
+      const variable = attrs.get('variable');
+      const values = attrs.get('values');
+      if (!test || !variable || !values) continue;
+      const t = this.value(test.expr, true);
+      const v = this.value(variable.expr, true);
+      const testName = t.type === 'string' ? t.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
+      const variableName = v.type === 'string' ? v.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
+      let group = byTest.get(testName);
+      if (!group) {
+        group = { type: 'object', entries: [], src: spanOf(test.expr), host: { kind: 'condition-test', statement: blockInfo(statement), test: testName } satisfies HclHost };
+        byTest.set(testName, group);
+      }
+      group.entries.push({ key: variableName, keySrc: spanOf(variable.expr), keyLiteral: false, value: this.value(values.expr, true) });
+    }
+    const entries: PEntry[] = [...byTest.entries()].map(([test, value]) => ({ key: test, keySrc: value.src, keyLiteral: false, value }));
+    return { type: 'object', entries, src: spanOf(found[0]), host: { kind: 'conditions', statement: blockInfo(statement) } satisfies HclHost };
+  }
+
+  /** Every policy document in the file, in file order. */
+  policies(): EmbeddedPolicy[] {
+    const out: EmbeddedPolicy[] = [];
+    const usage = new Map<string, PolicyUsage>();
+    const write = hclWriter(this.text);
+    // Arguments first: they tell what the referenced policy documents are used for.
+    this.visitAttributes(this.root, [], (attr, owners) => {
+      const [nameNode, expr] = named(attr);
+      if (!nameNode || !expr || !POLICY_ARGUMENTS.has(nameNode.text)) return;
+      const resourceType = owners.find((o) => blockType(o) === 'resource');
+      const labels = resourceType ? blockLabels(resourceType) : [];
+      const kind: PolicyUsage = nameNode.text === 'assume_role_policy' ? 'trust' : RESOURCE_POLICY_TYPES.has(labels[0] ?? '') ? 'resource' : 'identity';
+      const name = `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${nameNode.text}`;
+      const x = unwrap(expr);
+      if (x.type === 'variable_expr') {
+        const path = this.scope.referencePath(x);
+        if (path[0] === 'data' && path[1] === 'aws_iam_policy_document' && path[2]) usage.set(path[2], kind);
+        return;
+      }
+      if (x.type === 'function_call' && named(x)[0]?.text === 'jsonencode') {
+        const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
+        if (!arg) return;
+        const root = this.value(arg, false);
+        if (root.type === 'object') out.push({ name, span: spanOf(expr), usage: kind, projection: new Projection(root, spanOf(arg), write) });
+        return;
+      }
+      if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
+        const projection = this.heredoc(named(x)[0]);
+        if (projection) out.push({ name, span: spanOf(expr), usage: kind, projection });
+      }
+    });
+    for (const [label, block] of this.scope.documents) {
+      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usage.get(label), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
+    }
+    return out.sort((a, b) => a.span.offset - b.span.offset);
+  }
+
+  /** Heredoc JSON: the text between the opening line and the closing marker. */
+  private heredoc(h: TsNode): TextProjection | undefined {
+    const ids = named(h).filter((c) => c.type === 'heredoc_identifier');
+    if (ids.length < 2) return undefined;
+    const start = this.text.indexOf('\n', ids[0].endIndex) + 1;
+    const end = this.text.lastIndexOf('\n', ids[1].startIndex);
+    if (start <= 0 || end < start) return undefined;
+    const substitutions: Substitution[] = named(h)
+      .filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive')
+      .map((c) => ({ src: spanOf(c), part: c.type === 'template_interpolation' ? this.interpolation(c) : { kind: 'unknown', label: labelOf(c), src: spanOf(c) } }));
+    if (!this.text.slice(start, end).trimStart().startsWith('{')) return undefined;
+    return new TextProjection(this.text, { offset: start, length: end - start }, substitutions, (s) => s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{'));
+  }
+
+  private visitAttributes(n: TsNode, owners: TsNode[], visit: (attr: TsNode, owners: TsNode[]) => void): void {
+    for (const c of named(n)) {
+      if (c.type === 'attribute') visit(c, owners);
+      else if (c.type === 'block') this.visitAttributes(c, [...owners, c], visit);
+      else if (c.type === 'body') this.visitAttributes(c, owners, visit);
+    }
+  }
+}
+
+/** The policies of a parsed Terraform file. */
+export function terraformPolicies(text: string, tree: Tree): EmbeddedPolicy[] {
+  return new TerraformReader(text, tree.rootNode).policies();
+}
+
+/** Syntax errors inside policy documents (elsewhere they are terraform validate's business). */
+export function terraformSyntaxErrors(tree: Tree, policies: EmbeddedPolicy[]): { offset: number; message: string }[] {
+  if (!tree.rootNode.hasError) return [];
+  const inside = (n: TsNode) => policies.some((p) => n.startIndex >= p.span.offset && n.startIndex <= p.span.offset + p.span.length);
+  const found: { offset: number; message: string }[] = [];
+  const visit = (n: TsNode) => {
+    if (found.length >= 1 || !n.hasError && !n.isMissing) return;
+    if ((n.type === 'ERROR' || n.isMissing) && inside(n)) {
+      found.push({ offset: n.startIndex, message: n.isMissing ? `missing:${n.type}` : `unexpected:${n.text.slice(0, 20)}` });
+      return;
+    }
+    for (const c of n.children) if (c) visit(c);
+  };
+  visit(tree.rootNode);
+  return found;
+}
