@@ -9,7 +9,7 @@ import { PolicyHover } from './editor/hover';
 import { IntegrationLens, SET_INTEGRATION_COMMAND, setIntegration } from './editor/integrationLens';
 import { IntegrationOverrides } from './editor/integrationOverrides';
 import { REPLACE_PLACEHOLDER_COMMAND, replacePlaceholder } from './editor/placeholders';
-import { POLICY_LANGUAGES } from './editor/policyDocuments';
+import { POLICY_LANGUAGES, TEMPLATE_SELECTOR } from './editor/policyDocuments';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
 import { AccountFeatures, registerAccountFeatures } from './views/account';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   initRuleLinks(context.extensionUri);
   const overrides = new IntegrationOverrides(context.workspaceState);
   const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
-  const selector: vscode.DocumentSelector = POLICY_LANGUAGES.map((language) => ({ language }));
+  const selector: vscode.DocumentSelector = [...POLICY_LANGUAGES.map((language) => ({ language })), ...TEMPLATE_SELECTOR];
   const workspace = new WorkspaceDiagnostics(diagnostics, (line) => output.info(line));
   const lens = new IntegrationLens(diagnostics);
   const account = registerAccountFeatures(context, output);

@@ -1,6 +1,7 @@
 // Quick fixes for the engine's findings, the placeholder flow, and "fix all" (source.fixAll.brazeS3).
 import * as vscode from 'vscode';
 import { fixAll } from '../policy';
+import type { Finding, TextEdit } from '../policy';
 import { DIAGNOSTIC_SOURCE, PolicyDiagnostics, findingKey } from './diagnostics';
 import { REPLACE_PLACEHOLDER_COMMAND } from './placeholders';
 import { analyzeOptions } from './settings';
@@ -58,6 +59,8 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    const analysis = this.diagnostics.analysis(document);
+    if (analysis && analysis.format !== 'json') return this.fixAllEmbedded(document, analysis.result.findings);
     const settings = this.diagnostics.settingsFor(document);
     const text = document.getText();
     const fixed = fixAll(text, analyzeOptions(settings, this.overrides.declared(document, settings)));
@@ -65,6 +68,25 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze S3 policy problems'), FIX_ALL_KIND);
     a.edit = new vscode.WorkspaceEdit();
     a.edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), fixed.text);
+    return a;
+  }
+
+  /**
+   * Terraform / CloudFormation: the first safe fix of each finding, in one edit. A fix whose edits
+   * overlap one already taken waits for the next run (insertions at one point may share it).
+   */
+  private fixAllEmbedded(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction | undefined {
+    const taken: TextEdit[] = [];
+    const overlaps = (e: TextEdit) => taken.some((t) => e.offset < t.offset + t.length && t.offset < e.offset + e.length);
+    for (const f of findings) {
+      const fix = f.fixes.find((x) => x.safe && x.edits.length > 0);
+      if (!fix || fix.edits.some(overlaps)) continue;
+      taken.push(...fix.edits);
+    }
+    if (taken.length === 0) return undefined;
+    const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze S3 policy problems'), FIX_ALL_KIND);
+    a.edit = new vscode.WorkspaceEdit();
+    for (const e of taken) a.edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
     return a;
   }
 }

@@ -15,7 +15,16 @@ export class PolicyCompletion implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const snippets = snippetCompletions(document, position);
     if (snippets) return snippets;
-    if (!this.diagnostics.analysis(document) && !/"Statement"/.test(document.getText())) return undefined;
+    const analysis = this.diagnostics.analysis(document);
+    if (analysis?.documents) {
+      // Terraform / CloudFormation: actions inside a string of an actions list.
+      const offset = document.offsetAt(position);
+      const doc = analysis.documents.find((d) => offset >= d.span.offset && offset <= d.span.offset + d.span.length);
+      const at = doc?.projection?.elementAt(offset);
+      if (at?.element !== 'Action' && at?.element !== 'NotAction') return undefined;
+      return this.actions(document, position, document.getWordRangeAtPosition(position, /[\w:*?-]+/));
+    }
+    if (!analysis && !/"Statement"/.test(document.getText())) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
     const location = getLocation(text, offset);

@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { LineIndex, NEVER_POLICY_FILE, SNIFF_CHARS, analyze, looksLikePolicy } from '../policy';
 import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
-import { isPolicyDocument } from './policyDocuments';
+import { documentFormat } from './policyDocuments';
+import { DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats/analyzeFile';
+import { loadFailure, loadTerraform, terraformParser } from '../formats/treeSitter';
+import { looksLikeCloudFormation } from '../formats/cloudformation';
+import { looksLikeTerraformPolicy } from '../formats/sniff';
 import { ruleDocUri } from './ruleLinks';
 import { EditorSettings, analyzeOptions, declaredByGlob, readSettings } from './settings';
 
@@ -29,8 +33,24 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export interface DocumentAnalysis {
   version: number;
   result: AnalysisResult;
+  format: FileFormat;
+  /** The policy documents of a Terraform or CloudFormation file (code lens, hover, completion). */
+  documents?: DocumentReport[];
   /** Findings by `code:offset:length`, to find the fixes behind a diagnostic. */
   byKey: Map<string, Finding>;
+}
+
+/** A closed file's template format, from its name and text (undefined: not a template with policies). */
+function templateFormat(uri: vscode.Uri, text: string): FileFormat | undefined {
+  if (/\.tf$/i.test(uri.path)) return terraformParser() && looksLikeTerraformPolicy(text) ? 'terraform' : undefined;
+  if (/\.(ya?ml|template|json)$/i.test(uri.path) && looksLikeCloudFormation(text.slice(0, SNIFF_CHARS))) return 'cloudformation';
+  return undefined;
+}
+
+/** One result for a file of several documents: every finding, and the first Braze purpose. */
+function mergedResult(documents: DocumentReport[], findings: Finding[]): AnalysisResult {
+  const braze = documents.find((d) => d.result.purpose.id !== 'general') ?? documents[0];
+  return braze ? { ...braze.result, findings } : { kind: 'unknown', purpose: { id: 'general', declared: false, reason: '' }, findings };
 }
 
 export function findingKey(code: string, offset: number, length: number): string {
@@ -96,8 +116,17 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     try {
       const settings = this.settingsFor(document);
-      if (!isPolicyDocument(document, settings)) {
+      const format = documentFormat(document, settings);
+      if (!format) {
         if (this.analyses.delete(key)) this.collection.delete(document.uri);
+        return;
+      }
+      if (format === 'terraform' && !terraformParser()) {
+        // The grammar loads once, asynchronously (wasm); the document is analysed when it is ready.
+        void loadTerraform().then((parser) => {
+          if (parser) this.analyzeNow(document);
+          else this.log(`the Terraform grammar could not be loaded: ${loadFailure() ?? 'unknown reason'}`);
+        });
         return;
       }
       const version = document.version;
@@ -105,11 +134,19 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const text = document.getText();
       const started = performance.now();
       this.lastStarted.set(key, started);
-      const result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
+      let result: AnalysisResult;
+      let documents: DocumentReport[] | undefined;
+      if (format === 'json') result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
+      else {
+        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml');
+        if (!report) return;
+        documents = report.documents;
+        result = mergedResult(report.documents, allFindings(report));
+      }
       this.lastDuration.set(key, performance.now() - started);
       if (document.version !== version) return; // outdated: a newer change is on its way
       const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
-      this.analyses.set(key, { version, result, byKey });
+      this.analyses.set(key, { version, result, format, documents, byKey });
       this.collection.set(document.uri, this.toDiagnostics((o) => document.positionAt(o), result.findings, settings));
       this.updated.fire(document);
     } catch (error) {
@@ -145,6 +182,17 @@ export class PolicyDiagnostics implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return 'open';
     try {
       const settings = readSettings(uri);
+      const template = templateFormat(uri, text);
+      if (template) {
+        const report = analyzeFile(text, uri.path, analyzeOptions(settings, undefined), template === 'terraform' ? 'terraform' : 'yaml');
+        if (!report || report.documents.length === 0 && report.fileFindings.length === 0) return undefined;
+        const lines = new LineIndex(text);
+        return this.toDiagnostics((offset) => {
+          const p = lines.positionAt(offset);
+          return new vscode.Position(p.line, p.character);
+        }, allFindings(report), settings);
+      }
+      if (/\.(tf|ya?ml|template)$/i.test(uri.path)) return undefined;
       // languages.match reads only the URI and language of what it is given.
       const glob = declaredByGlob({ uri, languageId: uri.path.endsWith('.jsonc') ? 'jsonc' : 'json' } as vscode.TextDocument, settings);
       if (!glob && (NEVER_POLICY_FILE.test(uri.path) || !looksLikePolicy(text.slice(0, SNIFF_CHARS)))) return undefined;

@@ -6,6 +6,7 @@ import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
 import { REQUIREMENTS, bucketArn, catalog, s3Location } from '../policy';
 import { hasWildcard } from '../policy/wildcard';
 import { PolicyDiagnostics } from './diagnostics';
+import type { DocumentReport } from '../formats/analyzeFile';
 
 const MAX_LISTED = 25;
 
@@ -15,6 +16,7 @@ export class PolicyHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analysis = this.diagnostics.analysis(document);
     if (!analysis) return undefined;
+    if (analysis.documents) return embeddedHover(document, document.offsetAt(position), analysis.documents);
     const text = document.getText();
     const offset = document.offsetAt(position);
     const location = getLocation(text, offset);
@@ -34,6 +36,34 @@ export class PolicyHover implements vscode.HoverProvider {
     }
     return undefined;
   }
+}
+
+/** Hover in a Terraform or CloudFormation file: the element's help, and where a value came from. */
+function embeddedHover(document: vscode.TextDocument, offset: number, documents: DocumentReport[]): vscode.Hover | undefined {
+  const doc = documents.find((d) => offset >= d.span.offset && offset <= d.span.offset + d.span.length);
+  if (!doc?.projection) return undefined;
+  const md = new vscode.MarkdownString();
+  let span: { offset: number; length: number } | undefined;
+  const value = doc.values.find((p) => offset >= p.src.offset && offset <= p.src.offset + p.src.length);
+  if (value?.kind === 'resolved' && value.line > 0) {
+    md.appendMarkdown(vscode.l10n.t('Resolved value: `{0}` (from {1}, line {2})', value.text, value.origin, value.line) + '\n\n');
+    span = value.src;
+  } else if (value?.kind === 'unknown') {
+    md.appendMarkdown(vscode.l10n.t('`{0}` is known only at deploy time: checks that depend on it are skipped.', value.label) + '\n\n');
+    span = value.src;
+  }
+  const at = doc.projection.elementAt(offset);
+  if (at && (at.element === 'Action' || at.element === 'NotAction')) {
+    const help = actionHover(at.value);
+    if (help) md.appendMarkdown(help.value);
+    span ??= at.span;
+  } else if (at && (at.element === 'Resource' || at.element === 'NotResource')) {
+    const help = resourceHover(at.value, doc.result.integration?.id);
+    if (help) md.appendMarkdown(help.value);
+    span ??= at.span;
+  }
+  if (!md.value || !span) return undefined;
+  return new vscode.Hover(md, new vscode.Range(document.positionAt(span.offset), document.positionAt(span.offset + span.length)));
 }
 
 export function actionHover(value: string): vscode.MarkdownString | undefined {

@@ -5,6 +5,7 @@ import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { PolicyDiagnostics } from './diagnostics';
 import { IntegrationOverrides } from './integrationOverrides';
 import { DeclaredKind } from './settings';
+import type { DocumentReport } from '../formats/analyzeFile';
 
 export const SET_INTEGRATION_COMMAND = 'brazeS3.setIntegration';
 
@@ -29,6 +30,7 @@ export class IntegrationLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.diagnostics.analysis(document);
     if (!analysis) return [];
+    if (analysis.documents) return analysis.documents.map((d) => documentLens(document, d));
     const root = parseTree(document.getText());
     const statement = root && findNodeAtLocation(root, ['Statement'])?.parent;
     const at = statement ? document.positionAt(statement.offset) : new vscode.Position(0, 0);
@@ -54,6 +56,22 @@ export class IntegrationLens implements vscode.CodeLensProvider {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * One lens per policy document of a Terraform or CloudFormation file: what it is checked as and
+ * why (the purpose follows from the document and where the file uses it, not from a file-wide choice).
+ */
+function documentLens(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens {
+  const at = document.positionAt(d.span.offset);
+  const range = new vscode.Range(at, at);
+  const { purpose } = d.result;
+  const title = purpose.id === 'general'
+    ? vscode.l10n.t('General IAM policy: Braze export checks off')
+    : purpose.id === 'trust'
+      ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', purpose.reason)
+      : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), purpose.reason);
+  return new vscode.CodeLens(range, { title, command: '', tooltip: `${d.name}: ${purpose.reason}` });
 }
 
 export async function setIntegration(overrides: IntegrationOverrides, uri?: vscode.Uri, kind?: DeclaredKind): Promise<DeclaredKind | undefined> {

@@ -1,14 +1,36 @@
-// Which open documents are IAM policies: JSON/JSONC whose root object has a Statement or Version
-// key, or that a brazeS3.policyFiles glob names. Never package.json, tsconfig.json & co.
+// Which open documents hold IAM policies, and in which format: JSON/JSONC whose root object has a
+// Statement or Version key (or that a brazeS3.policyFiles glob names), Terraform files that
+// mention a policy, CloudFormation templates (YAML or JSON). Never package.json, tsconfig.json & co.
 import * as vscode from 'vscode';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
+import type { FileFormat } from '../formats/analyzeFile';
+import { looksLikeCloudFormation } from '../formats/cloudformation';
+import { looksLikeTerraformPolicy } from '../formats/sniff';
 import { EditorSettings, declaredByGlob } from './settings';
 
 export const POLICY_LANGUAGES = ['json', 'jsonc'];
+/** Terraform has no built-in language in VS Code: a .tf file is `plaintext` without an extension. */
+export const TEMPLATE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'terraform' }, { language: 'hcl' }, { pattern: '**/*.tf' }, { language: 'yaml' }, { pattern: '**/*.template' }];
+
+const isTerraform = (d: vscode.TextDocument) => d.languageId === 'terraform' || d.languageId === 'hcl' || /\.tf$/i.test(d.uri.path);
+const isYamlTemplate = (d: vscode.TextDocument) => d.languageId === 'yaml' || /\.(ya?ml|template)$/i.test(d.uri.path);
+
+function head(document: vscode.TextDocument): string {
+  return document.getText(new vscode.Range(0, 0, document.lineCount > 2000 ? 2000 : document.lineCount, 0)).slice(0, SNIFF_CHARS);
+}
+
+/** The format the checker reads a document in, or undefined when it holds no policy. */
+export function documentFormat(document: vscode.TextDocument, settings: EditorSettings): FileFormat | undefined {
+  if (isTerraform(document)) return looksLikeTerraformPolicy(document.getText()) ? 'terraform' : undefined;
+  if (isYamlTemplate(document)) return looksLikeCloudFormation(head(document)) ? 'cloudformation' : undefined;
+  if (!POLICY_LANGUAGES.includes(document.languageId)) return undefined;
+  if (declaredByGlob(document, settings)) return 'json';
+  if (document.uri.scheme === 'file' && NEVER_POLICY_FILE.test(document.uri.path)) return undefined;
+  const start = head(document);
+  if (looksLikePolicy(start)) return 'json';
+  return looksLikeCloudFormation(start) ? 'cloudformation' : undefined;
+}
 
 export function isPolicyDocument(document: vscode.TextDocument, settings: EditorSettings): boolean {
-  if (!POLICY_LANGUAGES.includes(document.languageId)) return false;
-  if (declaredByGlob(document, settings)) return true;
-  if (document.uri.scheme === 'file' && NEVER_POLICY_FILE.test(document.uri.path)) return false;
-  return looksLikePolicy(document.getText(new vscode.Range(0, 0, document.lineCount > 2000 ? 2000 : document.lineCount, 0)).slice(0, SNIFF_CHARS));
+  return documentFormat(document, settings) === 'json';
 }

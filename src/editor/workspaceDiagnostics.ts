@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import { readFile, stat } from 'node:fs/promises';
 import { PolicyDiagnostics } from './diagnostics';
 import { isSingular } from './settings';
+import { loadTerraform } from '../formats/treeSitter';
 
-const INCLUDE = '**/*.{json,jsonc}';
+const INCLUDE = '**/*.{json,jsonc,tf,yaml,yml,template}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 /** Larger files are left to the open-document path (IAM's own limit is 10,240 characters). */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -103,12 +104,12 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       return undefined;
     }
     if (files.length > maxFiles) {
-      this.log(`workspace-wide checking is off: more than ${maxFiles} JSON files (brazeS3.workspaceDiagnostics.maxFiles)`);
+      this.log(`workspace-wide checking is off: more than ${maxFiles} candidate files (brazeS3.workspaceDiagnostics.maxFiles)`);
       if (!this.warned) {
         this.warned = true;
         const text = isSingular(maxFiles)
-          ? vscode.l10n.t('Braze S3: this workspace has more than {0} JSON file, so only open files are checked. Raise brazeS3.workspaceDiagnostics.maxFiles to check them all.', maxFiles)
-          : vscode.l10n.t('Braze S3: this workspace has more than {0} JSON files, so only open files are checked. Raise brazeS3.workspaceDiagnostics.maxFiles to check them all.', maxFiles);
+          ? vscode.l10n.t('Braze S3: this workspace has more than {0} JSON, Terraform or YAML file, so only open files are checked. Raise brazeS3.workspaceDiagnostics.maxFiles to check them all.', maxFiles)
+          : vscode.l10n.t('Braze S3: this workspace has more than {0} JSON, Terraform or YAML files, so only open files are checked. Raise brazeS3.workspaceDiagnostics.maxFiles to check them all.', maxFiles);
         void vscode.window.showInformationMessage(text);
       }
       for (const key of previous) this.diagnostics.dropFile(vscode.Uri.parse(key));
@@ -122,6 +123,8 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       this.tracked.delete(uri.toString());
       this.diagnostics.dropFile(uri);
     });
+    // The Terraform grammar (wasm) is loaded once before .tf files are read.
+    if (files.some((f) => f.path.endsWith('.tf'))) await loadTerraform();
     let policies = 0;
     let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [i, uri] of files.entries()) {

@@ -18,7 +18,7 @@ export type FileFormat = 'json' | 'terraform' | 'cloudformation';
  * Every other finding on such a value is dropped: `${var.x}` may be anything, so it is never
  * called a typo, a bad ARN or a wildcard.
  */
-const KEPT_ON_UNKNOWN = new Set<string>(['integration-missing-permission', 'integration-denied', 'placeholder', 'document-too-large', 'analysis-failed', 'statement-missing', 'action-missing', 'resource-missing', 'policy-version-missing', 'json-syntax', 'sid-duplicate']);
+const KEPT_ON_UNKNOWN = new Set<string>(['trust-external-id-missing', 'integration-missing-permission', 'integration-denied', 'placeholder', 'document-too-large', 'analysis-failed', 'statement-missing', 'action-missing', 'resource-missing', 'policy-version-missing', 'json-syntax', 'sid-duplicate']);
 
 export interface DocumentReport {
   /** Its name in the file (`data.aws_iam_policy_document.braze`), or the file's name for JSON. */
@@ -28,6 +28,8 @@ export interface DocumentReport {
   result: AnalysisResult;
   /** Values read from elsewhere or unknown until deploy, with their places (hover shows them). */
   values: Part[];
+  /** The projection, for the editor's hover and completion (absent for a JSON file). */
+  projection?: EmbeddedPolicy['projection'];
 }
 
 export interface FileReport {
@@ -66,8 +68,8 @@ function mapFindings(result: AnalysisResult, projection: EmbeddedPolicy['project
 export function analyzeEmbedded(policy: EmbeddedPolicy, options: AnalyzeOptions): DocumentReport {
   const projection = policy.projection;
   const writer = projection instanceof Projection ? () => projection.editWriter() : projection.editWriter();
-  const result = analyze(projection.json, options, writer);
-  return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts };
+  const result = analyze(projection.json, { ...options, templateValues: true }, writer);
+  return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts, projection };
 }
 
 function templateSyntax(offset: number, detail: string, locale: Locale | undefined): Finding {

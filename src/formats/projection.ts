@@ -130,6 +130,8 @@ export class Projection {
   private readonly byOffset = new Map<number, PValue>();
   private readonly keyByOffset = new Map<number, PlacedKey>();
   private readonly parent = new Map<PValue, PArray | PObject>();
+  /** The key a value sits under (list items inherit their list's): `Action`, `Resource`… */
+  private readonly keyOf = new Map<PValue, string>();
   private out: string[] = [];
   private length = 0;
 
@@ -163,6 +165,8 @@ export class Projection {
         v.items.forEach((item, i) => {
           if (i > 0) this.emit(',');
           this.parent.set(item, v);
+          const key = this.keyOf.get(v);
+          if (key !== undefined) this.keyOf.set(item, key);
           this.write(item);
         });
         this.emit(']');
@@ -178,6 +182,7 @@ export class Projection {
           this.keyByOffset.set(keyStart, placed);
           this.emit(':');
           this.parent.set(entry.value, v);
+          this.keyOf.set(entry.value, entry.key);
           this.write(entry.value);
         });
         this.emit('}');
@@ -233,6 +238,20 @@ export class Projection {
       if (v.start <= offset && offset + length <= v.end && (!best || v.end - v.start < best.end - best.start)) best = v;
     }
     return best?.value.type === 'string' ? best.value : undefined;
+  }
+
+  /**
+   * The string written at a file offset, with the policy element it belongs to (hover and
+   * completion): the smallest projected string whose source holds the offset.
+   */
+  elementAt(offset: number): { value: string; element: string | undefined; span: Span } | undefined {
+    let best: PString | undefined;
+    for (const v of this.values) {
+      const x = v.value;
+      if (x.type !== 'string' || offset < x.src.offset || offset > x.src.offset + x.src.length) continue;
+      if (!best || x.src.length < best.src.length) best = x;
+    }
+    return best && { value: stringValue(best), element: this.keyOf.get(best), span: best.src };
   }
 
   /** Every part that is not literal text, for hover. */

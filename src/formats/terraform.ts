@@ -171,6 +171,15 @@ class Scope {
   }
 }
 
+/** `"${data.x.json}"` (Terraform 0.11 style) → the expression inside; anything else as is. */
+function soleInterpolation(x: TsNode): TsNode {
+  const q = x.type === 'template_expr' ? named(x)[0] : undefined;
+  const inner = q?.type === 'quoted_template' ? named(q).filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end') : [];
+  if (inner.length !== 1 || inner[0].type !== 'template_interpolation') return x;
+  const e = named(inner[0]).find((c) => c.type === 'expression');
+  return e ? unwrap(e) : x;
+}
+
 /** Text for an unknown value's label: the expression as written, on one line. */
 function labelOf(n: TsNode): string {
   const t = n.text.replace(/\s+/g, ' ');
@@ -377,7 +386,7 @@ export class TerraformReader {
       const labels = resourceType ? blockLabels(resourceType) : [];
       const kind: PolicyUsage = nameNode.text === 'assume_role_policy' ? 'trust' : RESOURCE_POLICY_TYPES.has(labels[0] ?? '') ? 'resource' : 'identity';
       const name = `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${nameNode.text}`;
-      const x = unwrap(expr);
+      const x = soleInterpolation(unwrap(expr));
       if (x.type === 'variable_expr') {
         const path = this.scope.referencePath(x);
         if (path[0] === 'data' && path[1] === 'aws_iam_policy_document' && path[2]) usage.set(path[2], kind);

@@ -3,6 +3,7 @@
 // interpolates a value (`${var.bucket}`), which is replaced by its resolved text or left as an
 // unknown `${…}`. Offsets map one to one outside those places, so the JSON writer's fixes apply
 // to the file as they are, unless they touch an interpolation (then the fix is not offered).
+import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
 import type { EditWriter } from '../policy/edits';
 import { jsonWriter } from '../policy/edits';
 import type { PolicyModel } from '../policy/parse';
@@ -66,6 +67,27 @@ export class TextProjection {
     const start = first.substitution ? first.substitution.src.offset : first.src + (offset - first.json);
     const stop = last.substitution ? last.substitution.src.offset + last.substitution.src.length : last.src + (offset + length - last.json);
     return { offset: start, length: Math.max(0, stop - start) };
+  }
+
+  /** The projected JSON offset of a file offset (undefined outside the document). */
+  jsonOffset(srcOffset: number): number | undefined {
+    for (const p of this.pieces) {
+      const srcLength = p.substitution ? p.substitution.src.length : p.length;
+      if (srcOffset >= p.src && srcOffset <= p.src + srcLength) return p.substitution ? p.json : p.json + (srcOffset - p.src);
+    }
+    return undefined;
+  }
+
+  /** The string at a file offset and its policy element, read from the JSON (hover, completion). */
+  elementAt(offset: number): { value: string; element: string | undefined; span: Span } | undefined {
+    const at = this.jsonOffset(offset);
+    if (at === undefined) return undefined;
+    const root = parseTree(this.json);
+    const node = root && findNodeAtOffset(root, at);
+    if (!node || node.type !== 'string') return undefined;
+    const path = getNodePath(node);
+    const element = [...path].reverse().find((k): k is string => typeof k === 'string');
+    return { value: String(node.value), element, span: this.toSource(node.offset, node.length) };
   }
 
   partsIn(offset: number, length: number): Part[] {

@@ -64,6 +64,7 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions, writer: WriterF
       folder: options.folder ?? 'currents',
       partnerAccountId,
       externalId,
+      templateValues: options.templateValues === true,
     },
     cat,
     m,

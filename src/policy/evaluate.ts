@@ -118,14 +118,14 @@ export function evaluate(statements: CompiledStatement[], action: string, resour
 }
 
 /** evaluate() for an action name already in lower case (the integration rules ask repeatedly). */
-export function evaluateLower(statements: CompiledStatement[], lowerAction: string, resource: string): Evaluation {
+export function evaluateLower(statements: CompiledStatement[], lowerAction: string, resource: string, ignoreVariableActions = false): Evaluation {
   let firstAllow: CompiledStatement | undefined;
   let conditionalAllows: CompiledStatement[] | undefined; // rare: allocated on first use
   let conditionalDenies: CompiledStatement[] | undefined;
   for (const s of statements) {
     let viaVariable = false;
     if (!actionMatches(s, lowerAction)) {
-      if (!s.variableActions?.some((a) => matchCompiled(a, lowerAction))) continue;
+      if (ignoreVariableActions || !s.variableActions?.some((a) => matchCompiled(a, lowerAction))) continue;
       viaVariable = true;
     }
     const match = resourceMatches(s, resource);

@@ -53,6 +53,12 @@ export interface AnalyzeOptions {
   locale?: Locale;
   /** Documents longer than this many characters are skipped with one finding. */
   maxLength?: number;
+  /**
+   * The document was projected from Terraform or CloudFormation: `${…}` texts may be values known
+   * only at deploy time. A permission that only such a value could grant is assumed granted
+   * (no "allowed only if" warning), and it never decides which integration a policy is.
+   */
+  templateValues?: boolean;
 }
 
 export interface IntegrationInfo {

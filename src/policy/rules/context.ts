@@ -14,6 +14,7 @@ export interface ResolvedOptions {
   folder: string;
   partnerAccountId?: string;
   externalId?: string;
+  templateValues: boolean;
 }
 
 export interface RuleContext {
