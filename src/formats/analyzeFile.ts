@@ -76,7 +76,7 @@ function templateSyntax(offset: number, detail: string, locale: Locale | undefin
   const m = formatMessages(locale);
   // Terraform's details come as `missing:…` / `unexpected:…`, worded here in the user's language.
   const [kind, rest] = [detail.slice(0, detail.indexOf(':')), detail.slice(detail.indexOf(':') + 1)];
-  const said = kind === 'missing' ? m.missing(rest) : kind === 'unexpected' ? m.unexpected(rest) : detail;
+  const said = kind === 'missing' ? m.missing(rest) : kind === 'unexpected' ? m.unexpected(rest) : kind === 'yaml' ? m.yaml(rest) : detail;
   return { code: 'template-syntax', severity: RULES['template-syntax' as RuleCode], message: m.syntax(said), offset, length: 1, fixes: [] };
 }
 
@@ -99,22 +99,27 @@ export function analyzeFile(text: string, fileName: string, options: AnalyzeOpti
     if (!tree) return undefined;
     try {
       policies = terraformPolicies(text, tree);
-      for (const e of terraformSyntaxErrors(tree, policies)) fileFindings.push(templateSyntax(e.offset, e.message, options.locale));
+      const errors = terraformSyntaxErrors(tree, policies);
+      for (const e of errors) fileFindings.push(templateSyntax(e.offset, e.message, options.locale));
+      policies = policies.filter((p) => !errors.some((e) => within(p.span, e.offset)));
     } finally {
       tree.delete();
     }
   } else {
     const read = cloudFormationPolicies(text);
-    policies = read.policies;
-    const inside = (offset: number) => policies.some((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length);
-    const first = read.errors.find((e) => inside(e.offset)) ?? (read.policies.length === 0 ? read.errors[0] : undefined);
-    if (first) fileFindings.push(templateSyntax(first.offset, first.message, options.locale));
+    // The yaml parser is complete, so its first error is a real one, wherever it is.
+    const first = read.errors[0];
+    if (first) fileFindings.push(templateSyntax(first.offset, `yaml:${first.message}`, options.locale));
+    policies = read.policies.filter((p) => !read.errors.some((e) => within(p.span, e.offset)));
   }
   // A file-name signal (braze-currents.tf) speaks for the file's only policy, not for each of many.
   const single = policies.length === 1;
   const documents = policies.map((p) => analyzeEmbedded(p, { ...options, sourceName: single ? `${fileName} ${p.name}` : p.name }));
   return { format, documents, fileFindings };
 }
+
+/** A document holding a syntax error is not analysed: its findings would be the parser's guesses. */
+const within = (span: Span, offset: number) => offset >= span.offset && offset <= span.offset + span.length;
 
 /** Every finding of a report, in file order. */
 export function allFindings(report: FileReport): Finding[] {

@@ -29,8 +29,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** A quoted HCL string. In aws_iam_policy_document, IAM's `${var}` is written `&{var}`. */
 export function hclString(value: string, policyDocument = false): string {
-  const json = JSON.stringify(value).replace(/%\{/g, '%%{');
-  return policyDocument ? json.replace(/\$\{/g, '&{') : json.replace(/\$\{/g, '$${');
+  // Function replacements: in a replacement string, `$$` would mean a single `$`.
+  const json = JSON.stringify(value).replace(/%\{/g, () => '%%{');
+  return json.replace(/\$\{/g, () => (policyDocument ? '&{' : '$${'));
 }
 
 function hclKey(key: string): string {

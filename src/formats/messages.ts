@@ -7,6 +7,8 @@ export interface FormatMessages {
   syntax(detail: string): string;
   unexpected(text: string): string;
   missing(what: string): string;
+  /** The yaml library's own message is English: Spanish users get it after a Spanish lead. */
+  yaml(message: string): string;
 }
 
 const en: FormatMessages = {
@@ -14,6 +16,7 @@ const en: FormatMessages = {
   syntax: (detail) => `This policy document cannot be read: ${detail}.`,
   unexpected: (text) => `unexpected "${text}"`,
   missing: (what) => `"${what}" is missing`,
+  yaml: (message) => `YAML syntax error (${message.replace(/\.$/, '')})`,
 };
 
 const es: FormatMessages = {
@@ -21,6 +24,7 @@ const es: FormatMessages = {
   syntax: (detail) => `No se puede leer este documento de política: ${detail}.`,
   unexpected: (text) => `«${text}» inesperado`,
   missing: (what) => `falta «${what}»`,
+  yaml: (message) => `error de sintaxis YAML (en inglés: ${message.replace(/\.$/, '')})`,
 };
 
 export function formatMessages(locale: Locale | undefined): FormatMessages {

@@ -421,7 +421,7 @@ export class TerraformReader {
       .filter((c) => c.type === 'template_interpolation' || c.type === 'template_directive')
       .map((c) => ({ src: spanOf(c), part: c.type === 'template_interpolation' ? this.interpolation(c) : { kind: 'unknown', label: labelOf(c), src: spanOf(c) } }));
     if (!this.text.slice(start, end).trimStart().startsWith('{')) return undefined;
-    return new TextProjection(this.text, { offset: start, length: end - start }, substitutions, (s) => s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{'));
+    return new TextProjection(this.text, { offset: start, length: end - start }, substitutions, (s) => s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
   }
 
   private visitAttributes(n: TsNode, owners: TsNode[], visit: (attr: TsNode, owners: TsNode[]) => void): void {
@@ -446,7 +446,8 @@ export function terraformSyntaxErrors(tree: Tree, policies: EmbeddedPolicy[]): {
   const visit = (n: TsNode) => {
     if (found.length >= 1 || !n.hasError && !n.isMissing) return;
     if ((n.type === 'ERROR' || n.isMissing) && inside(n)) {
-      found.push({ offset: n.startIndex, message: n.isMissing ? `missing:${n.type}` : `unexpected:${n.text.slice(0, 20)}` });
+      const shown = n.text.replace(/\s+/g, ' ').trim();
+      found.push({ offset: n.startIndex, message: n.isMissing ? `missing:${n.type}` : `unexpected:${shown.length > 30 ? `${shown.slice(0, 27)}...` : shown}` });
       return;
     }
     for (const c of n.children) if (c) visit(c);

@@ -34,7 +34,7 @@ describe('CLI (dist/cli.js)', () => {
   it('exits 0 on a correct policy and prints a summary', () => {
     const r = run('check', good);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^Currents export policy: 1 file, 0 errors, 0 warnings$/m);
+    assert.match(r.out, /^Currents export policy: 1 policy document, 0 errors, 0 warnings$/m);
     assert.match(r.out, /^1 file checked: 0 errors, 0 warnings$/m);
   });
   it('exits 0 when there are only warnings', () => {
@@ -95,8 +95,8 @@ describe('CLI (dist/cli.js)', () => {
     assert.deepEqual(findingsOf('iam/typo.json'), ['action-unknown']);
     assert.ok(!r.out.includes('node_modules') && !r.out.includes('package.json'), r.out);
     assert.deepEqual(lines.slice(-3), [
-      'Currents export policy: 1 file, 1 error, 0 warnings',
-      'general IAM policy: 4 files, 1 error, 0 warnings',
+      'Currents export policy: 1 policy document, 1 error, 0 warnings',
+      'general IAM policy: 4 policy documents, 1 error, 0 warnings',
       '5 files checked: 2 errors, 0 warnings',
     ]);
     // --integration none: the export policy is checked as a general one (only its generic findings).

@@ -25,7 +25,8 @@ describe('rule documentation (docs/rules.md, docs/rules.es.md)', () => {
         assert.ok(RULE_DOCS[code].fix[locale].length > 10);
       }
     }
-    // Only the two rules that cannot be shown by a document lack an example.
-    assert.deepEqual(RULE_CODES.filter((c) => !RULE_DOCS[c].example), ['document-too-large', 'analysis-failed']);
+    // Only the rules that cannot be shown by a JSON document lack an example (template-syntax is
+    // about HCL and YAML: formats.test.ts makes it fire).
+    assert.deepEqual(RULE_CODES.filter((c) => !RULE_DOCS[c].example), ['document-too-large', 'analysis-failed', 'template-syntax']);
   });
 });

@@ -1,0 +1,314 @@
+// Terraform and CloudFormation: findings on the exact text, fixes that keep the file valid in its
+// own syntax, unknown values that never give a false finding (src/formats).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { loadTerraform, terraformParser } from '../../src/formats/treeSitter';
+import { hclString } from '../../src/formats/hclWriter';
+import { applyEdits } from '../../src/policy/edits';
+import type { AnalyzeOptions, Finding } from '../../src/policy/types';
+import { LineIndex } from '../../src/policy/ranges';
+
+const fixtures = join(__dirname, '../fixtures/iac');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+
+function check(text: string, name: string, options: AnalyzeOptions = {}): FileReport {
+  const report = analyzeFile(text, name, options);
+  assert.ok(report, `${name} was not analysed`);
+  return report;
+}
+
+/** `line:col code [text under the squiggle]`, 1-based, for readable assertions. */
+function where(text: string, f: Finding): string {
+  const p = new LineIndex(text).positionAt(f.offset);
+  return `${p.line + 1}:${p.character + 1} ${f.code} [${text.slice(f.offset, f.offset + f.length)}]`;
+}
+
+function findingsOf(report: FileReport, text: string): string[] {
+  return allFindings(report).map((f) => where(text, f));
+}
+
+function terraformErrors(text: string): number {
+  const tree = terraformParser()!.parse(text)!;
+  try {
+    return tree.rootNode.hasError ? 1 : 0;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Apply a finding's first fix, check the file still parses, and return the new text. */
+function applyFix(text: string, f: Finding, title?: RegExp): string {
+  const fix = title ? f.fixes.find((x) => title.test(x.title)) : f.fixes[0];
+  assert.ok(fix, `no fix${title ? ` matching ${title}` : ''} on ${f.code}: ${f.fixes.map((x) => x.title).join(', ')}`);
+  assert.ok(fix.edits.length > 0, `fix "${fix.title}" has no edits`);
+  return applyEdits(text, fix.edits);
+}
+
+before(async () => {
+  assert.ok(await loadTerraform(), 'the Terraform grammar did not load');
+});
+
+describe('Terraform: where findings sit', () => {
+  const text = read('braze-currents-mistakes.tf');
+  let report: FileReport;
+  before(() => {
+    report = check(text, 'braze-currents-mistakes.tf');
+  });
+
+  it('finds every policy document and what the file uses it for', () => {
+    assert.deepEqual(report.documents.map((d) => [d.name, d.usage ?? '-', d.result.purpose.id]), [
+      ['data.aws_iam_policy_document.braze_currents', 'identity', 'currents'],
+      ['data.aws_iam_policy_document.braze_trust', 'trust', 'trust'],
+      ['aws_iam_role_policy.braze_dashboard.policy', 'identity', 'dashboard'],
+    ]);
+  });
+
+  it('puts each finding on the exact text: the action, the placeholder, the principal', () => {
+    assert.deepEqual(findingsOf(report, text), [
+      '11:1 integration-missing-permission [data]',
+      '11:1 integration-missing-permission [data]',
+      '21:8 resource-mismatch [s3:PutObject]',
+      '22:8 action-unknown [s3:GetObjekt]',
+      '38:23 trust-external-id-missing [arn:aws:iam::${var.partner_account_id}:root]',
+      '57:34 placeholder [INSERTBUCKETNAME]',
+      '62:34 placeholder [INSERTBUCKETNAME]',
+    ]);
+  });
+
+  it('names the value a finding comes from when it was resolved from a variable', () => {
+    const bad = text.replace('default = "acme-braze-currents"', 'default = "Acme_Braze"');
+    const found = allFindings(check(bad, 'braze.tf')).filter((f) => f.code === 'bucket-name-invalid');
+    assert.ok(found.length > 0, 'the resolved bucket name was not checked');
+    for (const f of found) {
+      assert.equal(bad.slice(f.offset, f.offset + f.length), '${var.bucket_name}');
+      assert.match(f.message, /\(value from var\.bucket_name, line 4\)$/);
+    }
+  });
+});
+
+describe('Terraform: fixes in HCL', () => {
+  const text = read('braze-currents-mistakes.tf');
+  const findings = () => allFindings(check(text, 'braze-currents-mistakes.tf'));
+
+  it('replaces a mistyped action inside its quotes and the file stays valid HCL', () => {
+    const f = findings().find((x) => x.code === 'action-unknown')!;
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /"s3:PutObject",\n {6}"s3:GetObject",\n/);
+    assert.equal(terraformErrors(fixed), 0);
+    assert.equal(allFindings(check(fixed, 'braze-currents-mistakes.tf')).filter((x) => x.code === 'action-unknown').length, 0);
+  });
+
+  it('requires the external ID with a condition block in the statement', () => {
+    const f = findings().find((x) => x.code === 'trust-external-id-missing')!;
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /:root"\]\n {4}\}\n {4}condition \{\n {6}test {5}= "StringEquals"\n {6}variable = "sts:ExternalId"\n {6}values {3}= \["INSERTEXTERNALID"\]\n {4}\}\n {2}\}/);
+    assert.equal(terraformErrors(fixed), 0);
+    const after = check(fixed, 'braze-currents-mistakes.tf');
+    assert.ok(!allFindings(after).some((x) => x.code === 'trust-external-id-missing'));
+  });
+
+  it('adds a missing action to a multi-line list after its trailing comma', () => {
+    const oneStep = text.replace('resources = ["arn:aws:s3:::${var.bucket_name}"]\n  }\n}', 'resources = ["arn:aws:s3:::${var.bucket_name}/*"]\n  }\n}').replace('      "s3:GetObjekt",\n', '');
+    const f = allFindings(check(oneStep, 'braze.tf')).find((x) => x.code === 'integration-missing-permission');
+    assert.ok(f, 'the missing s3:GetObject was not found');
+    assert.match(f.message, /s3:GetObject/);
+    const fixed = applyFix(oneStep, f);
+    assert.match(fixed, /actions = \[\n {6}"s3:PutObject",\n {6}"s3:GetObject",\n {4}\]/);
+    assert.equal(terraformErrors(fixed), 0);
+    assert.deepEqual(allFindings(check(fixed, 'braze.tf')).filter((x) => x.severity === 'error' && x.code !== 'placeholder').map((x) => x.code), []);
+  });
+
+  it('adds the BUCKET/* resource for an object action that only names the bucket', () => {
+    const f = findings().find((x) => x.code === 'resource-mismatch')!;
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}", "arn:aws:s3:::acme-braze-currents\/\*"\]/);
+    assert.equal(terraformErrors(fixed), 0);
+  });
+
+  it('adds a statement to a jsonencode policy as an HCL object', () => {
+    const noObjects = text.replace(/,\n {6}\{\n {8}Effect {3}= "Allow"\n {8}Action {3}= \["s3:PutObject", "s3:GetObject", "s3:DeleteObject"\][^}]*\}/, '');
+    const inJsonencode = noObjects.indexOf('jsonencode');
+    const f = allFindings(check(noObjects, 'braze.tf')).find((x) => x.offset > inJsonencode && x.code === 'integration-missing-permission' && x.fixes.some((y) => /statement/i.test(y.title)));
+    assert.ok(f, 'no add-statement fix offered');
+    const fixed = applyFix(noObjects, f, /statement/i);
+    assert.match(fixed, /\{\n {8}Effect = "Allow"\n {8}Action = \["s3:PutObject"\]\n {8}Resource = \["arn:aws:s3:::INSERTBUCKETNAME\/currents\/\*"\]\n {6}\}/);
+    assert.equal(terraformErrors(fixed), 0);
+  });
+
+  it('a quoted HCL string never gains an interpolation: ${ is written $${ in jsonencode', () => {
+    assert.equal(hclString('arn:aws:s3:::${aws:username}/*'), '"arn:aws:s3:::$${aws:username}/*"');
+    assert.equal(hclString('arn:aws:s3:::${aws:username}/*', true), '"arn:aws:s3:::&{aws:username}/*"');
+  });
+});
+
+describe('Terraform: values unknown until deploy', () => {
+  const text = read('unknown-values.tf');
+  let report: FileReport;
+  before(() => {
+    report = check(text, 'unknown-values.tf');
+  });
+
+  it('reports only the typo: no finding on var.bucket_arn, concat(…), module outputs or var.partner_role_arn', () => {
+    assert.deepEqual(findingsOf(report, text), ['33:19 action-unknown [s3:ListBukket]']);
+  });
+
+  it('an unknown action list does not make the policy a dashboard export', () => {
+    assert.equal(report.documents[0].result.purpose.id, 'currents');
+  });
+
+  it('dynamic statements and merged documents make permissions "maybe", never a false missing error', () => {
+    const merged = `data "aws_iam_policy_document" "braze_currents" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  statement {
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = ["arn:aws:s3:::acme-braze-currents"]
+  }
+}
+`;
+    assert.deepEqual(findingsOf(check(merged, 'braze.tf'), merged), []);
+  });
+});
+
+describe('Terraform: heredoc JSON', () => {
+  const text = `resource "aws_iam_policy" "braze_currents" {
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {"Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetBucketLocation"], "Resource": "arn:aws:s3:::\${var.bucket}"},
+        {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObjekt"], "Resource": "arn:aws:s3:::\${var.bucket}/*"}
+      ]
+    }
+  EOT
+}
+`;
+  it('finds the typo at its place inside the heredoc and fixes it there', () => {
+    const report = check(text, 'main.tf');
+    // The typo, and what it leaves missing: s3:GetObject.
+    assert.deepEqual(findingsOf(report, text), ['7:39 integration-missing-permission [["s3:PutObject", "s3:GetObjekt"]]', '7:57 action-unknown [s3:GetObjekt]']);
+    const fixed = applyFix(text, allFindings(report)[1]);
+    assert.match(fixed, /"s3:PutObject", "s3:GetObject"\]/);
+    assert.equal(terraformErrors(fixed), 0);
+    assert.deepEqual(findingsOf(check(fixed, 'main.tf'), fixed), []);
+  });
+
+  it('a fix that would write over an interpolation is not offered', () => {
+    const wild = text.replace('"arn:aws:s3:::${var.bucket}/*"', '"${var.bucket_arn}"');
+    const report = check(wild, 'main.tf');
+    assert.ok(allFindings(report).every((f) => f.fixes.every((x) => x.edits.every((e) => !wild.slice(e.offset, e.offset + e.length).includes('${')))));
+  });
+});
+
+describe('Terraform: broken files', () => {
+  it('a syntax error inside a policy document is one template-syntax finding there; that document is not guessed at, the others are checked', () => {
+    const text = read('braze-currents-mistakes.tf').replace('sid = "ObjectLevel"', 'sid = "ObjectLevel" ]');
+    const report = check(text, 'braze.tf');
+    assert.deepEqual(report.fileFindings.map((f) => [f.code, where(text, f).split(' ')[0]]), [['template-syntax', '19:11']]);
+    assert.match(report.fileFindings[0].message, /^This policy document cannot be read: unexpected/);
+    assert.ok(!report.documents.some((d) => d.name === 'data.aws_iam_policy_document.braze_currents'));
+    assert.deepEqual(report.documents.find((d) => d.name === 'aws_iam_role_policy.braze_dashboard.policy')?.result.findings.map((f) => f.code), ['placeholder', 'placeholder']);
+  });
+
+  it('binary-looking, empty and non-policy .tf texts give no findings and no exception', () => {
+    for (const t of ['', '\u0000\u0001\u0002', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n', '{{{{', 'policy = jsonencode(']) {
+      const report = check(t, 'x.tf');
+      assert.equal(report.documents.filter((d) => d.result.findings.length > 0).length, 0, JSON.stringify(t));
+    }
+  });
+});
+
+describe('CloudFormation YAML', () => {
+  const text = read('braze-export-mistakes.yaml');
+  let report: FileReport;
+  before(() => {
+    report = check(text, 'braze-export-mistakes.yaml');
+  });
+
+  it('reads !GetAtt Bucket.Arn and !Sub with the parameter default and AWS::Partition', () => {
+    assert.deepEqual(report.documents.map((d) => [d.name, d.usage, d.result.purpose.id]), [
+      ['BrazeExportPolicy.PolicyDocument', 'identity', 'dashboard'],
+      ['BrazeExportRole.AssumeRolePolicyDocument', 'trust', 'trust'],
+    ]);
+    assert.deepEqual(findingsOf(report, text), [
+      '29:15 integration-missing-permission [- s3:PutObject\n              - s3:DeleteObject\n              - s3:PutObjekt]',
+      '31:17 action-unknown [s3:PutObjekt]',
+      '41:20 trust-external-id-missing [arn:aws:iam::111122223333:root]',
+    ]);
+  });
+
+  it('adds the missing action as a new "- item" line and the YAML stays valid', () => {
+    const f = allFindings(report).find((x) => x.code === 'integration-missing-permission')!;
+    const fixed = applyFix(text, f);
+    assert.match(fixed, / {14}- s3:PutObjekt\n {14}- s3:GetObject\n/);
+    assert.equal(parseDocument(fixed).errors.length, 0);
+  });
+
+  it('requires the external ID with a Condition mapping under the statement', () => {
+    const f = allFindings(report).find((x) => x.code === 'trust-external-id-missing')!;
+    const fixed = applyFix(text, f);
+    assert.match(fixed, /Action: sts:AssumeRole\n {12}Condition:\n {14}StringEquals:\n {16}sts:ExternalId: INSERTEXTERNALID\n/);
+    assert.equal(parseDocument(fixed).errors.length, 0);
+    assert.ok(!allFindings(check(fixed, 'braze-export-mistakes.yaml')).some((x) => x.code === 'trust-external-id-missing'));
+  });
+
+  it('an unknown !Ref (a parameter without a default) gives no finding', () => {
+    const unknown = text.replace('    Default: acme-braze-exports\n', '').replace('- s3:PutObjekt\n', '- s3:GetObject\n');
+    assert.deepEqual(findingsOf(check(unknown, 'braze.yaml'), unknown).filter((f) => !f.includes('trust-external-id-missing')), []);
+  });
+
+  it('a policy given as a JSON block string is checked at its place', () => {
+    const t = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  BrazePolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: braze
+      PolicyDocument: |
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObjekt", "Resource": "arn:aws:s3:::acme/*"}]}
+`;
+    assert.deepEqual(findingsOf(check(t, 't.yaml'), t).filter((f) => f.includes('action-unknown')), ['8:80 action-unknown [s3:PutObjekt]']);
+  });
+
+  it('malformed YAML gives a clear template-syntax finding, no exception', () => {
+    const broken = text.replace('Action: sts:AssumeRole', 'Action: [sts:AssumeRole');
+    const r = check(broken, 'broken.yaml');
+    assert.equal(r.fileFindings[0]?.code, 'template-syntax');
+    assert.match(r.fileFindings[0].message, /^This policy document cannot be read: YAML syntax error \(/);
+    assert.match(check(broken, 'broken.yaml', { locale: 'es' }).fileFindings[0].message, /^No se puede leer este documento de política: error de sintaxis YAML/);
+  });
+});
+
+describe('CloudFormation JSON', () => {
+  const text = read('braze-export.template.json');
+  it('resolves Fn::Join and adds the missing action inside the JSON array', () => {
+    const report = check(text, 'braze-export.template.json');
+    assert.equal(report.format, 'cloudformation');
+    const f = allFindings(report).find((x) => x.code === 'integration-missing-permission')!;
+    assert.match(f.message, /s3:GetObject/);
+    const fixed = applyFix(text, f);
+    assert.doesNotThrow(() => JSON.parse(fixed));
+    assert.match(fixed, /"s3:PutObject",\n {16}"s3:GetObject"\n/);
+    assert.deepEqual(allFindings(check(fixed, 'braze-export.template.json')).map((x) => x.code), []);
+  });
+});
+
+describe('Real-shaped files: no false alarms', () => {
+  // What a correct checker reports on each (SOURCE.md names the files they follow).
+  it('data-lake-role.tf (Terraform 0.11 style, list variables for principals and external IDs): nothing', () => {
+    const text = read('data-lake-role.tf');
+    const report = check(text, 'data-lake-role.tf');
+    assert.deepEqual(report.documents.map((d) => [d.name, d.usage]), [
+      ['data.aws_iam_policy_document.data_lake_assume_role', 'trust'],
+      ['data.aws_iam_policy_document.data_lake', 'identity'],
+    ]);
+    assert.deepEqual(findingsOf(report, text), []);
+  });
+
+  it('delivery-role.yaml (!Join ARNs from a parameter without default, service trust with external ID): nothing', () => {
+    const text = read('delivery-role.yaml');
+    assert.deepEqual(findingsOf(check(text, 'delivery-role.yaml'), text), []);
+  });
+});
