@@ -10,6 +10,7 @@ import { IntegrationLens, SET_INTEGRATION_COMMAND, setIntegration } from './edit
 import { IntegrationOverrides } from './editor/integrationOverrides';
 import { REPLACE_PLACEHOLDER_COMMAND, replacePlaceholder } from './editor/placeholders';
 import { POLICY_LANGUAGES, TEMPLATE_SELECTOR } from './editor/policyDocuments';
+import { SetupAnswers, newSetup } from './editor/setupCommand';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
 import { AccountFeatures, registerAccountFeatures } from './views/account';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerSafeCommand('brazeS3.insertDashboardPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'dashboard' }), output),
     registerSafeCommand('brazeS3.insertTrustPolicy', (a?: TemplateAnswers) => insertTrustPolicy(a), output),
     registerSafeCommand('brazeS3.newPolicyFile', (a?: TemplateAnswers) => insertPolicy(listBuckets, a, 'new'), output),
+    registerSafeCommand('brazeS3.newSetup', (a?: SetupAnswers) => newSetup(listBuckets, a), output),
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);

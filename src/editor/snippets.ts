@@ -3,6 +3,7 @@
 // inside a string of an open policy too, and inserting one there breaks the document.)
 import * as vscode from 'vscode';
 import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, policyText, trustPolicyText } from '../policy';
+import { SetupFormat, setupSnippets } from '../formats/setupTemplates';
 
 export interface PolicySnippet {
   prefix: string;
@@ -29,8 +30,45 @@ export function snippetBody(text: string): string {
   });
 }
 
-/** Snippet completions when the document holds nothing but the word at the cursor. */
+function templateSnippetDescription(kind: 'currents' | 'dashboard' | 'role'): string {
+  return kind === 'currents'
+    ? vscode.l10n.t('IAM policy for Braze Currents writing to an S3 bucket')
+    : kind === 'dashboard'
+      ? vscode.l10n.t('IAM policy for Braze dashboard data export (CSV, engagement reports, API exports)')
+      : vscode.l10n.t('Role the partner account may assume with the external ID');
+}
+
+/**
+ * Terraform: where a top-level block may start (a line holding only the word, at column 0).
+ * CloudFormation: where a resource may start (two spaces in, below `Resources:`).
+ */
+function templateSnippetFormat(document: vscode.TextDocument, position: vscode.Position): SetupFormat | undefined {
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  const after = document.lineAt(position.line).text.slice(position.character);
+  if (after.trim() !== '') return undefined;
+  if (/\.tf$/i.test(document.uri.path) || document.languageId === 'terraform') return /^[\w-]*$/.test(before) ? 'terraform' : undefined;
+  if (document.languageId === 'yaml' && /^ {2}[\w-]*$/.test(before)) {
+    const above = document.getText(new vscode.Range(0, 0, position.line, 0));
+    const resources = above.lastIndexOf('\nResources:');
+    return resources >= 0 && !/\n[A-Za-z]/.test(above.slice(resources + 1 + 'Resources:'.length)) ? 'cloudformation' : undefined;
+  }
+  return undefined;
+}
+
+/** Snippet completions: a whole JSON policy in an empty document; blocks or resources in a template. */
 export function snippetCompletions(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  const format = templateSnippetFormat(document, position);
+  if (format) {
+    const word = document.getWordRangeAtPosition(position, /[\w-]+/) ?? new vscode.Range(position, position);
+    return setupSnippets(format).map((s) => {
+      const item = new vscode.CompletionItem(s.prefix, vscode.CompletionItemKind.Snippet);
+      item.detail = templateSnippetDescription(s.kind);
+      item.insertText = new vscode.SnippetString(snippetBody(format === 'cloudformation' ? s.text.replace(/^ {2}/gm, '') : s.text));
+      item.range = word;
+      item.documentation = new vscode.MarkdownString().appendCodeblock(s.text, format === 'terraform' ? 'terraform' : 'yaml');
+      return item;
+    });
+  }
   const word = document.getWordRangeAtPosition(position, /[\w-]+/) ?? new vscode.Range(position, position);
   const text = document.getText();
   const rest = text.slice(0, document.offsetAt(word.start)) + text.slice(document.offsetAt(word.end));

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
 import { loadTerraform, terraformParser } from '../../src/formats/treeSitter';
 import { hclString } from '../../src/formats/hclWriter';
+import { setupSnippets, setupText } from '../../src/formats/setupTemplates';
 import { applyEdits } from '../../src/policy/edits';
 import type { AnalyzeOptions, Finding } from '../../src/policy/types';
 import { LineIndex } from '../../src/policy/ranges';
@@ -311,4 +312,35 @@ describe('Real-shaped files: no false alarms', () => {
     const text = read('delivery-role.yaml');
     assert.deepEqual(findingsOf(check(text, 'delivery-role.yaml'), text), []);
   });
+});
+
+describe('Setup templates and snippets (Terraform, CloudFormation)', () => {
+  const filled = { bucket: 'acme-braze-exports', partnerAccountId: '111122223333', externalId: 'braze-ext-1' };
+  for (const format of ['terraform', 'cloudformation'] as const) {
+    for (const integration of ['currents', 'dashboard'] as const) {
+      for (const auth of ['role-arn', 'secret-key'] as const) {
+        it(`${format} ${integration} (${auth}): clean when filled in; only placeholders otherwise`, () => {
+          const name = format === 'terraform' ? 'main.tf' : 'template.yaml';
+          const folder = integration === 'currents' ? { folder: 'currents' } : {};
+          const text = setupText(format, { integration, auth, ...filled, ...folder });
+          const report = check(text, name);
+          assert.deepEqual(findingsOf(report, text), []);
+          const purposes = report.documents.map((d) => d.result.purpose.id).sort();
+          assert.deepEqual(purposes, auth === 'role-arn' ? [integration, 'trust'].sort() : [integration]);
+          assert.ok(format === 'terraform' ? terraformErrors(text) === 0 : parseDocument(text).errors.length === 0);
+          const bare = setupText(format, { integration, auth });
+          const codes = new Set(allFindings(check(bare, name)).map((f) => f.code));
+          assert.deepEqual([...codes], ['placeholder']);
+        });
+      }
+    }
+    it(`${format} snippets: only their placeholders`, () => {
+      for (const s of setupSnippets(format)) {
+        const text = format === 'terraform' ? s.text : `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${s.text}`;
+        const report = check(text, format === 'terraform' ? 'main.tf' : 't.yaml');
+        assert.equal(report.documents.length, s.kind === 'role' ? 1 : 1, s.prefix);
+        assert.deepEqual([...new Set(allFindings(report).map((f) => f.code))], ['placeholder'], s.prefix);
+      }
+    });
+  }
 });
