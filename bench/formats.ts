@@ -1,0 +1,62 @@
+// Terraform and CloudFormation: the whole analysis of a file (parse, projection of each policy,
+// the engine, mapping back) against the format's own parse alone, measured in the same run.
+import { parseDocument } from 'yaml';
+import { analyzeFile } from '../src/formats/analyzeFile';
+import { loadTerraform } from '../src/formats/treeSitter';
+
+/** A 2,000-line .tf with 20 policy documents (the issue's latency case). */
+export function terraformFile(documents = 20, lines = 2000): string {
+  const block = (i: number) => `data "aws_iam_policy_document" "braze_currents_${i}" {
+  statement {
+    sid       = "BucketLevel${i}"
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = ["arn:aws:s3:::\${var.bucket_name}"]
+  }
+
+  statement {
+    sid = "ObjectLevel${i}"
+    actions = [
+      "s3:PutObject",
+      "s3:GetObject",
+    ]
+    resources = ["arn:aws:s3:::\${var.bucket_name}/currents/*"]
+  }
+}
+`;
+  const filler = (i: number) => `resource "aws_s3_object" "note_${i}" {\n  bucket  = var.bucket_name\n  key     = "notes/${i}.txt"\n  content = "line ${i}"\n}\n`;
+  const parts = ['variable "bucket_name" {\n  default = "acme-braze-currents"\n}\n'];
+  for (let i = 0; i < documents; i++) parts.push(block(i));
+  for (let i = 0; parts.join('\n').split('\n').length < lines; i++) parts.push(filler(i));
+  return parts.join('\n');
+}
+
+/** A CloudFormation template with 20 policies (managed policies, roles with trust and inline policies). */
+export function cloudFormationFile(documents = 20): string {
+  const out = ['AWSTemplateFormatVersion: "2010-09-09"', 'Parameters:', '  BucketName:', '    Type: String', '    Default: acme-braze-currents', 'Resources:'];
+  for (let i = 0; i < documents; i++) {
+    out.push(`  BrazePolicy${i}:`, '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Version: "2012-10-17"', '        Statement:',
+      '          - Effect: Allow', '            Action:', '              - s3:ListBucket', '              - s3:GetBucketLocation', '            Resource: !Sub "arn:aws:s3:::${BucketName}"',
+      '          - Effect: Allow', '            Action:', '              - s3:PutObject', '              - s3:GetObject', '            Resource: !Sub "arn:aws:s3:::${BucketName}/currents/*"');
+  }
+  return out.join('\n') + '\n';
+}
+
+function time(fn: () => void, rounds: number): number {
+  for (let i = 0; i < 5; i++) fn(); // warm-up: JIT, the IAM catalog, the grammar
+  const started = performance.now();
+  for (let i = 0; i < rounds; i++) fn();
+  return (performance.now() - started) / rounds;
+}
+
+export async function formatsBench(): Promise<void> {
+  const parser = await loadTerraform();
+  if (!parser) throw new Error('the Terraform grammar did not load');
+  const tf = terraformFile();
+  const tfParse = time(() => parser.parse(tf)!.delete(), 50);
+  const tfAll = time(() => analyzeFile(tf, 'main.tf'), 50);
+  console.log(`terraform: ${tf.split('\n').length} lines, 20 policy documents: tree-sitter parse ${tfParse.toFixed(2)} ms; whole analysis ${tfAll.toFixed(2)} ms; ratio ${(tfAll / tfParse).toFixed(2)}× (target <= 2.5×)`);
+  const cf = cloudFormationFile();
+  const cfParse = time(() => parseDocument(cf), 50);
+  const cfAll = time(() => analyzeFile(cf, 'template.yaml'), 50);
+  console.log(`cloudformation: ${cf.split('\n').length} lines, 20 policy documents: yaml parse ${cfParse.toFixed(2)} ms; whole analysis ${cfAll.toFixed(2)} ms; ratio ${(cfAll / cfParse).toFixed(2)}× (target <= 2.5×)`);
+}
