@@ -253,6 +253,22 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.keyboard.press('Control+W');
       await page.locator('.monaco-editor .view-lines').first().click(); // focus back on the workbench, not a webview
     }, results, page, resultsDir);
+    await check('a Terraform file: the squiggle under the mistyped action inside its HCL list, and its quick fix', async () => {
+      await page.keyboard.press('Escape');
+      await quickOpen(page, 'braze-currents.tf');
+      await page.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type('22:12');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: 'Replace with "s3:GetObject"' }).first().waitFor({ timeout: 15_000 });
+      await shot('terraform-quick-fix');
+      await page.keyboard.press('Escape');
+    }, results, page, resultsDir);
+
     await check('"New policy file…" driven through the command palette and its quick picks', async () => {
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
