@@ -31,6 +31,8 @@ interface FileReport {
   text: string;
   /** The document's name inside a Terraform or CloudFormation file. */
   name?: string;
+  /** How the file uses it (trust, resource, identity), when the file says. */
+  usage?: string;
   result: AnalysisResult;
 }
 
@@ -54,7 +56,7 @@ export function toJson(reports: FileReport[], problems: InputProblem[]): string 
   return JSON.stringify({
     files: reports.map((r) => {
       const lines = new LineIndex(r.text);
-      return { path: r.path, ...(r.name ? { document: r.name } : {}), purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
+      return { path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
     }),
     unreadable: problems,
   }, null, 2);
@@ -193,7 +195,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     }
     const general = { kind: 'unknown', purpose: { id: 'general', declared: false, reason: '' } } as const;
     if (report.fileFindings.length > 0) reports.push({ path: input.path, text: input.text, result: { ...general, findings: report.fileFindings } });
-    for (const d of report.documents) reports.push({ path: input.path, text: input.text, name: d.name, result: d.result });
+    for (const d of report.documents) reports.push({ path: input.path, text: input.text, name: d.name, usage: d.usage, result: d.result });
   }
   write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.

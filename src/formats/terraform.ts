@@ -280,7 +280,10 @@ export class TerraformReader {
   policyDocument(block: TsNode): PObject {
     const body = bodyOf(block);
     const attrs = attributes(body);
-    const head = spanOf(named(block)[0]);
+    // Findings about the whole document sit on its header: data "aws_iam_policy_document" "x".
+    const open = named(block).find((c) => c.type === 'block_start');
+    const header = this.text.slice(block.startIndex, open ? open.startIndex : block.endIndex).trimEnd();
+    const head = { offset: block.startIndex, length: header.length };
     const entries: PEntry[] = [];
     const synthetic = (key: string, value: string): PEntry => ({ key, keySrc: head, keyLiteral: false, value: literalString(value, head, head, { kind: 'synthetic' } satisfies HclHost) });
     const attrEntry = (attr: string, key: string): PEntry | undefined => {

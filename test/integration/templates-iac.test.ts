@@ -31,8 +31,8 @@ describe('Terraform and CloudFormation in the editor', () => {
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.length >= 7);
     const shown = diags.map((d) => `${at(d)} ${codeOf(d)} [${editor.document.getText(d.range)}]`).sort();
     assert.deepEqual(shown, [
-      '11:1 integration-missing-permission [data]',
-      '11:1 integration-missing-permission [data]',
+      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
+      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
       '21:8 resource-mismatch [s3:PutObject]',
       '22:8 action-unknown [s3:GetObjekt]',
       '38:23 trust-external-id-missing [arn:aws:iam::${var.partner_account_id}:root]',

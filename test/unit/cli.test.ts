@@ -178,6 +178,35 @@ describe('CLI (dist/cli.js)', () => {
       assert.match(r.out, /^0 files checked: 0 errors, 0 warnings; 1 input not readable$/m);
     }
   });
+  it('check main.tf template.yaml DIR: reads Terraform and CloudFormation, positions as in each file, documents named', () => {
+    const iac = join(__dirname, '../fixtures/iac');
+    const tf = join(iac, 'braze-currents-mistakes.tf');
+    const yaml = join(iac, 'braze-export-mistakes.yaml');
+    const text = run('check', tf, yaml);
+    assert.equal(text.code, 1);
+    assert.match(text.out, new RegExp(`^${tf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:22:8 error action-unknown "s3:GetObjekt" is not an IAM action`, 'm'));
+    assert.match(text.out, /braze-export-mistakes\.yaml:31:17 error action-unknown "s3:PutObjekt"/);
+    assert.match(text.out, /braze-currents-mistakes\.tf data\.aws_iam_policy_document\.braze_trust: partner role trust policy/);
+    assert.match(text.out, /^2 files checked \(5 policy documents\): 8 errors, 2 warnings$/m);
+    const json = JSON.parse(run('check', '--format', 'json', tf).out);
+    assert.deepEqual(json.files.map((f: { document: string; usage?: string; purpose: { id: string } }) => [f.document, f.usage ?? null, f.purpose.id]), [
+      ['data.aws_iam_policy_document.braze_currents', 'identity', 'currents'],
+      ['data.aws_iam_policy_document.braze_trust', 'trust', 'trust'],
+      ['aws_iam_role_policy.braze_dashboard.policy', 'identity', 'dashboard'],
+    ]);
+    const typo = json.files[0].findings.find((f: { code: string }) => f.code === 'action-unknown');
+    assert.deepEqual(typo.range.start, { line: 21, character: 7 });
+    const sarif = JSON.parse(run('check', '--format', 'sarif', yaml).out);
+    assert.deepEqual(sarif.runs[0].artifacts.map((a: { properties: { document: string } }) => a.properties.document), ['BrazeExportPolicy.PolicyDocument', 'BrazeExportRole.AssumeRolePolicyDocument']);
+    // A folder: the .tf files, the templates (YAML and JSON); not a YAML file that is no template.
+    const folder = mkdtempSync(join(tmpdir(), 'braze-s3-iac-'));
+    for (const f of ['unknown-values.tf', 'braze-export.template.json', 'delivery-role.yaml']) writeFileSync(join(folder, f), readFileSync(join(iac, f)));
+    writeFileSync(join(folder, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n');
+    writeFileSync(join(folder, 'versions.tf'), 'terraform {\n  required_version = ">= 1.5"\n}\n');
+    const walked = JSON.parse(run('check', '--format', 'json', folder).out);
+    assert.deepEqual([...new Set(walked.files.map((f: { path: string }) => f.path.split('/').pop()))].sort(), ['braze-export.template.json', 'delivery-role.yaml', 'unknown-values.tf']);
+  });
+
   it('reports malformed JSON as findings (exit 1), not as a crash', () => {
     const r = run('check', file('broken.json', '{"Version": "2012-10-17", "Statement": [ // hi\n]}'));
     assert.equal(r.code, 1);

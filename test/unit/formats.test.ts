@@ -69,8 +69,8 @@ describe('Terraform: where findings sit', () => {
 
   it('puts each finding on the exact text: the action, the placeholder, the principal', () => {
     assert.deepEqual(findingsOf(report, text), [
-      '11:1 integration-missing-permission [data]',
-      '11:1 integration-missing-permission [data]',
+      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
+      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
       '21:8 resource-mismatch [s3:PutObject]',
       '22:8 action-unknown [s3:GetObjekt]',
       '38:23 trust-external-id-missing [arn:aws:iam::${var.partner_account_id}:root]',
