@@ -3,6 +3,7 @@
 // offsets in the file as given, and fixes edit the file's own syntax.
 import { analyze } from '../policy/analyze';
 import { RULES, RuleCode } from '../policy/codes';
+import { messages } from '../policy/messages';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale } from '../policy/types';
 import { cloudFormationPolicies, looksLikeCloudFormation } from './cloudformation';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
@@ -72,12 +73,15 @@ export function analyzeEmbedded(policy: EmbeddedPolicy, options: AnalyzeOptions)
   return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts, projection };
 }
 
-function templateSyntax(offset: number, detail: string, locale: Locale | undefined): Finding {
+function templateSyntax(text: string, at: number, detail: string, locale: Locale | undefined): Finding {
+  // An error at the very end (unterminated input) still gets a visible, in-range span.
+  const offset = Math.max(0, Math.min(at, text.length - 1));
+  const length = Math.min(1, text.length - offset);
   const m = formatMessages(locale);
   // Terraform's details come as `missing:…` / `unexpected:…`, worded here in the user's language.
   const [kind, rest] = [detail.slice(0, detail.indexOf(':')), detail.slice(detail.indexOf(':') + 1)];
   const said = kind === 'missing' ? m.missing(rest) : kind === 'unexpected' ? m.unexpected(rest) : kind === 'yaml' ? m.yaml(rest) : detail;
-  return { code: 'template-syntax', severity: RULES['template-syntax' as RuleCode], message: m.syntax(said), offset, length: 1, fixes: [] };
+  return { code: 'template-syntax', severity: RULES['template-syntax' as RuleCode], message: m.syntax(said), offset, length, fixes: [] };
 }
 
 /**
@@ -86,6 +90,17 @@ function templateSyntax(offset: number, detail: string, locale: Locale | undefin
  */
 export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string): FileReport | undefined {
   const format = formatOf(fileName, text, languageId);
+  try {
+    return analyzeFormat(text, fileName, options, format);
+  } catch (error) {
+    // A reader bug must not cost the user the rest of the run: one finding says what happened.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const finding: Finding = { code: 'analysis-failed', severity: RULES['analysis-failed'], message: messages(options.locale).analysisFailed(reason), offset: 0, length: 0, fixes: [] };
+    return { format, documents: [], fileFindings: [finding] };
+  }
+}
+
+function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, format: FileFormat): FileReport | undefined {
   if (format === 'json') {
     const result = analyze(text, { ...options, sourceName: options.sourceName ?? fileName });
     return { format, documents: [{ name: fileName, span: { offset: 0, length: text.length }, result, values: [] }], fileFindings: [] };
@@ -100,7 +115,7 @@ export function analyzeFile(text: string, fileName: string, options: AnalyzeOpti
     try {
       policies = terraformPolicies(text, tree);
       const errors = terraformSyntaxErrors(tree, policies);
-      for (const e of errors) fileFindings.push(templateSyntax(e.offset, e.message, options.locale));
+      for (const e of errors) fileFindings.push(templateSyntax(text, e.offset, e.message, options.locale));
       policies = policies.filter((p) => !errors.some((e) => within(p.span, e.offset)));
     } finally {
       tree.delete();
@@ -109,7 +124,7 @@ export function analyzeFile(text: string, fileName: string, options: AnalyzeOpti
     const read = cloudFormationPolicies(text);
     // The yaml parser is complete, so its first error is a real one, wherever it is.
     const first = read.errors[0];
-    if (first) fileFindings.push(templateSyntax(first.offset, `yaml:${first.message}`, options.locale));
+    if (first) fileFindings.push(templateSyntax(text, first.offset, `yaml:${first.message}`, options.locale));
     policies = read.policies.filter((p) => !read.errors.some((e) => within(p.span, e.offset)));
   }
   // A file-name signal (braze-currents.tf) speaks for the file's only policy, not for each of many.

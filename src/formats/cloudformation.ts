@@ -71,9 +71,10 @@ export class CloudFormationReader {
   }
 
   /** The node's span, its tag included (`!Ref X`, not only `X`). */
-  private span(n: unknown): Span {
-    const node = n as YNode;
-    const [start, end] = node.range ?? [0, 0];
+  private span(n: unknown, fallback: Span = { offset: 0, length: 0 }): Span {
+    const node = n as YNode | null | undefined;
+    if (!node?.range) return fallback;
+    const [start, end] = node.range;
     let from = start;
     if (node.tag?.startsWith('!')) {
       const at = this.text.lastIndexOf(node.tag, start);
@@ -98,7 +99,7 @@ export class CloudFormationReader {
     if (param && !attribute) {
       const d = get(param, 'Default');
       const value = scalarText(d);
-      if (value !== undefined) return { text: value, origin: `Parameters.${id}.Default`, line: this.line((d as YNode).range![0]) };
+      if (value !== undefined) return { text: value, origin: `Parameters.${id}.Default`, line: this.line(this.span(d).offset) };
       return undefined;
     }
     if (this.resourceType(id) === 'AWS::S3::Bucket') {
@@ -116,7 +117,7 @@ export class CloudFormationReader {
   private known(n: unknown, depth = 0): Known | undefined {
     const plain = scalarText(n);
     const fn = intrinsic(n);
-    if (!fn) return plain === undefined ? undefined : { text: plain, origin: '', line: this.line((n as YNode).range![0]) };
+    if (!fn) return plain === undefined ? undefined : { text: plain, origin: '', line: this.line(this.span(n).offset) };
     const v = this.value(n, depth);
     if (v.type !== 'string' || v.parts.some((p) => p.kind === 'unknown')) return undefined;
     const resolved = v.parts.find((p) => p.kind === 'resolved');
@@ -169,9 +170,10 @@ export class CloudFormationReader {
     return parts;
   }
 
-  /** A YAML node → a projected value. */
-  value(n: unknown, depth = 0): PValue {
-    const src = this.span(n);
+  /** A YAML node → a projected value. `at`: where an empty value (`Key:` with nothing) stands. */
+  value(n: unknown, depth = 0, at?: Span): PValue {
+    const src = this.span(n, at);
+    if (n === null || n === undefined) return { type: 'string', parts: [{ kind: 'literal', text: '', src }], src };
     const fn = intrinsic(n);
     if (fn && depth < 12) return this.intrinsicValue(fn, src, depth);
     if (isScalar(n)) {
@@ -180,13 +182,13 @@ export class CloudFormationReader {
       return { type: 'string', parts: [this.literalPart(n, text)], src, host };
     }
     if (isSeq(n)) {
-      return { type: 'array', items: n.items.map((i) => this.value(i, depth)), src, host: { kind: 'seq', span: src, flow: !!n.flow, json: this.json } satisfies YamlHost };
+      return { type: 'array', items: n.items.map((i) => this.value(i, depth, src)), src, host: { kind: 'seq', span: src, flow: !!n.flow, json: this.json } satisfies YamlHost };
     }
     if (isMap(n)) {
       const entries: PEntry[] = n.items.filter((p): p is Pair<Scalar, unknown> => isPair(p) && isScalar(p.key)).map((p) => {
         const keyText = String(p.key.value);
         const keyPart = this.literalPart(p.key, keyText);
-        return { key: keyText, keySrc: this.span(p.key), keyLiteral: keyPart.kind === 'literal' && !keyPart.escaped, value: this.value(p.value, depth), host: { kind: 'pair', keySpan: this.span(p.key), json: this.json } satisfies YamlHost };
+        return { key: keyText, keySrc: this.span(p.key), keyLiteral: keyPart.kind === 'literal' && !keyPart.escaped, value: this.value(p.value, depth, this.span(p.key)), host: { kind: 'pair', keySpan: this.span(p.key), json: this.json } satisfies YamlHost };
       });
       return { type: 'object', entries, src, host: { kind: 'map', span: src, flow: !!n.flow, json: this.json } satisfies YamlHost };
     }

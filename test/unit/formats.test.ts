@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
 import { loadTerraform, terraformParser } from '../../src/formats/treeSitter';
@@ -343,4 +344,28 @@ describe('Setup templates and snippets (Terraform, CloudFormation)', () => {
       }
     });
   }
+});
+
+describe('Terraform and CloudFormation: mutated files never break the reader', () => {
+  // Deleting, duplicating and inserting characters of the fixtures: every result must be a report
+  // (no exception), with findings and fix edits inside the text, and no analysis-failed.
+  const names = ['braze-currents-mistakes.tf', 'unknown-values.tf', 'data-lake-role.tf', 'braze-export-mistakes.yaml', 'braze-export.template.json', 'delivery-role.yaml'];
+  const pieces = ['{', '}', '[', ']', '"', '${', '!Ref ', '\n', '  ', ':', ',', '=', '<<EOF\n', '#', '- ', '&{', '\\'];
+  it('2,000 mutations of the fixtures', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.nat(), fc.nat(40), fc.constantFrom(...pieces), fc.constantFrom('delete', 'insert', 'duplicate'), (name, at, span, piece, how) => {
+        const original = read(name);
+        const i = at % original.length;
+        const text = how === 'delete' ? original.slice(0, i) + original.slice(i + span) : how === 'insert' ? original.slice(0, i) + piece + original.slice(i) : original.slice(0, i) + original.slice(i, i + span).repeat(2) + original.slice(i + span);
+        const report = analyzeFile(text, name);
+        assert.ok(report);
+        for (const f of allFindings(report)) {
+          assert.notEqual(f.code, 'analysis-failed', f.message);
+          assert.ok(f.offset >= 0 && f.offset + f.length <= text.length, `${f.code} out of the text`);
+          for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `edit of "${fix.title}" out of the text`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
