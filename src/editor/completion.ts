@@ -20,9 +20,12 @@ export class PolicyCompletion implements vscode.CompletionItemProvider {
       // Terraform / CloudFormation: actions inside a string of an actions list.
       const offset = document.offsetAt(position);
       const doc = analysis.documents.find((d) => offset >= d.span.offset && offset <= d.span.offset + d.span.length);
+      const range = document.getWordRangeAtPosition(position, /[\w:*?/-]+/);
+      const condition = doc?.projection && 'conditionKeyAt' in doc.projection ? doc.projection.conditionKeyAt(offset) : undefined;
+      if (condition) return this.keysFor(condition.actions, range);
       const at = doc?.projection?.elementAt(offset);
       if (at?.element !== 'Action' && at?.element !== 'NotAction') return undefined;
-      return this.actions(document, position, document.getWordRangeAtPosition(position, /[\w:*?-]+/));
+      return this.actions(document, position, range);
     }
     if (!analysis && !/"Statement"/.test(document.getText())) return undefined;
     const text = document.getText();
@@ -60,10 +63,15 @@ export class PolicyCompletion implements vscode.CompletionItemProvider {
   }
 
   private conditionKeys(text: string, statementPath: (string | number)[], range: vscode.Range | undefined): vscode.CompletionItem[] {
-    const cat = catalog();
     const root = parseTree(text);
     const actionsNode = root && findNodeAtLocation(root, [...statementPath, 'Action']);
     const patterns: string[] = actionsNode?.type === 'string' ? [actionsNode.value] : (actionsNode?.children ?? []).map((c) => String(c.value));
+    return this.keysFor(patterns, range);
+  }
+
+  /** Global condition keys and those the statement's actions support. */
+  private keysFor(patterns: string[], range: vscode.Range | undefined): vscode.CompletionItem[] {
+    const cat = catalog();
     const keys = new Set<string>([...cat.globalConditionKeys(), ...cat.conditionKeysForActions(patterns)]);
     return [...keys].sort().map((k) => item(k, vscode.CompletionItemKind.Property, cat.conditionKeyInfo(k)?.type, range));
   }

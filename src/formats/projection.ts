@@ -118,6 +118,8 @@ interface PlacedKey {
   end: number;
   entry: PEntry;
   parent: PObject;
+  /** The statement object when this key is a condition key (Statement[i].Condition.Op.Key). */
+  conditionOf?: PObject;
 }
 
 const labelText = (label: string) => label.replace(/[}"\\\n]/g, '_');
@@ -132,6 +134,8 @@ export class Projection {
   private readonly parent = new Map<PValue, PArray | PObject>();
   /** The key a value sits under (list items inherit their list's): `Action`, `Resource`… */
   private readonly keyOf = new Map<PValue, string>();
+  /** Operator objects of a Condition, with the statement they belong to. */
+  private readonly operatorOf = new Map<PValue, PObject>();
   private out: string[] = [];
   private length = 0;
 
@@ -177,7 +181,9 @@ export class Projection {
           if (i > 0) this.emit(',');
           const keyStart = this.length;
           this.emit(JSON.stringify(entry.key));
-          const placed = { start: keyStart, end: this.length, entry, parent: v };
+          const placed: PlacedKey = { start: keyStart, end: this.length, entry, parent: v, conditionOf: this.operatorOf.get(v) };
+          // Statement.Condition → its operators' objects hold the condition keys.
+          if (entry.key === 'Condition' && entry.value.type === 'object') for (const op of entry.value.entries) this.operatorOf.set(op.value, v);
           this.keys.push(placed);
           this.keyByOffset.set(keyStart, placed);
           this.emit(':');
@@ -252,6 +258,18 @@ export class Projection {
       if (!best || x.src.length < best.src.length) best = x;
     }
     return best && { value: stringValue(best), element: this.keyOf.get(best), span: best.src };
+  }
+
+  /**
+   * The condition key written at a file offset, with the statement's actions (completion offers
+   * the keys those actions support).
+   */
+  conditionKeyAt(offset: number): { key: string; span: Span; actions: string[] } | undefined {
+    const k = this.keys.find((x) => x.conditionOf && offset >= x.entry.keySrc.offset && offset <= x.entry.keySrc.offset + x.entry.keySrc.length);
+    if (!k?.conditionOf) return undefined;
+    const action = k.conditionOf.entries.find((e) => e.key === 'Action')?.value;
+    const strings = action?.type === 'array' ? action.items : action ? [action] : [];
+    return { key: k.entry.key, span: k.entry.keySrc, actions: strings.flatMap((x) => (x.type === 'string' ? [stringValue(x)] : [])) };
   }
 
   /** Every part that is not literal text, for hover. */

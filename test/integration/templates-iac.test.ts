@@ -64,6 +64,23 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.match(text, /Resolved value: `acme-braze-currents` \(from var\.bucket_name, line 4\)/);
   });
 
+  it('completion offers actions inside an HCL actions list, and condition keys in a condition block', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    await ourDiagnostics(editor.document.uri);
+    const text = editor.document.getText();
+    const inAction = editor.document.positionAt(text.indexOf('"s3:GetObjekt"') + 4);
+    const actions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, inAction);
+    const labels = actions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('s3:GetObject') && labels.includes('s3:PutObject'), labels.slice(0, 20).join(', '));
+    // Add a condition to the trust statement, then ask inside its variable string.
+    await editor.edit((b) => b.insert(editor.document.positionAt(text.indexOf('    principals {')), '    condition {\n      test     = "StringEquals"\n      variable = "sts:"\n      values   = ["x"]\n    }\n'));
+    await waitFor(() => api().then((a) => a.diagnostics.analysis(editor.document)), (a) => !!a, 10_000, 'analysis after the edit');
+    const inKey = editor.document.positionAt(editor.document.getText().indexOf('"sts:"') + 5);
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, inKey);
+    const keyLabels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(keyLabels.includes('sts:ExternalId') && keyLabels.includes('aws:SourceIp'), keyLabels.slice(0, 20).join(', '));
+  });
+
   it('one code lens per policy document, saying what it is checked as', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri);

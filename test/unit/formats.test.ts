@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { Projection } from '../../src/formats/projection';
 import { loadTerraform, terraformParser } from '../../src/formats/treeSitter';
 import { hclString } from '../../src/formats/hclWriter';
 import { setupSnippets, setupText } from '../../src/formats/setupTemplates';
@@ -171,6 +172,21 @@ describe('Terraform: values unknown until deploy', () => {
 }
 `;
     assert.deepEqual(findingsOf(check(merged, 'braze.tf'), merged), []);
+  });
+});
+
+describe('Terraform: what the editor asks of a document (hover, completion)', () => {
+  it('elementAt names the element of a string; conditionKeyAt gives a condition key and its statement\'s actions', () => {
+    const text = read('unknown-values.tf');
+    const report = check(text, 'unknown-values.tf');
+    const trust = report.documents.find((d) => d.name.endsWith('braze_trust'))!;
+    const projection = trust.projection as Projection;
+    const key = projection.conditionKeyAt(text.indexOf('"sts:ExternalId"') + 5);
+    assert.deepEqual(key && { key: key.key, actions: key.actions, text: text.slice(key.span.offset, key.span.offset + key.span.length) }, { key: 'sts:ExternalId', actions: ['sts:AssumeRole'], text: '"sts:ExternalId"' });
+    const policy = report.documents[0].projection as Projection;
+    const at = policy.elementAt(text.indexOf('"s3:ListBukket"') + 4);
+    assert.deepEqual(at && [at.value, at.element], ['s3:ListBukket', 'Action']);
+    assert.equal(policy.elementAt(text.indexOf('sid       = "Bucket"') + 15)?.element, 'Sid');
   });
 });
 
