@@ -6,7 +6,7 @@ import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { documentFormat } from './policyDocuments';
 import { DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats/analyzeFile';
-import { loadFailure, loadTerraform, terraformParser } from '../formats/treeSitter';
+import { forgetTerraformTree, loadFailure, loadTerraform, recordTerraformChanges, terraformParser } from '../formats/treeSitter';
 import { looksLikeCloudFormation } from '../formats/cloudformation';
 import { looksLikeTerraformPolicy } from '../formats/sniff';
 import { ruleDocUri } from './ruleLinks';
@@ -73,7 +73,11 @@ export class PolicyDiagnostics implements vscode.Disposable {
       this.collection,
       this.updated,
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeNow(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        // Terraform trees are edited in step with the document, for an incremental re-parse.
+        if (e.contentChanges.length) recordTerraformChanges(e.document.uri.toString(), e.document.version, e.contentChanges);
+        this.schedule(e.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('brazeS3')) this.analyzeAll();
@@ -138,7 +142,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       let documents: DocumentReport[] | undefined;
       if (format === 'json') result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
       else {
-        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml');
+        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml', { key, version });
         if (!report) return;
         documents = report.documents;
         result = mergedResult(report.documents, allFindings(report));
@@ -241,6 +245,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.analyses.delete(key);
     this.lastDuration.delete(key);
     this.lastStarted.delete(key);
+    forgetTerraformTree(key);
     if (!this.keepWhenClosed(document.uri)) this.collection.delete(document.uri);
   }
 

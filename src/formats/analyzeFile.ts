@@ -10,7 +10,7 @@ import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { formatMessages } from './messages';
 import { Part, Projection, Span } from './projection';
 import { terraformPolicies, terraformSyntaxErrors } from './terraform';
-import { terraformParser } from './treeSitter';
+import { parseTerraform, terraformParser } from './treeSitter';
 
 export type FileFormat = 'json' | 'terraform' | 'cloudformation';
 
@@ -88,10 +88,14 @@ function templateSyntax(text: string, at: number, detail: string, locale: Locale
  * Analyse a file. For Terraform the grammar must be loaded first (loadTerraform); until then this
  * returns undefined for .tf files.
  */
-export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string): FileReport | undefined {
+/**
+ * `cache`: an open document's key and version, so that Terraform re-parses incrementally from
+ * the document's last tree (see treeSitter.ts).
+ */
+export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string, cache?: { key: string; version: number }): FileReport | undefined {
   const format = formatOf(fileName, text, languageId);
   try {
-    return analyzeFormat(text, fileName, options, format);
+    return analyzeFormat(text, fileName, options, format, cache);
   } catch (error) {
     // A reader bug must not cost the user the rest of the run: one finding says what happened.
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -100,7 +104,7 @@ export function analyzeFile(text: string, fileName: string, options: AnalyzeOpti
   }
 }
 
-function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, format: FileFormat): FileReport | undefined {
+function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, format: FileFormat, cache?: { key: string; version: number }): FileReport | undefined {
   if (format === 'json') {
     const result = analyze(text, { ...options, sourceName: options.sourceName ?? fileName });
     return { format, documents: [{ name: fileName, span: { offset: 0, length: text.length }, result, values: [] }], fileFindings: [] };
@@ -110,7 +114,7 @@ function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, 
   if (format === 'terraform') {
     const parser = terraformParser();
     if (!parser) return undefined;
-    const tree = parser.parse(text);
+    const tree = parseTerraform(parser, text, cache);
     if (!tree) return undefined;
     try {
       policies = terraformPolicies(text, tree);
@@ -118,7 +122,7 @@ function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, 
       for (const e of errors) fileFindings.push(templateSyntax(text, e.offset, e.message, options.locale));
       policies = policies.filter((p) => !errors.some((e) => within(p.span, e.offset)));
     } finally {
-      tree.delete();
+      if (!cache) tree.delete(); // a cached tree is kept for the document's next parse
     }
   } else {
     const read = cloudFormationPolicies(text);

@@ -2,7 +2,7 @@
 // parse itself is synchronous, so callers await loadTerraform() once and then analyse as usual.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import { Edit, Language, Parser, Tree } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
 let loading: Promise<Parser | undefined> | undefined;
@@ -39,4 +39,62 @@ export function terraformParser(): Parser | undefined {
 
 export function loadFailure(): string | undefined {
   return failure;
+}
+
+/** A change to an open document, as VS Code reports it (offsets and positions before the change). */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/**
+ * The last tree of each open Terraform document, kept so that a keystroke re-parses only what
+ * changed (tree-sitter's incremental parse): the editor reports each change here, and the next
+ * parse of that document starts from the edited tree. Any doubt (a missed version) means a full parse.
+ */
+const trees = new Map<string, { tree: Tree; version: number }>();
+
+export function recordTerraformChanges(key: string, version: number, changes: readonly TextChange[]): void {
+  const cached = trees.get(key);
+  if (!cached) return;
+  if (cached.version !== version - 1) {
+    forgetTerraformTree(key);
+    return;
+  }
+  // VS Code lists one event's changes so that each applies to the text the previous ones left.
+  for (const c of changes) {
+    const lines = c.text.split('\n');
+    const start = { row: c.range.start.line, column: c.range.start.character };
+    const end = lines.length === 1 ? { row: start.row, column: start.column + c.text.length } : { row: start.row + lines.length - 1, column: lines[lines.length - 1].length };
+    cached.tree.edit(new Edit({
+      startIndex: c.rangeOffset,
+      oldEndIndex: c.rangeOffset + c.rangeLength,
+      newEndIndex: c.rangeOffset + c.text.length,
+      startPosition: start,
+      oldEndPosition: { row: c.range.end.line, column: c.range.end.character },
+      newEndPosition: end,
+    }));
+  }
+  cached.version = version;
+}
+
+export function forgetTerraformTree(key: string): void {
+  trees.get(key)?.tree.delete();
+  trees.delete(key);
+}
+
+/**
+ * Parses a Terraform text. With a cache key, the tree is kept for the next parse of that document
+ * (the caller must not delete it); without, the caller deletes it.
+ */
+export function parseTerraform(parser: Parser, text: string, cache?: { key: string; version: number }): Tree | null {
+  if (!cache) return parser.parse(text);
+  const cached = trees.get(cache.key);
+  const tree = cached && cached.version === cache.version ? parser.parse(text, cached.tree) : parser.parse(text);
+  cached?.tree.delete();
+  trees.delete(cache.key);
+  if (tree) trees.set(cache.key, { tree, version: cache.version });
+  return tree;
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
 import { Projection } from '../../src/formats/projection';
-import { loadTerraform, terraformParser } from '../../src/formats/treeSitter';
+import { forgetTerraformTree, loadTerraform, recordTerraformChanges, terraformParser } from '../../src/formats/treeSitter';
 import { hclString } from '../../src/formats/hclWriter';
 import { setupSnippets, setupText } from '../../src/formats/setupTemplates';
 import { applyEdits } from '../../src/policy/edits';
@@ -383,5 +383,31 @@ describe('Terraform and CloudFormation: mutated files never break the reader', (
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('Terraform: incremental re-parse', () => {
+  it('200 random edits: parsing from the edited tree gives the findings a full parse gives', () => {
+    let text = read('braze-currents-mistakes.tf');
+    const key = 'test://incremental.tf';
+    let version = 1;
+    const summary = (r: FileReport) => allFindings(r).map((f) => `${f.code}@${f.offset}+${f.length}`).join(' ');
+    analyzeFile(text, 'braze.tf', {}, undefined, { key, version });
+    const random = fc.sample(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom('', 'x', '"', '\n', '}', '{\n', '日本', 's3:GetObjekt', '  ')), { numRuns: 200, seed: 42 });
+    try {
+      for (const [at, length, insert] of random) {
+        const offset = at % (text.length + 1);
+        const removed = Math.min(length, text.length - offset);
+        const lines = new LineIndex(text);
+        const start = lines.positionAt(offset);
+        const end = lines.positionAt(offset + removed);
+        text = text.slice(0, offset) + insert + text.slice(offset + removed);
+        version++;
+        recordTerraformChanges(key, version, [{ rangeOffset: offset, rangeLength: removed, text: insert, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } }]);
+        assert.equal(summary(analyzeFile(text, 'braze.tf', {}, undefined, { key, version })!), summary(analyzeFile(text, 'braze.tf')!), `after edit ${version}`);
+      }
+    } finally {
+      forgetTerraformTree(key);
+    }
   });
 });
