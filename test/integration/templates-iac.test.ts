@@ -55,6 +55,14 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.ok(doc.getText().includes(`condition {\n      test     = "StringEquals"\n      variable = "sts:ExternalId"\n      values   = ["${configured}"]\n    }`), doc.getText());
   });
 
+  it('"Replace INSERTBUCKETNAME with bucket name…" works in a .tf file (every occurrence, one edit)', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'placeholder'));
+    assert.ok(await vscode.commands.executeCommand('brazeS3.replacePlaceholder', editor.document.uri, 'INSERTBUCKETNAME', 'acme-braze-exports'));
+    await ourDiagnostics(editor.document.uri, (d) => !d.some((x) => codeOf(x) === 'placeholder'));
+    assert.equal((editor.document.getText().match(/arn:aws:s3:::acme-braze-exports/g) ?? []).length, 2);
+  });
+
   it('hover on ${var.bucket_name} shows the value it resolves to and where from', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri);

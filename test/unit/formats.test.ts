@@ -272,6 +272,16 @@ describe('CloudFormation YAML', () => {
     assert.ok(!allFindings(check(fixed, 'braze-export-mistakes.yaml')).some((x) => x.code === 'trust-external-id-missing'));
   });
 
+  it('a finding from a parameter default sits on the !Sub text and names the default and its line', () => {
+    const bad = text.replace('Default: acme-braze-exports', 'Default: Acme_Exports');
+    const found = allFindings(check(bad, 'braze.yaml')).filter((f) => f.code === 'bucket-name-invalid');
+    assert.ok(found.length > 0, 'the resolved bucket name was not checked');
+    for (const f of found) {
+      assert.ok(['${BucketName}', '!GetAtt ExportBucket.Arn'].includes(bad.slice(f.offset, f.offset + f.length)), bad.slice(f.offset, f.offset + f.length));
+      assert.match(f.message, /\(value from (Parameters\.BucketName\.Default|ExportBucket\.BucketName), line 6\)$/);
+    }
+  });
+
   it('an unknown !Ref (a parameter without a default) gives no finding', () => {
     const unknown = text.replace('    Default: acme-braze-exports\n', '').replace('- s3:PutObjekt\n', '- s3:GetObject\n');
     assert.deepEqual(findingsOf(check(unknown, 'braze.yaml'), unknown).filter((f) => !f.includes('trust-external-id-missing')), []);
