@@ -60,6 +60,8 @@ export interface PEntry {
   keySrc: Span;
   /** The key is written literally in the source (it can be renamed in place). */
   keyLiteral: boolean;
+  /** The key stands for something known only at deploy time (a `dynamic` block): `${label}`. */
+  keyUnknown?: string;
   value: PValue;
   host?: unknown;
 }
@@ -180,7 +182,8 @@ export class Projection {
         v.entries.forEach((entry, i) => {
           if (i > 0) this.emit(',');
           const keyStart = this.length;
-          this.emit(JSON.stringify(entry.key));
+          this.emit(JSON.stringify(entry.keyUnknown !== undefined ? `\${${labelText(entry.keyUnknown)}}` : entry.key));
+          if (entry.keyUnknown !== undefined) this.parts.push({ start: keyStart, end: this.length, part: { kind: 'unknown', label: entry.keyUnknown, src: entry.keySrc } });
           const placed: PlacedKey = { start: keyStart, end: this.length, entry, parent: v, conditionOf: this.operatorOf.get(v) };
           // Statement.Condition → its operators' objects hold the condition keys.
           if (entry.key === 'Condition' && entry.value.type === 'object') for (const op of entry.value.entries) this.operatorOf.set(op.value, v);

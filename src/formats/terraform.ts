@@ -327,12 +327,24 @@ export class TerraformReader {
     add('not_actions', 'NotAction');
     add('resources', 'Resource');
     add('not_resources', 'NotResource');
+    // `dynamic "principals"` / `dynamic "condition"`: what they add is known only at deploy time.
+    const dynamic = (name: string) => named(body).find((c) => c.type === 'block' && blockType(c) === 'dynamic' && blockLabels(c)[0] === name);
     for (const [blockName, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const found = blocks(body, blockName);
+      const unknown = dynamic(blockName);
       if (found.length) entries.push({ key, keySrc: spanOf(named(found[0])[0]), keyLiteral: false, value: this.principals(found, block, blockName) });
+      else if (unknown) entries.push({ key, keySrc: spanOf(unknown), keyLiteral: false, value: { type: 'string', parts: [{ kind: 'unknown', label: `dynamic ${blockName}`, src: spanOf(unknown) }], src: spanOf(unknown) } });
     }
     const conditions = blocks(body, 'condition');
-    if (conditions.length) entries.push({ key: 'Condition', keySrc: spanOf(named(conditions[0])[0]), keyLiteral: false, value: this.conditions(conditions, block) });
+    const dynamicCondition = dynamic('condition');
+    if (conditions.length || dynamicCondition) {
+      const value = conditions.length ? this.conditions(conditions, block) : { type: 'object' as const, entries: [], src: spanOf(dynamicCondition!), host: { kind: 'conditions', statement: blockInfo(block) } satisfies HclHost };
+      if (dynamicCondition) {
+        const src = spanOf(dynamicCondition);
+        value.entries.push({ key: 'dynamic', keySrc: src, keyLiteral: false, keyUnknown: 'dynamic condition', value: { type: 'object', entries: [], src } });
+      }
+      entries.push({ key: 'Condition', keySrc: conditions.length ? spanOf(named(conditions[0])[0]) : spanOf(dynamicCondition!), keyLiteral: false, value });
+    }
     return { type: 'object', entries, src: spanOf(block), host: { kind: 'statement-block', block: blockInfo(block) } satisfies HclHost };
   }
 

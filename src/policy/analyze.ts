@@ -68,7 +68,7 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions, writer: WriterF
     },
     cat,
     m,
-    compiled: compileStatements(model),
+    compiled: compileStatements(model, options.templateValues === true),
     edits: writer(text, model),
     findings: [],
   };

@@ -31,6 +31,8 @@ export interface CompiledStatement {
   resources?: CompiledResource[];
   notResources?: CompiledResource[];
   conditional: boolean;
+  /** Its Effect is a template value: it may allow, so what it grants is only "maybe". */
+  unknownEffect?: boolean;
 }
 
 function compileActions(s: Statement, name: 'Action' | 'NotAction'): CompiledWildcard[] | undefined {
@@ -44,12 +46,19 @@ function compileResources(s: Statement, name: 'Resource' | 'NotResource', variab
   return itemsOf(s, name).map((item) => (variables ? item.facts.withVariables : item.facts.literal));
 }
 
-export function compileStatements(model: PolicyModel): CompiledStatement[] {
+/**
+ * `templateValues` (a document projected from Terraform or CloudFormation): an Effect known only at
+ * deploy time (`${var.effect}`) may be Allow, so its statement counts as an Allow that applies
+ * only "maybe" (conditional), never as a statement IAM would reject.
+ */
+export function compileStatements(model: PolicyModel, templateValues = false): CompiledStatement[] {
   const version = stringItems(model.topProperties.find((p) => p.name === 'Version')?.value)[0]?.value;
   const variables = version === '2012-10-17';
   const out: CompiledStatement[] = [];
   for (const s of model.statements) {
-    const effect = s.el.Effect?.value.value;
+    const written = s.el.Effect?.value.value;
+    const unknownEffect = templateValues && typeof written === 'string' && written.includes('${');
+    const effect = unknownEffect ? 'Allow' : written;
     if (effect !== 'Allow' && effect !== 'Deny') continue;
     const actions = compileActions(s, 'Action');
     const notActions = compileActions(s, 'NotAction');
@@ -65,6 +74,7 @@ export function compileStatements(model: PolicyModel): CompiledStatement[] {
       resources: compileResources(s, 'Resource', variables),
       notResources: compileResources(s, 'NotResource', variables),
       conditional: s.el.Condition !== undefined,
+      unknownEffect,
     });
   }
   return out;
@@ -130,7 +140,7 @@ export function evaluateLower(statements: CompiledStatement[], lowerAction: stri
     }
     const match = resourceMatches(s, resource);
     if (match === 'no') continue;
-    const conditional = s.conditional || viaVariable || match === 'via-variable';
+    const conditional = s.conditional || !!s.unknownEffect || viaVariable || match === 'via-variable';
     if (s.effect === 'Deny') {
       if (!conditional) return { decision: 'explicit-deny', statement: s, depends: [] };
       (conditionalDenies ??= []).push(s);

@@ -162,6 +162,87 @@ describe('Terraform: values unknown until deploy', () => {
     assert.equal(report.documents[0].result.purpose.id, 'currents');
   });
 
+  it('dynamic principals and conditions: no false "external ID missing", no missing Resource/Principal', () => {
+    const t = `data "aws_iam_policy_document" "braze_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+    dynamic "condition" {
+      for_each = var.conditions
+      content {
+        test     = condition.value.test
+        variable = condition.value.variable
+        values   = condition.value.values
+      }
+    }
+  }
+}
+
+data "aws_iam_policy_document" "braze_trust_from_vars" {
+  statement {
+    effect  = var.effect
+    actions = var.actions
+    dynamic "principals" {
+      for_each = var.principal != null ? [var.principal] : []
+      content {
+        type        = principals.value.type
+        identifiers = principals.value.identifiers
+      }
+    }
+  }
+}
+`;
+    const report = check(t, 'braze.tf');
+    assert.equal(report.documents[0].result.kind, 'trust');
+    assert.deepEqual(findingsOf(report, t), []);
+    // Without the dynamic condition, the missing external ID is reported.
+    const plain = t.replace(/ {4}dynamic "condition" \{[\s\S]*?\n {4}\}\n/, '');
+    assert.deepEqual(findingsOf(check(plain, 'braze.tf'), plain).map((f) => f.split(' ')[1]), ['trust-external-id-missing']);
+  });
+
+  it('an Effect from a variable counts as a "maybe" Allow: no missing-permission error, no effect-invalid', () => {
+    const t = `data "aws_iam_policy_document" "braze_currents" {
+  statement {
+    effect    = var.effect
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = ["arn:aws:s3:::acme-braze-currents"]
+  }
+  statement {
+    effect    = var.effect
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-braze-currents/*"]
+  }
+}
+`;
+    assert.deepEqual(findingsOf(check(t, 'braze.tf'), t), []);
+    // The same policy with a literal Effect that drops GetObject: the error is still there.
+    const literal = t.replace(/var\.effect/g, '"Allow"').replace('"s3:PutObject", "s3:GetObject"', '"s3:PutObject"');
+    assert.deepEqual(findingsOf(check(literal, 'braze.tf'), literal).map((f) => f.split(' ')[1]), ['integration-missing-permission']);
+  });
+
+  it('CloudFormation: a Condition given by !If may hold the external ID: not reported missing', () => {
+    const t = `AWSTemplateFormatVersion: "2010-09-09"
+Conditions:
+  Strict: !Equals [!Ref "AWS::Region", us-east-1]
+Resources:
+  BrazeRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::111122223333:root
+            Action: sts:AssumeRole
+            Condition: !If [Strict, {StringEquals: {"sts:ExternalId": abc}}, !Ref "AWS::NoValue"]
+`;
+    assert.deepEqual(findingsOf(check(t, 't.yaml'), t), []);
+  });
+
   it('dynamic statements and merged documents make permissions "maybe", never a false missing error', () => {
     const merged = `data "aws_iam_policy_document" "braze_currents" {
   source_policy_documents = [data.aws_iam_policy_document.base.json]

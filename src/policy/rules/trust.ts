@@ -48,6 +48,17 @@ function externalIdFix(ctx: RuleContext, s: Statement): Fix {
   return lazyFix(ctx.m.fix.addExternalId, () => externalIdEdits(ctx, s, value), !!ctx.options.externalId);
 }
 
+/**
+ * Conditions a template fills in at deploy time (a Terraform `dynamic "condition"`, a
+ * CloudFormation `!If`): they may require the external ID, so its absence is not asserted.
+ */
+function conditionsUnknown(ctx: RuleContext, s: Statement): boolean {
+  const c = s.el.Condition?.value;
+  if (!ctx.options.templateValues || !c) return false;
+  if (c.type === 'string') return String(c.value).includes('${');
+  return c.type === 'object' && propertiesOf(c).some((op) => op.name.includes('${') || (op.value.type === 'string' && String(op.value.value).includes('${')));
+}
+
 export function checkTrust(ctx: RuleContext): void {
   const { m, options } = ctx;
   for (const s of ctx.model.statements) {
@@ -68,7 +79,7 @@ export function checkTrust(ctx: RuleContext): void {
     const externalIds = entries.filter((e) => e.key.name.toLowerCase() === 'sts:externalid');
     const required = externalIds.filter((e) => e.op === 'StringEquals');
     const accounts = aws.map((a) => ({ ...a, account: accountOfPrincipal(a.value) }));
-    if (accounts.length > 0 && required.length === 0) {
+    if (accounts.length > 0 && required.length === 0 && !conditionsUnknown(ctx, s)) {
       // For the configured partner this is the confused-deputy hole "Require external ID" closes.
       const partner = accounts.find((a) => a.account && a.account === options.partnerAccountId);
       const first = partner ?? accounts[0];
