@@ -128,6 +128,12 @@ export function hclWriter(text: string): FormatWriter {
       return appendTo(host.span, target.items.at(-1)?.src, () => hclString(item, policyDocument));
     },
 
+    replaceWithList(target: PString, items: string[]): TextEdit[] {
+      const host = target.host as HclHost | undefined;
+      if (host?.kind !== 'string') return [];
+      return [{ offset: host.span.offset, length: host.span.length, newText: `[${items.map((i) => hclString(i, host.policyDocument)).join(', ')}]` }];
+    },
+
     removeItem(target: PArray, index: number): TextEdit[] {
       const host = target.host as HclHost | undefined;
       if (host?.kind !== 'tuple' || index < 0) return [];

@@ -100,6 +100,8 @@ export interface FormatWriter {
   renameKey(entry: PEntry, parent: PObject, name: string): TextEdit[];
   /** Append a string to a list (or turn a single string into a list). */
   appendItem(target: PArray | PString, item: string): TextEdit[];
+  /** Replace a single string value by a list of strings. */
+  replaceWithList(target: PString, items: string[]): TextEdit[];
   removeItem(list: PArray, index: number): TextEdit[];
   addEntry(target: PObject, key: string, value: unknown): TextEdit[];
   addItem(target: PArray, value: unknown): TextEdit[];
@@ -305,7 +307,7 @@ export class Projection {
         const replaced = w.replaceString(v, items[0]);
         if (items.length === 1 || replaced.length === 0) return replaced;
         const list = parentOf(v);
-        if (list?.type !== 'array') return [];
+        if (list?.type !== 'array') return w.replaceWithList(v, items);
         const rest = items.slice(1).flatMap((item) => w.appendItem(list, item));
         return rest.length > 0 ? [...replaced, ...rest] : [];
       },

@@ -83,6 +83,12 @@ export function yamlWriter(text: string): FormatWriter {
       return [{ offset: contentEnd(last), length: 0, newText: `${eol}${pad}- ${yamlScalar(item, style)}` }];
     },
 
+    replaceWithList(target: PString, items: string[]): TextEdit[] {
+      const host = target.host as YamlHost | undefined;
+      if (host?.kind !== 'scalar' || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(host.style)) return [];
+      return [{ offset: host.span.offset, length: host.span.length, newText: `[${items.map((i) => yamlScalar(i, host.style, host.json)).join(', ')}]` }];
+    },
+
     removeItem(target: PArray, index: number): TextEdit[] {
       const host = target.host as YamlHost | undefined;
       if (host?.kind !== 'seq' || index < 0) return [];

@@ -368,6 +368,34 @@ describe('CloudFormation YAML', () => {
     assert.deepEqual(findingsOf(check(unknown, 'braze.yaml'), unknown).filter((f) => !f.includes('trust-external-id-missing')), []);
   });
 
+  it('tightens an over-broad single Resource into a flow list, and removes an excess action line', () => {
+    const t = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  BrazeCurrentsPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:ListBucket, s3:GetBucketLocation]
+            Resource: arn:aws:s3:::acme-braze-currents*
+          - Effect: Allow
+            Action:
+              - s3:PutObject
+              - s3:GetObject
+              - s3:PutBucketPolicy
+            Resource: "arn:aws:s3:::acme-braze-currents/*"
+`;
+    const findings = allFindings(check(t, 't.yaml'));
+    const tightened = applyFix(t, findings.find((f) => f.code === 'resource-overbroad')!);
+    assert.match(tightened, /Resource: \[arn:aws:s3:::acme-braze-currents, arn:aws:s3:::acme-braze-currents\/\*\]\n/);
+    assert.equal(parseDocument(tightened).errors.length, 0);
+    const trimmed = applyFix(tightened, allFindings(check(tightened, 't.yaml')).find((f) => f.code === 'integration-excess-permission')!);
+    assert.match(trimmed, /- s3:GetObject\n {12}Resource:/);
+    assert.deepEqual(findingsOf(check(trimmed, 't.yaml'), trimmed), []);
+  });
+
   it('a policy given as a JSON block string is checked at its place', () => {
     const t = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
