@@ -89,6 +89,8 @@ describe('Terraform: where findings sit', () => {
       assert.equal(bad.slice(f.offset, f.offset + f.length), '${var.bucket_name}');
       assert.match(f.message, /\(value from var\.bucket_name, line 4\)$/);
     }
+    const es = allFindings(check(bad, 'braze.tf', { locale: 'es' })).find((f) => f.code === 'bucket-name-invalid')!;
+    assert.match(es.message, /\(valor tomado de var\.bucket_name, línea 4\)$/);
   });
 });
 
@@ -307,6 +309,7 @@ describe('Terraform: broken files', () => {
     const report = check(text, 'braze.tf');
     assert.deepEqual(report.fileFindings.map((f) => [f.code, where(text, f).split(' ')[0]]), [['template-syntax', '19:11']]);
     assert.match(report.fileFindings[0].message, /^This policy document cannot be read: unexpected/);
+    assert.match(check(text, 'braze.tf', { locale: 'es' }).fileFindings[0].message, /^No se puede leer este documento de política: «.*» inesperado\.$/);
     assert.ok(!report.documents.some((d) => d.name === 'data.aws_iam_policy_document.braze_currents'));
     assert.deepEqual(report.documents.find((d) => d.name === 'aws_iam_role_policy.braze_dashboard.policy')?.result.findings.map((f) => f.code), ['placeholder', 'placeholder']);
   });
