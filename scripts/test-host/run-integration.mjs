@@ -75,7 +75,7 @@ export async function runSuite(server, browser, workspace, resultsFile) {
 async function runVsixCheck(browser, workspace) {
   const results = { passed: 0, failed: 0 };
   const vsix = join(resultsDir, 'braze-s3-policy-kit.vsix');
-  await check('the packaged VSIX installs with --install-extension and activates', async () => {
+  await check('the packaged VSIX installs with --install-extension, activates, and reads Terraform', async () => {
     execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'pipe' });
     console.log(`    VSIX size: ${(statSync(vsix).size / 1024).toFixed(1)} KB`);
     const server = await startCodeServer({ extensionsToInstall: [vsix] });
@@ -86,6 +86,11 @@ async function runVsixCheck(browser, workspace) {
       await quickOpen(page, 'braze-role-trust-no-external-id.json');
       await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix.png') });
+      // The Terraform reader's two wasm files ship in the VSIX and load from its dist/.
+      await quickOpen(page, 'braze-currents.tf');
+      await page.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(resultsDir, 'installed-vsix-terraform.png') });
     } finally {
       await page.close();
       await server.stop();

@@ -106,6 +106,11 @@ export class PolicyDiagnostics implements vscode.Disposable {
     }, delay));
   }
 
+  /** How long the document's last analysis took, in ms (benchmarks print it). */
+  lastAnalysisMs(document: vscode.TextDocument): number | undefined {
+    return this.lastDuration.get(document.uri.toString());
+  }
+
   analysis(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const a = this.analyses.get(document.uri.toString());
     return a && a.version === document.version ? a : undefined;

@@ -9,6 +9,7 @@ import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { hclWriter, HclHost } from './hclWriter';
 import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString } from './projection';
+import { looksLikeTerraformPolicy } from './sniff';
 import { Substitution, TextProjection } from './textProjection';
 
 const POLICY_ARGUMENTS = new Set(['policy', 'assume_role_policy']);
@@ -16,6 +17,31 @@ const POLICY_ARGUMENTS = new Set(['policy', 'assume_role_policy']);
 const RESOURCE_POLICY_TYPES = new Set(['aws_s3_bucket_policy']);
 
 const spanOf = (n: TsNode): Span => ({ offset: n.startIndex, length: n.endIndex - n.startIndex });
+
+/**
+ * The top-level blocks that can matter: variables, locals, S3 buckets, and any block whose text
+ * mentions a policy. Read with a cursor, so the others (most of a large configuration) never
+ * become node objects: each node crosses from wasm into JavaScript at a cost.
+ */
+function relevantBlocks(tree: Tree, text: string): TsNode[] {
+  const out: TsNode[] = [];
+  const c = tree.walk();
+  try {
+    if (!c.gotoFirstChild()) return out;
+    while (c.nodeType !== 'body') if (!c.gotoNextSibling()) return out;
+    if (!c.gotoFirstChild()) return out;
+    do {
+      const type: string = c.nodeType; // the cursor moved: TypeScript's narrowing above no longer holds
+      if (type !== 'block') continue;
+      const start = c.startIndex;
+      const policy = text.indexOf('policy', start);
+      if (/^(variable|locals)\b|^resource\s+"aws_s3_bucket"\s/.test(text.slice(start, start + 40)) || (policy >= 0 && policy < c.endIndex)) out.push(c.currentNode);
+    } while (c.gotoNextSibling());
+    return out;
+  } finally {
+    c.delete();
+  }
+}
 
 /** Where a block starts and where its closing brace is (the writer inserts before it). */
 function blockInfo(b: TsNode): { start: number; close: number } {
@@ -66,7 +92,11 @@ function blocks(body: TsNode | undefined, type?: string): TsNode[] {
 /** HCL string escapes → the text they stand for. `policyDocument`: `&{…}` is an IAM variable. */
 function unescapeHcl(raw: string, policyDocument: boolean): string {
   let s = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
-    if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (e.length > 1) {
+      // \uXXXX or \UXXXXXXXX; a value beyond Unicode is kept as written.
+      const code = parseInt(e.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : `\\${e}`;
+    }
     return ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
   });
   s = s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
@@ -86,16 +116,20 @@ class Scope {
   readonly buckets = new Map<string, TsNode>();
   readonly documents = new Map<string, TsNode>();
 
-  constructor(readonly text: string, root: TsNode) {
-    const body = named(root).find((c) => c.type === 'body');
-    for (const b of blocks(body)) {
-      const type = blockType(b);
+  constructor(readonly text: string, topBlocks: TsNode[]) {
+    for (const b of topBlocks) {
+      const head = /^(variable|locals|resource|data)\b/.exec(text.slice(b.startIndex, b.startIndex + 12));
+      if (!head) continue;
+      const type = head[1];
       const labels = blockLabels(b);
-      const attrs = attributes(bodyOf(b));
-      if (type === 'variable' && labels[0] && attrs.get('default')) this.variables.set(labels[0], attrs.get('default')!.expr);
-      else if (type === 'locals') for (const [k, a] of attributes(bodyOf(b))) this.locals.set(k, a.expr);
-      else if (type === 'resource' && labels[0] === 'aws_s3_bucket' && labels[1] && attrs.get('bucket')) this.buckets.set(labels[1], attrs.get('bucket')!.expr);
-      else if (type === 'data' && labels[0] === 'aws_iam_policy_document' && labels[1]) this.documents.set(labels[1], b);
+      if (type === 'variable' && labels[0]) {
+        const d = attributes(bodyOf(b)).get('default');
+        if (d) this.variables.set(labels[0], d.expr);
+      } else if (type === 'locals') for (const [k, a] of attributes(bodyOf(b))) this.locals.set(k, a.expr);
+      else if (type === 'resource' && labels[0] === 'aws_s3_bucket' && labels[1]) {
+        const bucket = attributes(bodyOf(b)).get('bucket');
+        if (bucket) this.buckets.set(labels[1], bucket.expr);
+      } else if (type === 'data' && labels[0] === 'aws_iam_policy_document' && labels[1]) this.documents.set(labels[1], b);
     }
   }
 
@@ -189,8 +223,11 @@ function labelOf(n: TsNode): string {
 export class TerraformReader {
   private readonly scope: Scope;
 
-  constructor(readonly text: string, private readonly root: TsNode) {
-    this.scope = new Scope(text, root);
+  private readonly blocks: TsNode[];
+
+  constructor(readonly text: string, tree: Tree) {
+    this.blocks = relevantBlocks(tree, text);
+    this.scope = new Scope(text, this.blocks);
   }
 
   /** A string built from a quoted template or string literal: literal parts keep their offsets. */
@@ -394,7 +431,11 @@ export class TerraformReader {
     const usage = new Map<string, PolicyUsage>();
     const write = hclWriter(this.text);
     // Arguments first: they tell what the referenced policy documents are used for.
-    this.visitAttributes(this.root, [], (attr, owners) => {
+    const withPolicies = this.blocks.filter((b) => {
+      const at = this.text.indexOf('policy', b.startIndex);
+      return at >= 0 && at < b.endIndex;
+    });
+    this.visitAttributes(withPolicies, [], (attr, owners) => {
       const [nameNode, expr] = named(attr);
       if (!nameNode || !expr || !POLICY_ARGUMENTS.has(nameNode.text)) return;
       const resourceType = owners.find((o) => blockType(o) === 'resource');
@@ -439,10 +480,11 @@ export class TerraformReader {
     return new TextProjection(this.text, { offset: start, length: end - start }, substitutions, (s) => s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
   }
 
-  private visitAttributes(n: TsNode, owners: TsNode[], visit: (attr: TsNode, owners: TsNode[]) => void): void {
-    for (const c of named(n)) {
+  private visitAttributes(n: TsNode | TsNode[], owners: TsNode[], visit: (attr: TsNode, owners: TsNode[]) => void): void {
+    for (const c of Array.isArray(n) ? n : named(n)) {
       if (c.type === 'attribute') visit(c, owners);
-      else if (c.type === 'block') this.visitAttributes(c, [...owners, c], visit);
+      // Only blocks whose text mentions a policy can hold a policy argument: skip the rest unread.
+      else if (c.type === 'block' && this.text.slice(c.startIndex, c.endIndex).includes('policy')) this.visitAttributes(c, [...owners, c], visit);
       else if (c.type === 'body') this.visitAttributes(c, owners, visit);
     }
   }
@@ -450,13 +492,15 @@ export class TerraformReader {
 
 /** The policies of a parsed Terraform file. */
 export function terraformPolicies(text: string, tree: Tree): EmbeddedPolicy[] {
-  return new TerraformReader(text, tree.rootNode).policies();
+  return new TerraformReader(text, tree).policies();
 }
 
 /** Syntax errors inside policy documents (elsewhere they are terraform validate's business). */
 export function terraformSyntaxErrors(tree: Tree, policies: EmbeddedPolicy[]): { offset: number; message: string }[] {
   if (!tree.rootNode.hasError) return [];
-  const inside = (n: TsNode) => policies.some((p) => n.startIndex >= p.span.offset && n.startIndex <= p.span.offset + p.span.length);
+  // No policy found in a file that mentions one: the error may hide it, so it is the finding.
+  const anywhere = policies.length === 0 && looksLikeTerraformPolicy(tree.rootNode.text);
+  const inside = (n: TsNode) => anywhere || policies.some((p) => n.startIndex >= p.span.offset && n.startIndex <= p.span.offset + p.span.length);
   const found: { offset: number; message: string }[] = [];
   const visit = (n: TsNode) => {
     if (found.length >= 1 || !n.hasError && !n.isMissing) return;

@@ -24,7 +24,23 @@ function lastSpan(values: PValue[]): Span | undefined {
   return values.at(-1)?.src;
 }
 
+/** The writer for a file, made on first use: most analyses never write a fix, and reading the
+ * file's layout (line ends, indentation) costs a scan of the whole text. */
 export function yamlWriter(text: string): FormatWriter {
+  let made: FormatWriter | undefined;
+  const w = () => (made ??= makeYamlWriter(text));
+  return {
+    replaceString: (t, v) => w().replaceString(t, v),
+    renameKey: (e, p, n) => w().renameKey(e, p, n),
+    appendItem: (t, i) => w().appendItem(t, i),
+    replaceWithList: (t, i) => w().replaceWithList(t, i),
+    removeItem: (t, i) => w().removeItem(t, i),
+    addEntry: (t, k, v) => w().addEntry(t, k, v),
+    addItem: (t, v) => w().addItem(t, v),
+  };
+}
+
+function makeYamlWriter(text: string): FormatWriter {
   const eol = eolOf(text);
   const unit = indentUnit(text);
 

@@ -314,6 +314,15 @@ describe('Terraform: broken files', () => {
     assert.deepEqual(report.documents.find((d) => d.name === 'aws_iam_role_policy.braze_dashboard.policy')?.result.findings.map((f) => f.code), ['placeholder', 'placeholder']);
   });
 
+  it('odd escapes in HCL strings (a lone \\u, a code point beyond Unicode): a syntax finding or a reading, never an exception (found by the mutation test)', () => {
+    const t = 'data "aws_iam_policy_document" "x" {\n  statement {\n    actions   = ["s3:GetObject\\u"]\n    resources = ["arn:aws:s3:::b\\UFFFFFFFF/*"]\n  }\n}\n';
+    // The grammar rejects the lone \\u: the file gets one clear syntax finding, no exception.
+    assert.deepEqual(allFindings(check(t, 'x.tf')).map((f) => f.code), ['template-syntax']);
+    const valid = t.replace('\\u"', '"');
+    const codes = allFindings(check(valid, 'x.tf')).map((f) => f.code);
+    assert.ok(!codes.includes('analysis-failed') && !codes.includes('template-syntax'), codes.join(', '));
+  });
+
   it('binary-looking, empty and non-policy .tf texts give no findings and no exception', () => {
     for (const t of ['', '\u0000\u0001\u0002', 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n', '{{{{', 'policy = jsonencode(']) {
       const report = check(t, 'x.tf');
