@@ -147,7 +147,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       let documents: DocumentReport[] | undefined;
       if (format === 'json') result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
       else {
-        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml', { key, version });
+        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml', { key, version }, (name) => this.overrides.forDocument(document.uri, name));
         if (!report) return;
         documents = report.documents;
         result = mergedResult(report.documents, allFindings(report));
@@ -193,7 +193,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const settings = readSettings(uri);
       const template = templateFormat(uri, text);
       if (template) {
-        const report = analyzeFile(text, uri.path, analyzeOptions(settings, undefined), template === 'terraform' ? 'terraform' : 'yaml');
+        const report = analyzeFile(text, uri.path, analyzeOptions(settings, undefined), template === 'terraform' ? 'terraform' : 'yaml', undefined, (name) => this.overrides.forDocument(uri, name));
         if (!report || report.documents.length === 0 && report.fileFindings.length === 0) return undefined;
         const lines = new LineIndex(text);
         return this.toDiagnostics((offset) => {

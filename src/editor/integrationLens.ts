@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { PolicyDiagnostics } from './diagnostics';
-import { IntegrationOverrides } from './integrationOverrides';
+import { IntegrationOverrides, documentUri } from './integrationOverrides';
 import { DeclaredKind } from './settings';
 import type { DocumentReport } from '../formats/analyzeFile';
 
@@ -30,7 +30,7 @@ export class IntegrationLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.diagnostics.analysis(document);
     if (!analysis) return [];
-    if (analysis.documents) return analysis.documents.map((d) => documentLens(document, d));
+    if (analysis.documents) return analysis.documents.flatMap((d) => documentLenses(document, d));
     const root = parseTree(document.getText());
     const statement = root && findNodeAtLocation(root, ['Statement'])?.parent;
     const at = statement ? document.positionAt(statement.offset) : new vscode.Position(0, 0);
@@ -59,19 +59,28 @@ export class IntegrationLens implements vscode.CodeLensProvider {
 }
 
 /**
- * One lens per policy document of a Terraform or CloudFormation file: what it is checked as and
- * why (the purpose follows from the document and where the file uses it, not from a file-wide choice).
+ * The lenses of one policy document inside a Terraform or CloudFormation file, on its first line:
+ * what it is checked as and why, with the same one-click choices as a JSON policy. The choice is
+ * kept for that document alone (the file's URI with the document's name as fragment).
  */
-function documentLens(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens {
+function documentLenses(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens[] {
   const at = document.positionAt(d.span.offset);
   const range = new vscode.Range(at, at);
+  const target = documentUri(document.uri, d.name);
   const { purpose } = d.result;
-  const title = purpose.id === 'general'
-    ? vscode.l10n.t('General IAM policy: Braze export checks off')
-    : purpose.id === 'trust'
-      ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', purpose.reason)
-      : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), purpose.reason);
-  return new vscode.CodeLens(range, { title, command: '', tooltip: `${d.name}: ${purpose.reason}` });
+  const why = purpose.declared ? vscode.l10n.t('declared') : purpose.reason;
+  const choose = { command: SET_INTEGRATION_COMMAND, arguments: [target], tooltip: `${d.name}: ${vscode.l10n.t('Choose what this policy is for')}` };
+  if (purpose.id === 'general') {
+    const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [target, kind] });
+    const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: `${d.name}: ${why}` });
+    return d.result.kind === 'trust'
+      ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]
+      : [general, checkAs(vscode.l10n.t('Check as Currents'), 'currents'), checkAs(vscode.l10n.t('Check as dashboard export'), 'dashboard')];
+  }
+  const title = purpose.id === 'trust'
+    ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
+    : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), why);
+  return [new vscode.CodeLens(range, { ...choose, title })];
 }
 
 export async function setIntegration(overrides: IntegrationOverrides, uri?: vscode.Uri, kind?: DeclaredKind): Promise<DeclaredKind | undefined> {

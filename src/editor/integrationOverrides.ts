@@ -5,6 +5,11 @@ import { DeclaredKind, EditorSettings, declaredByGlob } from './settings';
 
 const KEY = 'brazeS3.integrationByDocument';
 
+/** A policy document inside a file: the file's URI with the document's name as fragment. */
+export function documentUri(uri: vscode.Uri, documentName: string): vscode.Uri {
+  return uri.with({ fragment: documentName });
+}
+
 export class IntegrationOverrides {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -25,6 +30,12 @@ export class IntegrationOverrides {
     else all[uri.toString()] = kind;
     await this.state.update(KEY, all);
     this.changed.fire(uri);
+  }
+
+  /** The choice for one policy document inside a Terraform or CloudFormation file. */
+  forDocument(uri: vscode.Uri, documentName: string): DeclaredKind | undefined {
+    const chosen = this.get(documentUri(uri, documentName));
+    return chosen && chosen !== 'auto' ? chosen : undefined;
   }
 
   /** The command's choice wins over a glob; undefined means "infer". */

@@ -4,7 +4,7 @@
 import { analyze } from '../policy/analyze';
 import { RULES, RuleCode } from '../policy/codes';
 import { messages } from '../policy/messages';
-import type { AnalysisResult, AnalyzeOptions, Finding, Locale } from '../policy/types';
+import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy/types';
 import { cloudFormationPolicies, looksLikeCloudFormation } from './cloudformation';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { formatMessages } from './messages';
@@ -92,10 +92,10 @@ function templateSyntax(text: string, at: number, detail: string, locale: Locale
  * `cache`: an open document's key and version, so that Terraform re-parses incrementally from
  * the document's last tree (see treeSitter.ts).
  */
-export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string, cache?: { key: string; version: number }): FileReport | undefined {
+export function analyzeFile(text: string, fileName: string, options: AnalyzeOptions = {}, languageId?: string, cache?: { key: string; version: number }, declared?: DeclaredFor): FileReport | undefined {
   const format = formatOf(fileName, text, languageId);
   try {
-    return analyzeFormat(text, fileName, options, format, cache);
+    return analyzeFormat(text, fileName, options, format, cache, declared);
   } catch (error) {
     // A reader bug must not cost the user the rest of the run: one finding says what happened.
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -104,7 +104,10 @@ export function analyzeFile(text: string, fileName: string, options: AnalyzeOpti
   }
 }
 
-function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, format: FileFormat, cache?: { key: string; version: number }): FileReport | undefined {
+/** What the user declared one document of a file to be (the editor's per-document choice). */
+export type DeclaredFor = (documentName: string) => DeclaredPurpose | undefined;
+
+function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, format: FileFormat, cache?: { key: string; version: number }, declared?: DeclaredFor): FileReport | undefined {
   if (format === 'json') {
     const result = analyze(text, { ...options, sourceName: options.sourceName ?? fileName });
     return { format, documents: [{ name: fileName, span: { offset: 0, length: text.length }, result, values: [] }], fileFindings: [] };
@@ -133,7 +136,7 @@ function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, 
   }
   // A file-name signal (braze-currents.tf) speaks for the file's only policy, not for each of many.
   const single = policies.length === 1;
-  const documents = policies.map((p) => analyzeEmbedded(p, { ...options, sourceName: single ? `${fileName} ${p.name}` : p.name }));
+  const documents = policies.map((p) => analyzeEmbedded(p, { ...options, sourceName: single ? `${fileName} ${p.name}` : p.name, integration: declared?.(p.name) ?? options.integration }));
   return { format, documents, fileFindings };
 }
 

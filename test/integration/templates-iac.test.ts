@@ -100,6 +100,32 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.deepEqual(ours.map((l) => [l.range.start.line + 1, /Currents|dashboard|trust/i.exec(l.command!.title)?.[0].toLowerCase()]), [[11, 'currents'], [33, 'trust'], [51, 'dashboard']]);
   });
 
+  it('a general document in a .tf file: its lens offers "Check as Currents" for that document alone', async () => {
+    const uri = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'braze-s3-lens-')), 'storage.tf'));
+    const text = 'data "aws_iam_policy_document" "writer" {\n  statement {\n    actions   = ["s3:PutObject", "s3:GetObject"]\n    resources = ["arn:aws:s3:::acme-exports/*"]\n  }\n}\n\ndata "aws_iam_policy_document" "reader" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::acme-exports/*"]\n  }\n}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const target = uri.with({ fragment: 'data.aws_iam_policy_document.writer' });
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const { diagnostics } = await api();
+      await waitFor(() => diagnostics.analysis(editor.document), (a) => !!a, 10_000, 'analysis');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      const checkAs = lenses.find((l) => l.command?.title === 'Check as Currents' && l.range.start.line === 0);
+      assert.ok(checkAs?.command, lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).join(' | '));
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'braze-s3'), []);
+      await vscode.commands.executeCommand(checkAs.command.command, ...(checkAs.command.arguments ?? []));
+      const diags = await ourDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
+      // Only the declared document (lines 1-6) is checked as Currents; the other stays general.
+      assert.ok(diags.every((d) => d.range.start.line < 6), diags.map((d) => `${d.range.start.line}: ${d.message}`).join(' | '));
+      const after = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(after.some((l) => l.range.start.line === 0 && /checked as Currents \(declared\)/.test(l.command?.title ?? '')), after.map((l) => l.command?.title).join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('brazeS3.setIntegration', target, 'auto');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('a CloudFormation YAML template: the missing action is added as a "- item" line', async () => {
     const editor = await open('infra', 'braze-export.yaml');
     const doc = editor.document;

@@ -273,6 +273,31 @@ describe('Terraform: what the editor asks of a document (hover, completion)', ()
   });
 });
 
+describe('A declaration for one document of a file', () => {
+  it('makes that document a Braze document and leaves the others as they were', () => {
+    const t = `data "aws_iam_policy_document" "writer" {
+  statement {
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-exports/*"]
+  }
+}
+
+data "aws_iam_policy_document" "reader" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::acme-exports/*"]
+  }
+}
+`;
+    const inferred = check(t, 'main.tf');
+    assert.deepEqual(inferred.documents.map((d) => d.result.purpose.id), ['general', 'general']);
+    const declared = analyzeFile(t, 'main.tf', {}, undefined, undefined, (name) => (name === 'data.aws_iam_policy_document.writer' ? 'currents' : undefined))!;
+    assert.deepEqual(declared.documents.map((d) => [d.result.purpose.id, d.result.purpose.declared]), [['currents', true], ['general', false]]);
+    assert.deepEqual([...new Set(declared.documents[0].result.findings.map((f) => f.code))], ['integration-missing-permission']);
+    assert.deepEqual(declared.documents[1].result.findings, []);
+  });
+});
+
 describe('Terraform: heredoc JSON', () => {
   const text = `resource "aws_iam_policy" "braze_currents" {
   policy = <<-EOT
