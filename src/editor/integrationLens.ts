@@ -6,6 +6,7 @@ import { PolicyDiagnostics } from './diagnostics';
 import { IntegrationOverrides, documentUri } from './integrationOverrides';
 import { DeclaredKind } from './settings';
 import type { DocumentReport } from '../formats/analyzeFile';
+import type { AnalysisResult } from '../policy';
 
 export const SET_INTEGRATION_COMMAND = 'brazeS3.setIntegration';
 
@@ -34,23 +35,7 @@ export class IntegrationLens implements vscode.CodeLensProvider {
     const root = parseTree(document.getText());
     const statement = root && findNodeAtLocation(root, ['Statement'])?.parent;
     const at = statement ? document.positionAt(statement.offset) : new vscode.Position(0, 0);
-    const range = new vscode.Range(at, at);
-    const { result } = analysis;
-    const { purpose } = result;
-    const why = purpose.declared ? vscode.l10n.t('declared') : purpose.reason;
-    const choose = { command: SET_INTEGRATION_COMMAND, arguments: [document.uri], tooltip: vscode.l10n.t('Choose what this policy is for') };
-    if (purpose.id === 'general') {
-      // Never silent: say the Braze checks are off and offer them in one click.
-      const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [document.uri, kind] });
-      const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: why });
-      return result.kind === 'trust'
-        ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]
-        : [general, checkAs(vscode.l10n.t('Check as Currents'), 'currents'), checkAs(vscode.l10n.t('Check as dashboard export'), 'dashboard')];
-    }
-    const title = purpose.id === 'trust'
-      ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
-      : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), why);
-    return [new vscode.CodeLens(range, { ...choose, title })];
+    return purposeLenses(new vscode.Range(at, at), document.uri, analysis.result);
   }
 
   dispose(): void {
@@ -59,21 +44,19 @@ export class IntegrationLens implements vscode.CodeLensProvider {
 }
 
 /**
- * The lenses of one policy document inside a Terraform or CloudFormation file, on its first line:
- * what it is checked as and why, with the same one-click choices as a JSON policy. The choice is
- * kept for that document alone (the file's URI with the document's name as fragment).
+ * What a document is checked as and why, never silent: a general policy says the Braze checks are
+ * off and offers them in one click. `target` is the file, or for a document inside a Terraform or
+ * CloudFormation file, the file's URI with the document's name as fragment (its choice is its own).
  */
-function documentLenses(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens[] {
-  const at = document.positionAt(d.span.offset);
-  const range = new vscode.Range(at, at);
-  const target = documentUri(document.uri, d.name);
-  const { purpose } = d.result;
+function purposeLenses(range: vscode.Range, target: vscode.Uri, result: AnalysisResult, name?: string): vscode.CodeLens[] {
+  const { purpose } = result;
   const why = purpose.declared ? vscode.l10n.t('declared') : purpose.reason;
-  const choose = { command: SET_INTEGRATION_COMMAND, arguments: [target], tooltip: `${d.name}: ${vscode.l10n.t('Choose what this policy is for')}` };
+  const prefix = name ? `${name}: ` : '';
+  const choose = { command: SET_INTEGRATION_COMMAND, arguments: [target], tooltip: prefix + vscode.l10n.t('Choose what this policy is for') };
   if (purpose.id === 'general') {
     const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [target, kind] });
-    const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: `${d.name}: ${why}` });
-    return d.result.kind === 'trust'
+    const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: prefix + why });
+    return result.kind === 'trust'
       ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]
       : [general, checkAs(vscode.l10n.t('Check as Currents'), 'currents'), checkAs(vscode.l10n.t('Check as dashboard export'), 'dashboard')];
   }
@@ -81,6 +64,12 @@ function documentLenses(document: vscode.TextDocument, d: DocumentReport): vscod
     ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
     : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), why);
   return [new vscode.CodeLens(range, { ...choose, title })];
+}
+
+/** The lenses of one policy document inside a Terraform or CloudFormation file, on its first line. */
+function documentLenses(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens[] {
+  const at = document.positionAt(d.span.offset);
+  return purposeLenses(new vscode.Range(at, at), documentUri(document.uri, d.name), d.result, d.name);
 }
 
 export async function setIntegration(overrides: IntegrationOverrides, uri?: vscode.Uri, kind?: DeclaredKind): Promise<DeclaredKind | undefined> {
