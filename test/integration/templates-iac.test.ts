@@ -66,6 +66,21 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.equal((editor.document.getText().match(/arn:aws:s3:::acme-braze-exports/g) ?? []).length, 2);
   });
 
+  it('Fix all in a .tf file applies the safe fixes in HCL and the file stays readable', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    const doc = editor.document;
+    const before = await ourDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll.brazeS3');
+    const fixAll = all.find((a) => a.kind?.value === 'source.fixAll.brazeS3');
+    assert.ok(fixAll?.edit, all.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    const after = await ourDiagnostics(doc.uri, (d) => d.length < before.length);
+    // The missing actions were added (safe); the typo's did-you-mean needs a person (not safe).
+    assert.ok(!after.some((x) => codeOf(x) === 'template-syntax'), after.map((x) => x.message).join(' | '));
+    assert.ok(after.some((x) => codeOf(x) === 'action-unknown'));
+    assert.ok(after.filter((x) => codeOf(x) === 'integration-missing-permission').length < before.filter((x) => codeOf(x) === 'integration-missing-permission').length);
+  });
+
   it('hover on ${var.bucket_name} shows the value it resolves to and where from', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri);
