@@ -2,7 +2,7 @@
 // the engine, mapping back) against the format's own parse alone, measured in the same run.
 import { parseDocument } from 'yaml';
 import { analyzeFile } from '../src/formats/analyzeFile';
-import { loadTerraform } from '../src/formats/treeSitter';
+import { loadFormats } from '../src/loadFormats';
 
 /** A 2,000-line .tf with 20 policy documents (the latency case). */
 export function terraformFile(documents = 20, lines = 2000): string {
@@ -49,7 +49,8 @@ function time(fn: () => void, rounds: number): number {
 }
 
 export async function formatsBench(): Promise<void> {
-  const parser = await loadTerraform();
+  // Through loadFormats, as the product does: analyzeFile reads the same parser.
+  const parser = await loadFormats().loadTerraform();
   if (!parser) throw new Error('the Terraform grammar did not load');
   const tf = terraformFile();
   const tfParse = time(() => parser.parse(tf)!.delete(), 50);

@@ -1,5 +1,7 @@
 // Bundles with esbuild:
 //   dist/extension.js  the extension (vscode external); activation stays light because
+//   dist/formats.js    the Terraform and CloudFormation readers (web-tree-sitter, yaml), required on
+//                      the first template document (src/loadFormats.ts);
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
@@ -26,7 +28,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['vscode', './iam-index.json', './aws.js'],
+  external: ['vscode', './iam-index.json', './aws.js', './formats.js'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
@@ -45,6 +47,7 @@ const define = { __VERSION__: JSON.stringify(pkg.version) };
 const bundles = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
+  { entryPoints: ['src/formats/index.ts'], outfile: 'dist/formats.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
@@ -61,10 +64,12 @@ if (withTests) {
   });
   // Tests that call the engine directly load the catalog beside their bundle, as the product does.
   copyData('out/test/integration');
+  await build({ ...common, minify: false, sourcemap: false, entryPoints: ['src/formats/index.ts'], outfile: 'out/test/integration/formats.js' });
 }
 if (withBench) {
   // The benchmark measures the engine as it ships: bundled and minified like dist/.
   await build({ ...common, minify: true, sourcemap: false, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js', external: [...common.external, 'fast-check', 'aws-sdk-client-mock'] });
   copyData('out/bench');
+  await build({ ...common, minify: true, sourcemap: false, entryPoints: ['src/formats/index.ts'], outfile: 'out/bench/formats.js' });
 }
 console.log(`build: ${production ? 'production' : 'development'}${withTests ? ' + integration tests' : ''} in ${Date.now() - started} ms`);

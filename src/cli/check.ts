@@ -2,7 +2,7 @@
 // Exit 1 on any error finding, 2 when an input could not be read (after printing the rest).
 import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, messages } from '../policy';
 import { analyzeFile, formatOf } from '../formats/analyzeFile';
-import { loadFailure, loadTerraform } from '../formats/treeSitter';
+import { loadFormats } from '../loadFormats';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 import { Input, collectInputs } from './files';
@@ -178,7 +178,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
   const inputs: Input[] = collectInputs(parsed.positionals);
   const reports: FileReport[] = [];
   const problems: InputProblem[] = [];
-  if (inputs.some((i) => 'text' in i && formatOf(i.path, i.text) === 'terraform')) await loadTerraform();
+  if (inputs.some((i) => 'text' in i && formatOf(i.path, i.text) === 'terraform')) await loadFormats().loadTerraform();
   for (const input of inputs) {
     if ('problem' in input) {
       problems.push(input);
@@ -186,7 +186,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     }
     const report = analyzeFile(input.text, input.path, base);
     if (!report) {
-      problems.push({ path: input.path, problem: `the Terraform grammar could not be loaded (${loadFailure() ?? 'unknown reason'})` });
+      problems.push({ path: input.path, problem: `the Terraform grammar could not be loaded (${loadFormats().loadFailure() ?? 'unknown reason'})` });
       continue;
     }
     if (report.format === 'json') {

@@ -6,8 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
-import { looksLikeCloudFormation } from '../formats/cloudformation';
-import { looksLikeTerraformPolicy } from '../formats/sniff';
+import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 
 /** Files larger than this are not read at all (the engine would skip them anyway). */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;

@@ -6,9 +6,8 @@ import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { documentFormat } from './policyDocuments';
 import { DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats/analyzeFile';
-import { forgetTerraformTree, loadFailure, loadTerraform, recordTerraformChanges, terraformParser } from '../formats/treeSitter';
-import { looksLikeCloudFormation } from '../formats/cloudformation';
-import { looksLikeTerraformPolicy } from '../formats/sniff';
+import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
+import { formatsLoaded, loadFormats } from '../loadFormats';
 import { ruleDocUri } from './ruleLinks';
 import { EditorSettings, analyzeOptions, declaredByGlob, readSettings } from './settings';
 
@@ -42,7 +41,7 @@ export interface DocumentAnalysis {
 
 /** A closed file's template format, from its name and text (undefined: not a template with policies). */
 function templateFormat(uri: vscode.Uri, text: string): FileFormat | undefined {
-  if (/\.tf$/i.test(uri.path)) return terraformParser() && looksLikeTerraformPolicy(text) ? 'terraform' : undefined;
+  if (/\.tf$/i.test(uri.path)) return formatsLoaded() && loadFormats().terraformParser() && looksLikeTerraformPolicy(text) ? 'terraform' : undefined;
   if (/\.(ya?ml|template|json)$/i.test(uri.path) && looksLikeCloudFormation(text.slice(0, SNIFF_CHARS))) return 'cloudformation';
   return undefined;
 }
@@ -75,7 +74,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.analyzeNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         // Terraform trees are edited in step with the document, for an incremental re-parse.
-        if (e.contentChanges.length) recordTerraformChanges(e.document.uri.toString(), e.document.version, e.contentChanges);
+        if (e.contentChanges.length && formatsLoaded()) loadFormats().recordTerraformChanges(e.document.uri.toString(), e.document.version, e.contentChanges);
         this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -130,11 +129,11 @@ export class PolicyDiagnostics implements vscode.Disposable {
         if (this.analyses.delete(key)) this.collection.delete(document.uri);
         return;
       }
-      if (format === 'terraform' && !terraformParser()) {
+      if (format === 'terraform' && !loadFormats().terraformParser()) {
         // The grammar loads once, asynchronously (wasm); the document is analysed when it is ready.
-        void loadTerraform().then((parser) => {
+        void loadFormats().loadTerraform().then((parser) => {
           if (parser) this.analyzeNow(document);
-          else this.log(`the Terraform grammar could not be loaded: ${loadFailure() ?? 'unknown reason'}`);
+          else this.log(`the Terraform grammar could not be loaded: ${loadFormats().loadFailure() ?? 'unknown reason'}`);
         });
         return;
       }
@@ -250,7 +249,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     this.analyses.delete(key);
     this.lastDuration.delete(key);
     this.lastStarted.delete(key);
-    forgetTerraformTree(key);
+    if (formatsLoaded()) loadFormats().forgetTerraformTree(key);
     if (!this.keepWhenClosed(document.uri)) this.collection.delete(document.uri);
   }
 

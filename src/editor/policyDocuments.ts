@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
 import type { FileFormat } from '../formats/analyzeFile';
-import { looksLikeCloudFormation } from '../formats/cloudformation';
-import { looksLikeTerraformPolicy } from '../formats/sniff';
+import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 import { EditorSettings, declaredByGlob } from './settings';
 
 export const POLICY_LANGUAGES = ['json', 'jsonc'];

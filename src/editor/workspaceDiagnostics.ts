@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { readFile, stat } from 'node:fs/promises';
 import { PolicyDiagnostics } from './diagnostics';
 import { isSingular } from './settings';
-import { loadTerraform } from '../formats/treeSitter';
+import { loadFormats } from '../loadFormats';
 
 const INCLUDE = '**/*.{json,jsonc,tf,yaml,yml,template}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
@@ -124,7 +124,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       this.diagnostics.dropFile(uri);
     });
     // The Terraform grammar (wasm) is loaded once before .tf files are read.
-    if (files.some((f) => f.path.endsWith('.tf'))) await loadTerraform();
+    if (files.some((f) => f.path.endsWith('.tf'))) await loadFormats().loadTerraform();
     let policies = 0;
     let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const [i, uri] of files.entries()) {

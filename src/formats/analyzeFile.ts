@@ -5,12 +5,11 @@ import { analyze } from '../policy/analyze';
 import { RULES, RuleCode } from '../policy/codes';
 import { messages } from '../policy/messages';
 import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy/types';
-import { cloudFormationPolicies, looksLikeCloudFormation } from './cloudformation';
+import { loadFormats } from '../loadFormats';
+import { looksLikeCloudFormation } from './sniff';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { formatMessages } from './messages';
-import { Part, Projection, Span } from './projection';
-import { terraformPolicies, terraformSyntaxErrors } from './terraform';
-import { parseTerraform, terraformParser } from './treeSitter';
+import type { Part, Span } from './projection';
 
 export type FileFormat = 'json' | 'terraform' | 'cloudformation';
 
@@ -68,8 +67,7 @@ function mapFindings(result: AnalysisResult, projection: EmbeddedPolicy['project
 
 export function analyzeEmbedded(policy: EmbeddedPolicy, options: AnalyzeOptions): DocumentReport {
   const projection = policy.projection;
-  const writer = projection instanceof Projection ? () => projection.editWriter() : projection.editWriter();
-  const result = analyze(projection.json, { ...options, templateValues: true }, writer);
+  const result = analyze(projection.json, { ...options, templateValues: true }, projection.writerFactory());
   return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts, projection };
 }
 
@@ -114,21 +112,22 @@ function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, 
   }
   let policies: EmbeddedPolicy[];
   const fileFindings: Finding[] = [];
+  const readers = loadFormats();
   if (format === 'terraform') {
-    const parser = terraformParser();
+    const parser = readers.terraformParser();
     if (!parser) return undefined;
-    const tree = parseTerraform(parser, text, cache);
+    const tree = readers.parseTerraform(parser, text, cache);
     if (!tree) return undefined;
     try {
-      policies = terraformPolicies(text, tree);
-      const errors = terraformSyntaxErrors(tree, policies);
+      policies = readers.terraformPolicies(text, tree);
+      const errors = readers.terraformSyntaxErrors(tree, policies);
       for (const e of errors) fileFindings.push(templateSyntax(text, e.offset, e.message, options.locale));
       policies = policies.filter((p) => !errors.some((e) => within(p.span, e.offset)));
     } finally {
       if (!cache) tree.delete(); // a cached tree is kept for the document's next parse
     }
   } else {
-    const read = cloudFormationPolicies(text);
+    const read = readers.cloudFormationPolicies(text);
     // The yaml parser is complete, so its first error is a real one, wherever it is.
     const first = read.errors[0];
     if (first) fileFindings.push(templateSyntax(text, first.offset, `yaml:${first.message}`, options.locale));

@@ -13,12 +13,6 @@ import { YamlHost, yamlWriter } from './yamlWriter';
 const INTRINSIC_KEYS = new Set(['Ref', 'Condition']);
 const isIntrinsicKey = (k: string) => INTRINSIC_KEYS.has(k) || k.startsWith('Fn::');
 
-/** Does this text look like a CloudFormation template? (cheap: read before any parse) */
-export function looksLikeCloudFormation(text: string): boolean {
-  const head = text.slice(0, 200_000);
-  return /AWSTemplateFormatVersion/.test(head) || (/(^|\n)\s*"?Resources"?\s*:/.test(head) && /"?Type"?\s*:\s*['"]?AWS::[A-Za-z0-9]+::/.test(head));
-}
-
 interface Known {
   text: string;
   origin: string;

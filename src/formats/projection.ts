@@ -282,6 +282,11 @@ export class Projection {
     return this.parts.map((p) => p.part).filter((p) => p.kind !== 'literal');
   }
 
+  /** What analyze() takes to make this projection's fix writer. */
+  writerFactory(): () => EditWriter {
+    return () => this.editWriter();
+  }
+
   /** The engine's fix writer for this projection: JSON nodes in, source edits out. */
   editWriter(): EditWriter {
     const w = this.writer;

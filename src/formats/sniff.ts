@@ -1,6 +1,12 @@
-// Cheap tests on a file's text: does it hold anything the Terraform reader would look at?
+// Cheap tests on a file's text: does it hold anything the Terraform or CloudFormation reader would
+// look at? No parser here: the extension reads these before it loads the readers (dist/formats.js).
 const TERRAFORM_POLICY = /aws_iam_policy_document|\b(assume_role_)?policy\s*=/;
 
 export function looksLikeTerraformPolicy(text: string): boolean {
   return TERRAFORM_POLICY.test(text);
+}
+/** Does this text look like a CloudFormation template? (cheap: read before any parse) */
+export function looksLikeCloudFormation(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return /AWSTemplateFormatVersion/.test(head) || (/(^|\n)\s*"?Resources"?\s*:/.test(head) && /"?Type"?\s*:\s*['"]?AWS::[A-Za-z0-9]+::/.test(head));
 }

@@ -107,7 +107,8 @@ export class TextProjection {
     return { offset: p.src + (e.offset - p.json), length: e.length, newText: this.escapeForSource(e.newText) };
   }
 
-  editWriter(): (text: string, model: PolicyModel) => EditWriter {
+  /** What analyze() takes: JSON edits on the projection, mapped back onto the file. */
+  writerFactory(): (text: string, model: PolicyModel) => EditWriter {
     return (text) => {
       const inner = jsonWriter(text);
       const mapped = (edits: TextEdit[]) => {
