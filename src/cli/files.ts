@@ -6,14 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { openSync, readSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
-import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
+import { TEMPLATE_FILE, TERRAFORM_FILE, looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 
 /** Files larger than this are not read at all (the engine would skip them anyway). */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.vscode-test']);
 const POLICY_EXTENSIONS = /\.json$/i;
-const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
-const TERRAFORM_EXTENSIONS = /\.tf$/i;
 
 export type Input = { path: string; text: string } | { path: string; problem: string };
 
@@ -76,8 +74,8 @@ function head(path: string): string {
 function isPolicyFile(path: string): boolean {
   if (NEVER_POLICY_FILE.test(path)) return false;
   const json = POLICY_EXTENSIONS.test(path);
-  const template = TEMPLATE_EXTENSIONS.test(path);
-  const terraform = TERRAFORM_EXTENSIONS.test(path);
+  const template = TEMPLATE_FILE.test(path);
+  const terraform = TERRAFORM_FILE.test(path);
   if (!json && !template && !terraform) return false;
   try {
     if (terraform) return looksLikeTerraformPolicy(readPolicyFile(path));

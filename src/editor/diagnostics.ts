@@ -6,7 +6,7 @@ import type { AnalysisResult, Finding, Severity } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { documentFormat } from './policyDocuments';
 import { DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats/analyzeFile';
-import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
+import { TEMPLATE_FILE, TERRAFORM_FILE, YAML_TEMPLATE_FILE, looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 import { formatsLoaded, loadFormats } from '../loadFormats';
 import { ruleDocUri } from './ruleLinks';
 import { EditorSettings, analyzeOptions, declaredByGlob, readSettings } from './settings';
@@ -41,8 +41,8 @@ export interface DocumentAnalysis {
 
 /** A closed file's template format, from its name and text (undefined: not a template with policies). */
 function templateFormat(uri: vscode.Uri, text: string): FileFormat | undefined {
-  if (/\.tf$/i.test(uri.path)) return formatsLoaded() && loadFormats().terraformParser() && looksLikeTerraformPolicy(text) ? 'terraform' : undefined;
-  if (/\.(ya?ml|template|json)$/i.test(uri.path) && looksLikeCloudFormation(text.slice(0, SNIFF_CHARS))) return 'cloudformation';
+  if (TERRAFORM_FILE.test(uri.path)) return formatsLoaded() && loadFormats().terraformParser() && looksLikeTerraformPolicy(text) ? 'terraform' : undefined;
+  if (TEMPLATE_FILE.test(uri.path) && looksLikeCloudFormation(text.slice(0, SNIFF_CHARS))) return 'cloudformation';
   return undefined;
 }
 
@@ -200,7 +200,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
           return new vscode.Position(p.line, p.character);
         }, allFindings(report), settings);
       }
-      if (/\.(tf|ya?ml|template)$/i.test(uri.path)) return undefined;
+      if (TERRAFORM_FILE.test(uri.path) || YAML_TEMPLATE_FILE.test(uri.path)) return undefined;
       // languages.match reads only the URI and language of what it is given.
       const glob = declaredByGlob({ uri, languageId: uri.path.endsWith('.jsonc') ? 'jsonc' : 'json' } as vscode.TextDocument, settings);
       if (!glob && (NEVER_POLICY_FILE.test(uri.path) || !looksLikePolicy(text.slice(0, SNIFF_CHARS)))) return undefined;

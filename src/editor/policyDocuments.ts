@@ -4,15 +4,15 @@
 import * as vscode from 'vscode';
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
 import type { FileFormat } from '../formats/analyzeFile';
-import { looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
+import { TERRAFORM_FILE, YAML_TEMPLATE_FILE, looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 import { EditorSettings, declaredByGlob } from './settings';
 
 export const POLICY_LANGUAGES = ['json', 'jsonc'];
 /** Terraform has no built-in language in VS Code: a .tf file is `plaintext` without an extension. */
 export const TEMPLATE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'terraform' }, { language: 'hcl' }, { pattern: '**/*.tf' }, { language: 'yaml' }, { pattern: '**/*.template' }];
 
-const isTerraform = (d: vscode.TextDocument) => d.languageId === 'terraform' || d.languageId === 'hcl' || /\.tf$/i.test(d.uri.path);
-const isYamlTemplate = (d: vscode.TextDocument) => d.languageId === 'yaml' || /\.(ya?ml|template)$/i.test(d.uri.path);
+const isTerraform = (d: vscode.TextDocument) => d.languageId === 'terraform' || d.languageId === 'hcl' || TERRAFORM_FILE.test(d.uri.path);
+const isYamlTemplate = (d: vscode.TextDocument) => d.languageId === 'yaml' || YAML_TEMPLATE_FILE.test(d.uri.path);
 
 function head(document: vscode.TextDocument): string {
   return document.getText(new vscode.Range(0, 0, document.lineCount > 2000 ? 2000 : document.lineCount, 0)).slice(0, SNIFF_CHARS);

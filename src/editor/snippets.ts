@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, policyText, trustPolicyText } from '../policy';
 import { SetupFormat, setupSnippets } from '../formats/setupTemplates';
+import { TERRAFORM_FILE } from '../formats/sniff';
 
 export interface PolicySnippet {
   prefix: string;
@@ -46,7 +47,7 @@ function templateSnippetFormat(document: vscode.TextDocument, position: vscode.P
   const before = document.lineAt(position.line).text.slice(0, position.character);
   const after = document.lineAt(position.line).text.slice(position.character);
   if (after.trim() !== '') return undefined;
-  if (/\.tf$/i.test(document.uri.path) || document.languageId === 'terraform') return /^[\w-]*$/.test(before) ? 'terraform' : undefined;
+  if (TERRAFORM_FILE.test(document.uri.path) || document.languageId === 'terraform') return /^[\w-]*$/.test(before) ? 'terraform' : undefined;
   if (document.languageId === 'yaml' && /^ {2}[\w-]*$/.test(before)) {
     const above = document.getText(new vscode.Range(0, 0, position.line, 0));
     const resources = above.lastIndexOf('\nResources:');

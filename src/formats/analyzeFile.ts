@@ -6,7 +6,7 @@ import { RULES, RuleCode } from '../policy/codes';
 import { messages } from '../policy/messages';
 import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy/types';
 import { loadFormats } from '../loadFormats';
-import { looksLikeCloudFormation } from './sniff';
+import { TEMPLATE_FILE, TERRAFORM_FILE, looksLikeCloudFormation } from './sniff';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { formatMessages } from './messages';
 import type { Part, Span } from './projection';
@@ -39,13 +39,11 @@ export interface FileReport {
   fileFindings: Finding[];
 }
 
-const TERRAFORM = /\.tf$/i;
-const TEMPLATE = /\.(ya?ml|json|template)$/i;
 
 /** How the checker reads a file: by its name or language, then its content (JSON otherwise). */
 export function formatOf(fileName: string, text: string, languageId?: string): FileFormat {
-  if (languageId === 'terraform' || (TERRAFORM.test(fileName) && !languageId)) return 'terraform';
-  if ((TEMPLATE.test(fileName) || languageId === 'yaml' || languageId === 'json') && looksLikeCloudFormation(text)) return 'cloudformation';
+  if (languageId === 'terraform' || (TERRAFORM_FILE.test(fileName) && !languageId)) return 'terraform';
+  if ((TEMPLATE_FILE.test(fileName) || languageId === 'yaml' || languageId === 'json') && looksLikeCloudFormation(text)) return 'cloudformation';
   return 'json';
 }
 

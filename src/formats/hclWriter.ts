@@ -2,7 +2,7 @@
 // block (`condition`, `principals`, `statement`) added to an aws_iam_policy_document block, an
 // element added to a jsonencode object. What it cannot write in place returns no edits.
 import type { TextEdit } from '../policy/types';
-import { FormatWriter, PArray, PObject, PString, Span, eolOf, indentAt, indentUnit, lineStartOf } from './projection';
+import { FormatWriter, PArray, PObject, PString, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
 
 interface BlockInfo {
   start: number;
@@ -54,20 +54,9 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 const ATTRIBUTE_OF: Record<string, string> = { Sid: 'sid', Effect: 'effect', Action: 'actions', NotAction: 'not_actions', Resource: 'resources', NotResource: 'not_resources', Version: 'version', Id: 'policy_id' };
 const LIST_ATTRIBUTES = new Set(['actions', 'not_actions', 'resources', 'not_resources']);
 
-/** The writer for a file, made on first use: most analyses never write a fix, and reading the
- * file's layout (line ends, indentation) costs a scan of the whole text. */
+/** The HCL writer for a file, made on first use (see lazyWriter). */
 export function hclWriter(text: string): FormatWriter {
-  let made: FormatWriter | undefined;
-  const w = () => (made ??= makeHclWriter(text));
-  return {
-    replaceString: (t, v) => w().replaceString(t, v),
-    renameKey: (e, p, n) => w().renameKey(e, p, n),
-    appendItem: (t, i) => w().appendItem(t, i),
-    replaceWithList: (t, i) => w().replaceWithList(t, i),
-    removeItem: (t, i) => w().removeItem(t, i),
-    addEntry: (t, k, v) => w().addEntry(t, k, v),
-    addItem: (t, v) => w().addItem(t, v),
-  };
+  return lazyWriter(() => makeHclWriter(text));
 }
 
 function makeHclWriter(text: string): FormatWriter {

@@ -94,6 +94,29 @@ export function stringValue(v: PString): string {
   return v.parts.map((p) => (p.kind === 'unknown' ? `\${${p.label}}` : p.text)).join('');
 }
 
+/** How an unknown value reads in the projected JSON: `${label}`, without what would end it early. */
+export function unknownText(label: string): string {
+  return `\${${label.replace(/[}"\\\n]/g, '_')}}`;
+}
+
+/**
+ * A writer made on first use: most analyses never write a fix, and reading a file's layout (line
+ * ends, indentation) costs a scan of the whole text.
+ */
+export function lazyWriter(make: () => FormatWriter): FormatWriter {
+  let made: FormatWriter | undefined;
+  const w = () => (made ??= make());
+  return {
+    replaceString: (t, v) => w().replaceString(t, v),
+    renameKey: (e, p, n) => w().renameKey(e, p, n),
+    appendItem: (t, i) => w().appendItem(t, i),
+    replaceWithList: (t, i) => w().replaceWithList(t, i),
+    removeItem: (t, i) => w().removeItem(t, i),
+    addEntry: (t, k, v) => w().addEntry(t, k, v),
+    addItem: (t, v) => w().addItem(t, v),
+  };
+}
+
 /** Edits in the source format's own syntax; an empty list means "cannot do it here". */
 export interface FormatWriter {
   replaceString(target: PString, value: string): TextEdit[];
@@ -126,7 +149,6 @@ interface PlacedKey {
   conditionOf?: PObject;
 }
 
-const labelText = (label: string) => label.replace(/[}"\\\n]/g, '_');
 
 export class Projection {
   readonly json: string;
@@ -162,7 +184,7 @@ export class Projection {
         this.emit('"');
         for (const part of v.parts) {
           const from = this.length;
-          const raw = part.kind === 'unknown' ? `\${${labelText(part.label)}}` : part.text;
+          const raw = part.kind === 'unknown' ? unknownText(part.label) : part.text;
           this.emit(JSON.stringify(raw).slice(1, -1));
           this.parts.push({ start: from, end: this.length, part });
         }
@@ -184,7 +206,7 @@ export class Projection {
         v.entries.forEach((entry, i) => {
           if (i > 0) this.emit(',');
           const keyStart = this.length;
-          this.emit(JSON.stringify(entry.keyUnknown !== undefined ? `\${${labelText(entry.keyUnknown)}}` : entry.key));
+          this.emit(JSON.stringify(entry.keyUnknown !== undefined ? unknownText(entry.keyUnknown) : entry.key));
           if (entry.keyUnknown !== undefined) this.parts.push({ start: keyStart, end: this.length, part: { kind: 'unknown', label: entry.keyUnknown, src: entry.keySrc } });
           const placed: PlacedKey = { start: keyStart, end: this.length, entry, parent: v, conditionOf: this.operatorOf.get(v) };
           // Statement.Condition → its operators' objects hold the condition keys.

@@ -1,5 +1,12 @@
 // Cheap tests on a file's text: does it hold anything the Terraform or CloudFormation reader would
 // look at? No parser here: the extension reads these before it loads the readers (dist/formats.js).
+/** A Terraform file. */
+export const TERRAFORM_FILE = /\.tf$/i;
+/** A file that may be a CloudFormation template (YAML or JSON). */
+export const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
+/** A CloudFormation template that is not JSON (JSON documents go through the JSON path first). */
+export const YAML_TEMPLATE_FILE = /\.(ya?ml|template)$/i;
+
 const TERRAFORM_POLICY = /aws_iam_policy_document|\b(assume_role_)?policy\s*=/;
 
 export function looksLikeTerraformPolicy(text: string): boolean {

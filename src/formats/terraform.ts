@@ -8,7 +8,8 @@
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { hclWriter, HclHost } from './hclWriter';
-import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString } from './projection';
+import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, stringValue } from './projection';
+import { LineIndex } from '../policy/ranges';
 import { looksLikeTerraformPolicy } from './sniff';
 import { Substitution, TextProjection } from './textProjection';
 
@@ -133,10 +134,11 @@ class Scope {
     }
   }
 
+  private lines: LineIndex | undefined;
+
+  /** 1-based line of an offset (the index is built on first use: most files resolve nothing). */
   lineOf(offset: number): number {
-    let line = 1;
-    for (let i = this.text.indexOf('\n'); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) line++;
-    return line;
+    return (this.lines ??= new LineIndex(this.text)).positionAt(offset).line + 1;
   }
 
   /** The literal value of an expression, following var/local/bucket references (depth-limited). */
@@ -305,7 +307,7 @@ export class TerraformReader {
         keyLiteral = true;
       } else {
         const v = this.value(keyNode, policyDocument);
-        key = v.type === 'string' ? v.parts.map((p) => (p.kind === 'unknown' ? `\${${p.label}}` : p.text)).join('') : JSON.stringify(v.type === 'scalar' ? v.value : null);
+        key = v.type === 'string' ? stringValue(v) : JSON.stringify(v.type === 'scalar' ? v.value : null);
         keyLiteral = v.type === 'string' && v.parts.every((p) => p.kind === 'literal' && !p.escaped);
       }
       entries.push({ key, keySrc: spanOf(keyNode), keyLiteral, value: this.value(valNode, policyDocument), host: { kind: 'object-elem', span: spanOf(e) } satisfies HclHost });
@@ -393,7 +395,7 @@ export class TerraformReader {
       const ids = attrs.get('identifiers');
       if (!type || !ids) continue;
       const typeValue = this.value(type.expr, true);
-      const key = typeValue.type === 'string' ? typeValue.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
+      const key = typeValue.type === 'string' ? stringValue(typeValue) : '?';
       const idValue = this.value(ids.expr, true);
       // type = "*" with identifiers = ["*"] renders as "Principal": "*".
       if (key === '*' && found.length === 1 && idValue.type === 'array' && idValue.items.length === 1) return idValue.items[0];
@@ -412,8 +414,8 @@ export class TerraformReader {
       if (!test || !variable || !values) continue;
       const t = this.value(test.expr, true);
       const v = this.value(variable.expr, true);
-      const testName = t.type === 'string' ? t.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
-      const variableName = v.type === 'string' ? v.parts.map((x) => (x.kind === 'unknown' ? `\${${x.label}}` : x.text)).join('') : '?';
+      const testName = t.type === 'string' ? stringValue(t) : '?';
+      const variableName = v.type === 'string' ? stringValue(v) : '?';
       let group = byTest.get(testName);
       if (!group) {
         group = { type: 'object', entries: [], src: spanOf(test.expr), host: { kind: 'condition-test', statement: blockInfo(statement), test: testName } satisfies HclHost };

@@ -8,7 +8,7 @@ import type { EditWriter } from '../policy/edits';
 import { jsonWriter } from '../policy/edits';
 import type { PolicyModel } from '../policy/parse';
 import type { TextEdit } from '../policy/types';
-import type { Part, Span } from './projection';
+import { Part, Span, unknownText } from './projection';
 
 export interface Substitution {
   /** Source span replaced (the whole `${…}`). */
@@ -40,7 +40,7 @@ export class TextProjection {
         out.push(literal);
         json += literal.length;
       }
-      const text = sub.part.kind === 'unknown' ? `\${${sub.part.label.replace(/["}\\\n]/g, '_')}}` : sub.part.kind === 'resolved' ? JSON.stringify(sub.part.text).slice(1, -1) : sub.part.text;
+      const text = sub.part.kind === 'unknown' ? unknownText(sub.part.label) : sub.part.kind === 'resolved' ? JSON.stringify(sub.part.text).slice(1, -1) : sub.part.text;
       this.pieces.push({ json, src: sub.src.offset, length: text.length, substitution: sub });
       out.push(text);
       json += text.length;

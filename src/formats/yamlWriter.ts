@@ -3,7 +3,7 @@
 // block or flow mapping. Intrinsic functions (!Sub, !Ref…) are never rewritten.
 import { stringify } from 'yaml';
 import type { TextEdit } from '../policy/types';
-import { FormatWriter, PArray, PObject, PString, PValue, Span, eolOf, indentAt, indentUnit, lineStartOf } from './projection';
+import { FormatWriter, PArray, PObject, PString, PValue, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
 
 export type YamlHost =
   | { kind: 'scalar'; span: Span; style: string; json: boolean }
@@ -24,20 +24,9 @@ function lastSpan(values: PValue[]): Span | undefined {
   return values.at(-1)?.src;
 }
 
-/** The writer for a file, made on first use: most analyses never write a fix, and reading the
- * file's layout (line ends, indentation) costs a scan of the whole text. */
+/** The YAML writer for a file, made on first use (see lazyWriter). */
 export function yamlWriter(text: string): FormatWriter {
-  let made: FormatWriter | undefined;
-  const w = () => (made ??= makeYamlWriter(text));
-  return {
-    replaceString: (t, v) => w().replaceString(t, v),
-    renameKey: (e, p, n) => w().renameKey(e, p, n),
-    appendItem: (t, i) => w().appendItem(t, i),
-    replaceWithList: (t, i) => w().replaceWithList(t, i),
-    removeItem: (t, i) => w().removeItem(t, i),
-    addEntry: (t, k, v) => w().addEntry(t, k, v),
-    addItem: (t, v) => w().addItem(t, v),
-  };
+  return lazyWriter(() => makeYamlWriter(text));
 }
 
 function makeYamlWriter(text: string): FormatWriter {
