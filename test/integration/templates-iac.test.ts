@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, codeOf, ourDiagnostics, waitFor, workspaceFile } from './util';
+import { terraformFile } from '../../bench/iacFiles';
+import { api, codeOf, latencyStats, measureEdits, ourDiagnostics, waitFor, workspaceFile } from './util';
 
 async function open(...parts: string[]): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(...parts));
@@ -182,72 +183,20 @@ describe('Terraform and CloudFormation in the editor', () => {
 
   it('latency: re-analyses a 2,000-line .tf with 20 policy documents as you type (prints p95; target <= 150 ms)', async () => {
     const { diagnostics } = await api();
-    const block = (i: number) => `data "aws_iam_policy_document" "braze_currents_${i}" {
-  statement {
-    sid       = "BucketLevel${i}"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
-    resources = ["arn:aws:s3:::\${var.bucket_name}"]
-  }
-
-  statement {
-    sid = "ObjectLevel${i}"
-    actions = [
-      "s3:PutObject",
-      "s3:GetObject",
-    ]
-    resources = ["arn:aws:s3:::\${var.bucket_name}/currents/*"]
-  }
-}
-`;
-    const filler = (i: number) => `resource "aws_s3_object" "note_${i}" {\n  bucket  = var.bucket_name\n  key     = "notes/${i}.txt"\n  content = "line ${i}"\n}\n`;
-    const parts = ['variable "bucket_name" {\n  default = "acme-braze-currents"\n}\n'];
-    for (let i = 0; i < 20; i++) parts.push(block(i));
-    for (let i = 0; parts.join('\n').split('\n').length < 2000; i++) parts.push(filler(i));
     const uri = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'braze-s3-latency-')), 'generated-latency.tf'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(parts.join('\n')));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(terraformFile()));
     try {
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const lines = editor.document.lineCount;
       await waitFor(() => diagnostics.analysis(editor.document), (a) => !!a, 10_000, 'first analysis');
       assert.equal(diagnostics.analysis(editor.document)!.documents!.length, 20);
-      const samples: number[] = [];
       // As the JSON latency test: from the change event in the host to the diagnostics published
       // (the browser round trip of editor.edit is the editor's, printed apart).
-      const inHost: number[] = [];
-      let changedAt = 0;
-      const changes = vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === uri.toString()) changedAt = performance.now();
-      });
-      const analysisMs: number[] = [];
-      const updates = diagnostics.onDidUpdate((doc) => {
-        if (doc.uri.toString() !== uri.toString() || !changedAt) return;
-        inHost.push(performance.now() - changedAt);
-        analysisMs.push(diagnostics.lastAnalysisMs(doc) ?? NaN);
-      });
-      for (let i = 0; i < 30; i++) {
-        const version = editor.document.version;
-        const done = new Promise<number>((resolve, reject) => {
-          const started = performance.now();
-          const timer = setTimeout(() => reject(new Error('no diagnostics within 5 s')), 5000);
-          const sub = diagnostics.onDidUpdate((doc) => {
-            if (doc.uri.toString() === uri.toString() && doc.version > version) {
-              clearTimeout(timer);
-              sub.dispose();
-              resolve(performance.now() - started);
-            }
-          });
-        });
+      const { whole: samples, inHost, analysisMs } = await measureEdits(editor, 30, (i) => {
         const at = editor.document.getText().indexOf('"BucketLevel7"') + 12;
-        await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 1)), i % 2 ? '7' : '8'));
-        samples.push(await done);
-      }
-      changes.dispose();
-      updates.dispose();
-      const stats = (list: number[]) => {
-        const sorted = [...list].sort((a, b) => a - b);
-        return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1].toFixed(1)} ms`;
-      };
-      console.log(`latency: .tf, ${samples.length} edits on ${lines} lines with 20 policy documents; in the host, change event -> diagnostics published: ${stats(inHost)} (target p95 <= 150 ms), of which the analysis (incremental parse, projection, engine): ${stats(analysisMs)}; whole, editor.edit -> diagnostics: ${stats(samples)}`);
+        return { range: new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 1)), text: i % 2 ? '7' : '8' };
+      });
+      console.log(`latency: .tf, ${samples.length} edits on ${lines} lines with 20 policy documents; in the host, change event -> diagnostics published: ${latencyStats(inHost)} (target p95 <= 150 ms), of which the analysis (incremental parse, projection, engine): ${latencyStats(analysisMs)}; whole, editor.edit -> diagnostics: ${latencyStats(samples)}`);
       assert.equal(samples.length, 30);
       assert.ok(inHost.length >= 30);
       assert.ok(lines >= 2000);

@@ -40,3 +40,66 @@ export async function openText(content: string, language = 'json'): Promise<vsco
   const doc = await vscode.workspace.openTextDocument({ language, content });
   return vscode.window.showTextDocument(doc);
 }
+
+export interface EditLatency {
+  /** editor.edit → our diagnostics of the new version, per edit. */
+  whole: number[];
+  /** The change event in the host → our diagnostics published (debounce + analysis). */
+  inHost: number[];
+  /** editor.edit → the change event back in the host (the round trip through the browser). */
+  roundTrips: number[];
+  /** How long each analysis itself took. */
+  analysisMs: number[];
+}
+
+/**
+ * Makes `count` edits one after another, each waiting for our own "diagnostics replaced" event for
+ * the new version (the built-in JSON server publishes diagnostics too), and times each stage.
+ */
+export async function measureEdits(editor: vscode.TextEditor, count: number, edit: (i: number) => { range: vscode.Range; text: string }): Promise<EditLatency> {
+  const { diagnostics } = await api();
+  const key = editor.document.uri.toString();
+  const out: EditLatency = { whole: [], inHost: [], roundTrips: [], analysisMs: [] };
+  let changedAt = 0;
+  let editAt = 0;
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() !== key) return;
+    changedAt = performance.now();
+    out.roundTrips.push(changedAt - editAt);
+  });
+  const updates = diagnostics.onDidUpdate((doc) => {
+    if (doc.uri.toString() !== key || !changedAt) return;
+    out.inHost.push(performance.now() - changedAt);
+    out.analysisMs.push(diagnostics.lastAnalysisMs(doc) ?? NaN);
+  });
+  try {
+    for (let i = 0; i < count; i++) {
+      const version = editor.document.version;
+      const pending = new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        const timer = setTimeout(() => reject(new Error('no diagnostics within 5 s')), 5000);
+        const sub = diagnostics.onDidUpdate((doc) => {
+          if (doc.uri.toString() === key && doc.version > version) {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(performance.now() - started);
+          }
+        });
+      });
+      const { range, text } = edit(i);
+      editAt = performance.now();
+      await editor.edit((b) => b.replace(range, text));
+      out.whole.push(await pending);
+    }
+  } finally {
+    changes.dispose();
+    updates.dispose();
+  }
+  return out;
+}
+
+/** `median X ms, p95 Y ms` of a list of durations. */
+export function latencyStats(list: number[]): string {
+  const sorted = [...list].sort((a, b) => a - b);
+  return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1].toFixed(1)} ms`;
+}

@@ -180,13 +180,14 @@ describe('CLI (dist/cli.js)', () => {
   });
   it('check main.tf template.yaml DIR: reads Terraform and CloudFormation, positions as in each file, documents named', () => {
     const iac = join(__dirname, '../fixtures/iac');
-    const tf = join(iac, 'braze-currents-mistakes.tf');
-    const yaml = join(iac, 'braze-export-mistakes.yaml');
+    const infra = join(__dirname, '../fixtures/workspace/infra');
+    const tf = join(infra, 'braze-currents.tf');
+    const yaml = join(infra, 'braze-export.yaml');
     const text = run('check', tf, yaml);
     assert.equal(text.code, 1);
     assert.match(text.out, new RegExp(`^${tf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:22:8 error action-unknown "s3:GetObjekt" is not an IAM action`, 'm'));
-    assert.match(text.out, /braze-export-mistakes\.yaml:31:17 error action-unknown "s3:PutObjekt"/);
-    assert.match(text.out, /braze-currents-mistakes\.tf data\.aws_iam_policy_document\.braze_trust: partner role trust policy/);
+    assert.match(text.out, /braze-export\.yaml:31:17 error action-unknown "s3:PutObjekt"/);
+    assert.match(text.out, /braze-currents\.tf data\.aws_iam_policy_document\.braze_trust: partner role trust policy/);
     assert.match(text.out, /^2 files checked \(5 policy documents\): 8 errors, 2 warnings$/m);
     const json = JSON.parse(run('check', '--format', 'json', tf).out);
     assert.deepEqual(json.files.map((f: { document: string; usage?: string; purpose: { id: string } }) => [f.document, f.usage ?? null, f.purpose.id]), [

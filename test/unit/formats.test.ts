@@ -15,7 +15,9 @@ import type { AnalyzeOptions, Finding } from '../../src/policy/types';
 import { LineIndex } from '../../src/policy/ranges';
 
 const fixtures = join(__dirname, '../fixtures/iac');
-const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+// The two Braze setups with known mistakes are the host tests' workspace files (infra/…).
+const workspace = join(__dirname, '../fixtures/workspace');
+const read = (name: string) => readFileSync(name.startsWith('infra/') ? join(workspace, name) : join(fixtures, name), 'utf8');
 
 function check(text: string, name: string, options: AnalyzeOptions = {}): FileReport {
   const report = analyzeFile(text, name, options);
@@ -55,7 +57,7 @@ before(async () => {
 });
 
 describe('Terraform: where findings sit', () => {
-  const text = read('braze-currents-mistakes.tf');
+  const text = read('infra/braze-currents.tf');
   let report: FileReport;
   before(() => {
     report = check(text, 'braze-currents-mistakes.tf');
@@ -95,7 +97,7 @@ describe('Terraform: where findings sit', () => {
 });
 
 describe('Terraform: fixes in HCL', () => {
-  const text = read('braze-currents-mistakes.tf');
+  const text = read('infra/braze-currents.tf');
   const findings = () => allFindings(check(text, 'braze-currents-mistakes.tf'));
 
   it('replaces a mistyped action inside its quotes and the file stays valid HCL', () => {
@@ -330,7 +332,7 @@ describe('Terraform: heredoc JSON', () => {
 
 describe('Terraform: broken files', () => {
   it('a syntax error inside a policy document is one template-syntax finding there; that document is not guessed at, the others are checked', () => {
-    const text = read('braze-currents-mistakes.tf').replace('sid = "ObjectLevel"', 'sid = "ObjectLevel" ]');
+    const text = read('infra/braze-currents.tf').replace('sid = "ObjectLevel"', 'sid = "ObjectLevel" ]');
     const report = check(text, 'braze.tf');
     assert.deepEqual(report.fileFindings.map((f) => [f.code, where(text, f).split(' ')[0]]), [['template-syntax', '19:11']]);
     assert.match(report.fileFindings[0].message, /^This policy document cannot be read: unexpected/);
@@ -357,7 +359,7 @@ describe('Terraform: broken files', () => {
 });
 
 describe('CloudFormation YAML', () => {
-  const text = read('braze-export-mistakes.yaml');
+  const text = read('infra/braze-export.yaml');
   let report: FileReport;
   before(() => {
     report = check(text, 'braze-export-mistakes.yaml');
@@ -521,7 +523,7 @@ describe('Setup templates and snippets (Terraform, CloudFormation)', () => {
 describe('Terraform and CloudFormation: mutated files never break the reader', () => {
   // Deleting, duplicating and inserting characters of the fixtures: every result must be a report
   // (no exception), with findings and fix edits inside the text, and no analysis-failed.
-  const names = ['braze-currents-mistakes.tf', 'unknown-values.tf', 'data-lake-role.tf', 'braze-export-mistakes.yaml', 'braze-export.template.json', 'delivery-role.yaml'];
+  const names = ['infra/braze-currents.tf', 'unknown-values.tf', 'data-lake-role.tf', 'infra/braze-export.yaml', 'braze-export.template.json', 'delivery-role.yaml'];
   const pieces = ['{', '}', '[', ']', '"', '${', '!Ref ', '\n', '  ', ':', ',', '=', '<<EOF\n', '#', '- ', '&{', '\\'];
   it('2,000 mutations of the fixtures', () => {
     fc.assert(
@@ -544,7 +546,7 @@ describe('Terraform and CloudFormation: mutated files never break the reader', (
 
 describe('Terraform: incremental re-parse', () => {
   it('200 random edits: parsing from the edited tree gives the findings a full parse gives', () => {
-    let text = read('braze-currents-mistakes.tf');
+    let text = read('infra/braze-currents.tf');
     const key = 'test://incremental.tf';
     let version = 1;
     const summary = (r: FileReport) => allFindings(r).map((f) => `${f.code}@${f.offset}+${f.length}`).join(' ');
