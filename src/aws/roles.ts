@@ -103,22 +103,40 @@ export async function managedPolicyDocument(iam: IAMClient, arn: string, signal?
   return { name: p.Policy?.PolicyName ?? arn, document: decodePolicy(v.PolicyVersion?.Document) };
 }
 
-/** The role's attached and inline policies with their documents, and its boundary if any. */
-export async function rolePolicies(iam: IAMClient, roleName: string, boundaryArn: string | undefined, signal?: AbortSignal): Promise<RolePolicy[]> {
+/**
+ * The attached (managed) and inline policies of a role or a user, with their documents: the
+ * paginated lists differ by principal, the reading of each policy does not.
+ */
+export async function identityPolicies(
+  iam: IAMClient,
+  attached: AsyncIterable<{ AttachedPolicies?: { PolicyArn?: string }[] }>,
+  inline: AsyncIterable<{ PolicyNames?: string[] }>,
+  inlineDocument: (name: string) => Promise<string | undefined>,
+  signal?: AbortSignal,
+): Promise<RolePolicy[]> {
   const out: RolePolicy[] = [];
-  for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName })) {
+  for await (const page of attached) {
     for (const a of page.AttachedPolicies ?? []) {
       if (!a.PolicyArn) continue;
       const { name, document } = await managedPolicyDocument(iam, a.PolicyArn, signal);
       out.push({ kind: 'managed', name, arn: a.PolicyArn, document });
     }
   }
-  for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName })) {
-    for (const name of page.PolicyNames ?? []) {
-      const r = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), { abortSignal: signal });
-      out.push({ kind: 'inline', name, document: decodePolicy(r.PolicyDocument) });
-    }
+  for await (const page of inline) {
+    for (const name of page.PolicyNames ?? []) out.push({ kind: 'inline', name, document: decodePolicy(await inlineDocument(name)) });
   }
+  return out;
+}
+
+/** The role's attached and inline policies with their documents, and its boundary if any. */
+export async function rolePolicies(iam: IAMClient, roleName: string, boundaryArn: string | undefined, signal?: AbortSignal): Promise<RolePolicy[]> {
+  const out = await identityPolicies(
+    iam,
+    paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName }),
+    paginateListRolePolicies({ client: iam }, { RoleName: roleName }),
+    async (name) => (await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), { abortSignal: signal })).PolicyDocument,
+    signal,
+  );
   if (boundaryArn) {
     const { name, document } = await managedPolicyDocument(iam, boundaryArn, signal);
     out.push({ kind: 'boundary', name, arn: boundaryArn, document });

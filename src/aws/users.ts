@@ -5,7 +5,7 @@ import {
   ListUsersCommand, UpdateAccessKeyCommand, paginateListAttachedUserPolicies, paginateListUserPolicies,
 } from '@aws-sdk/client-iam';
 import { analyze } from '../policy';
-import { decodePolicy, managedPolicyDocument, RolePolicy } from './roles';
+import { identityPolicies, RolePolicy } from './roles';
 
 export interface UserSummary {
   name: string;
@@ -33,22 +33,14 @@ export async function listUsersPage(iam: IAMClient, marker?: string, pageSize = 
   return { users: (r.Users ?? []).map((u) => ({ name: u.UserName ?? '', arn: u.Arn ?? '', created: u.CreateDate })), marker: r.IsTruncated ? r.Marker : undefined };
 }
 
-export async function userPolicies(iam: IAMClient, userName: string, signal?: AbortSignal): Promise<RolePolicy[]> {
-  const out: RolePolicy[] = [];
-  for await (const page of paginateListAttachedUserPolicies({ client: iam }, { UserName: userName })) {
-    for (const a of page.AttachedPolicies ?? []) {
-      if (!a.PolicyArn) continue;
-      const { name, document } = await managedPolicyDocument(iam, a.PolicyArn, signal);
-      out.push({ kind: 'managed', name, arn: a.PolicyArn, document });
-    }
-  }
-  for await (const page of paginateListUserPolicies({ client: iam }, { UserName: userName })) {
-    for (const name of page.PolicyNames ?? []) {
-      const r = await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: name }), { abortSignal: signal });
-      out.push({ kind: 'inline', name, document: decodePolicy(r.PolicyDocument) });
-    }
-  }
-  return out;
+export function userPolicies(iam: IAMClient, userName: string, signal?: AbortSignal): Promise<RolePolicy[]> {
+  return identityPolicies(
+    iam,
+    paginateListAttachedUserPolicies({ client: iam }, { UserName: userName }),
+    paginateListUserPolicies({ client: iam }, { UserName: userName }),
+    async (name) => (await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: name }), { abortSignal: signal })).PolicyDocument,
+    signal,
+  );
 }
 
 /** Is any of these policies a Braze export policy (the engine's purpose rule)? */
