@@ -3,9 +3,9 @@
 import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, messages } from '../policy';
 import { analyzeFile, formatOf } from '../formats/analyzeFile';
 import { loadFormats } from '../loadFormats';
-import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Purpose } from '../policy';
+import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
-import { Input, collectInputs } from './files';
+import { Input, collectInputs, readInput } from './files';
 import { count } from './plural';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,15 +25,29 @@ export function rulesDocPath(locale: Locale = 'en'): string {
   return join(__dirname, '..', 'docs', locale === 'es' ? 'rules.es.md' : 'rules.md');
 }
 
-/** One policy document: a JSON file, or one document of a Terraform / CloudFormation file. */
-interface FileReport {
+/** One finding with its place in the file, worked out while the file's text is at hand. */
+interface PlacedFinding {
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  offset: number;
+  length: number;
+  range: { start: Position; end: Position };
+}
+
+/**
+ * One policy document: a JSON file, or one document of a Terraform / CloudFormation file. Only
+ * what the output needs is kept (not the text, nor the fixes): a run over a repository holds
+ * one file's text at a time.
+ */
+interface DocumentReport {
   path: string;
-  text: string;
   /** The document's name inside a Terraform or CloudFormation file. */
   name?: string;
   /** How the file uses it (trust, resource, identity), when the file says. */
   usage?: string;
-  result: AnalysisResult;
+  purpose: AnalysisResult['purpose'];
+  findings: PlacedFinding[];
 }
 
 interface InputProblem {
@@ -41,23 +55,21 @@ interface InputProblem {
   problem: string;
 }
 
-function withRange(lines: LineIndex, f: Finding) {
-  return {
+function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'purpose' | 'findings'>, name?: string, usage?: string): DocumentReport {
+  const findings = result.findings.map((f) => ({
     code: f.code,
     severity: f.severity,
     message: f.message,
     offset: f.offset,
     length: f.length,
     range: { start: lines.positionAt(f.offset), end: lines.positionAt(f.offset + f.length) },
-  };
+  }));
+  return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings };
 }
 
-export function toJson(reports: FileReport[], problems: InputProblem[]): string {
+export function toJson(reports: DocumentReport[], problems: InputProblem[]): string {
   return JSON.stringify({
-    files: reports.map((r) => {
-      const lines = new LineIndex(r.text);
-      return { path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.result.purpose, findings: r.result.findings.map((f) => withRange(lines, f)) };
-    }),
+    files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings })),
     unreadable: problems,
   }, null, 2);
 }
@@ -70,13 +82,13 @@ interface Tally {
 
 const PURPOSE_ORDER: Purpose[] = ['currents', 'dashboard', 'trust', 'general'];
 
-export function toText(reports: FileReport[], problems: InputProblem[], locale: Locale): string {
+export function toText(reports: DocumentReport[], problems: InputProblem[], locale: Locale): string {
   const m = messages(locale);
   const out: string[] = [];
   const total: Tally = { files: 0, errors: 0, warnings: 0 };
   const byPurpose = new Map<Purpose, Tally>();
   for (const r of reports) {
-    const { purpose, findings } = r.result;
+    const { purpose, findings } = r;
     const tally = byPurpose.get(purpose.id) ?? { files: 0, errors: 0, warnings: 0 };
     byPurpose.set(purpose.id, tally);
     tally.files++;
@@ -86,9 +98,8 @@ export function toText(reports: FileReport[], problems: InputProblem[], locale: 
     if (purpose.id !== 'general' || findings.length > 0) {
       out.push(`${r.path}${r.name ? ` ${r.name}` : ''}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
     }
-    const lines = new LineIndex(r.text);
     for (const f of findings) {
-      const p = lines.positionAt(f.offset);
+      const p = f.range.start;
       out.push(`${r.path}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.code} ${f.message}`);
       for (const t of [tally, total]) {
         if (f.severity === 'error') t.errors++;
@@ -109,7 +120,7 @@ export function toText(reports: FileReport[], problems: InputProblem[], locale: 
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function toSarif(reports: FileReport[], problems: InputProblem[], version: string): string {
+export function toSarif(reports: DocumentReport[], problems: InputProblem[], version: string): string {
   const rules = RULE_CODES.map((code) => ({
     id: code,
     shortDescription: { text: RULE_SUMMARIES[code] },
@@ -119,10 +130,8 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
   }));
   const uri = (path: string) => path.split('\\').join('/');
   const results = reports.flatMap((r) => {
-    const lines = new LineIndex(r.text);
-    return r.result.findings.map((f) => {
-      const start = lines.positionAt(f.offset);
-      const end = lines.positionAt(f.offset + f.length);
+    return r.findings.map((f) => {
+      const { start, end } = f.range;
       return {
         ruleId: f.code,
         ruleIndex: RULE_CODES.indexOf(f.code as (typeof RULE_CODES)[number]),
@@ -148,7 +157,7 @@ export function toSarif(reports: FileReport[], problems: InputProblem[], version
       tool: { driver: { name: 'braze-s3', semanticVersion: version, informationUri: pathToFileURL(rulesDocPath()).href, rules } },
       columnKind: 'utf16CodeUnits',
       // What each document was checked as, and why (purpose.ts).
-      artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.result.purpose, ...(r.name ? { document: r.name } : {}) } })),
+      artifacts: reports.map((r) => ({ location: { uri: uri(r.path) }, properties: { purpose: r.purpose, ...(r.name ? { document: r.name } : {}) } })),
       results,
       invocations: [{
         executionSuccessful: problems.length === 0,
@@ -176,30 +185,33 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     locale,
   };
   const inputs: Input[] = collectInputs(parsed.positionals);
-  const reports: FileReport[] = [];
+  const reports: DocumentReport[] = [];
   const problems: InputProblem[] = [];
-  if (inputs.some((i) => 'text' in i && formatOf(i.path, i.text) === 'terraform')) await loadFormats().loadTerraform();
   for (const input of inputs) {
-    if ('problem' in input) {
-      problems.push(input);
+    const read = 'problem' in input ? input : readInput(input.path);
+    if ('problem' in read) {
+      problems.push({ path: input.path, problem: read.problem });
       continue;
     }
-    const report = analyzeFile(input.text, input.path, base);
-    if (!report) {
+    const { text } = read;
+    if (formatOf(input.path, text) === 'terraform') await loadFormats().loadTerraform();
+    const file = analyzeFile(text, input.path, base);
+    if (!file) {
       problems.push({ path: input.path, problem: `the Terraform grammar could not be loaded (${loadFormats().loadFailure() ?? 'unknown reason'})` });
       continue;
     }
-    if (report.format === 'json') {
-      reports.push({ path: input.path, text: input.text, result: report.documents[0].result });
+    const lines = new LineIndex(text);
+    if (file.format === 'json') {
+      reports.push(report(input.path, lines, file.documents[0].result));
       continue;
     }
-    const general = { kind: 'unknown', purpose: { id: 'general', declared: false, reason: '' } } as const;
-    if (report.fileFindings.length > 0) reports.push({ path: input.path, text: input.text, result: { ...general, findings: report.fileFindings } });
-    for (const d of report.documents) reports.push({ path: input.path, text: input.text, name: d.name, usage: d.usage, result: d.result });
+    const general = { purpose: { id: 'general', declared: false, reason: '' } } as const;
+    if (file.fileFindings.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }));
+    for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage));
   }
   write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
   if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
   if (problems.length > 0) return 2;
-  return reports.some((r) => r.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -13,7 +13,8 @@ export const MAX_READ_BYTES = 16 * 1024 * 1024;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.vscode-test']);
 const POLICY_EXTENSIONS = /\.json$/i;
 
-export type Input = { path: string; text: string } | { path: string; problem: string };
+/** A file to check (read when its turn comes), or one that cannot be. */
+export type Input = { path: string } | { path: string; problem: string };
 
 export class FileError extends Error {}
 
@@ -33,11 +34,12 @@ export function readPolicyFile(path: string): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-function readInput(path: string): Input {
+/** The text of an input, or why it cannot be read. */
+export function readInput(path: string): { text: string } | { problem: string } {
   try {
-    return { path, text: readPolicyFile(path) };
+    return { text: readPolicyFile(path) };
   } catch (error) {
-    return { path, problem: error instanceof FileError ? error.message : String(error) };
+    return { problem: error instanceof FileError ? error.message : String(error) };
   }
 }
 
@@ -86,7 +88,10 @@ function isPolicyFile(path: string): boolean {
   }
 }
 
-/** Every input of a `check` run, in a stable order: files as given, folders' policies sorted. */
+/**
+ * Every input of a `check` run, in a stable order: files as given, folders' policies sorted.
+ * Texts are read one at a time by the caller: a repository's files are never all in memory.
+ */
 export function collectInputs(args: string[]): Input[] {
   const inputs: Input[] = [];
   for (const arg of args) {
@@ -97,13 +102,13 @@ export function collectInputs(args: string[]): Input[] {
       // a missing path is reported by readInput
     }
     if (!isDir) {
-      inputs.push(readInput(arg));
+      inputs.push({ path: arg });
       continue;
     }
     const found = gitFiles(arg) ?? [];
     if (found.length === 0) walk(arg, found);
     const inside = found.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
-    for (const f of inside.filter(isPolicyFile).sort()) inputs.push(readInput(f));
+    for (const f of inside.filter(isPolicyFile).sort()) inputs.push({ path: f });
   }
   return inputs;
 }

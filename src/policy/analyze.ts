@@ -5,6 +5,7 @@ import { compileStatements } from './evaluate';
 import { integrationFolder } from './integration';
 import { documentKind } from './kind';
 import { messages } from './messages';
+import { asOneAnalysis } from './memo';
 import { EditWriter, jsonWriter } from './edits';
 import { PolicyModel, parsePolicy } from './parse';
 import { decidePurpose } from './purpose';
@@ -34,7 +35,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, writer: Writ
     };
   }
   try {
-    return analyzeUnchecked(text, options, writer);
+    return asOneAnalysis(() => analyzeUnchecked(text, options, writer));
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {

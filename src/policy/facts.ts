@@ -4,7 +4,7 @@
 // bucket-name verdict, compiled wildcard, catalog expansion) instead of deriving them again.
 import { ActionInfo, catalog } from './catalog/catalog';
 import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, legacyBucketName, s3Location } from './arn';
-import { memoize } from './memo';
+import { memoize, memoizeRecent } from './memo';
 import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, patternMeetsTemplate } from './wildcard';
 
 export interface BucketFacts {
@@ -115,6 +115,6 @@ function computeBucketFacts(name: string): BucketFacts {
 
 const bucketFacts = memoize(computeBucketFacts, 2000);
 
-// Bounded: a document with more distinct strings than this recomputes them, which stays correct.
-export const resourceFacts = memoize((value: string) => new ResourceFacts(value), 8000);
-export const actionFacts = memoize((value: string) => new ActionFacts(value), 8000);
+// Kept while the last two analyses use them (memo.ts): typing re-reads the same strings.
+export const resourceFacts = memoizeRecent((value: string) => new ResourceFacts(value));
+export const actionFacts = memoizeRecent((value: string) => new ActionFacts(value));

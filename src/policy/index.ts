@@ -5,6 +5,7 @@ export { applyEdits } from './edits';
 export { RULES, RULE_CODES, RULE_SUMMARIES } from './codes';
 export type { RuleCode } from './codes';
 export { LineIndex } from './ranges';
+export type { Position } from './ranges';
 export { evaluate, compileStatements } from './evaluate';
 export { parsePolicy } from './parse';
 export { catalog } from './catalog/catalog';

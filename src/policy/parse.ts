@@ -3,6 +3,7 @@
 
 import { Node, ParseError, ParseOptions, parseTree } from 'jsonc-parser';
 import { ActionFacts, ResourceFacts, actionFacts, resourceFacts } from './facts';
+import { parseStrictJsonTree } from './strictJsonTree';
 
 /** IAM's JSON: no comments, no trailing commas. */
 export const STRICT_JSON: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
@@ -136,7 +137,8 @@ export function parsePolicy(text: string): PolicyModel {
   const parseErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, parseErrors, STRICT_JSON);
+    // Well-formed documents (nearly all) take the light parser; jsonc-parser reports the rest.
+    root = parseStrictJsonTree(text) ?? parseTree(text, parseErrors, STRICT_JSON);
   } catch (error) {
     // jsonc-parser recurses once per nesting level: absurdly deep input overflows the stack.
     // Catching that costs nothing for real policies, unlike scanning every text first.

@@ -2,7 +2,7 @@
 // user text. The pattern is split on `*` (once: compiled patterns are memoised) and each piece is
 // matched greedily at its leftmost position, which is correct for `*`-globs and never backtracks:
 // O(n·m) in the worst case for pieces containing `?`, linear otherwise.
-import { memoize } from './memo';
+import { memoize, memoizeRecent } from './memo';
 
 /** A policy variable such as `${aws:username}` (global: use with replace). */
 export const POLICY_VARIABLE = /\$\{[^}]*\}/g;
@@ -65,8 +65,8 @@ export function compileWildcard(pattern: string): CompiledWildcard {
   return { pattern, exact, question, pieces: exact ? NO_PIECES : pattern.split('*') };
 }
 
-/** Ad-hoc matches repeat the same patterns across rules and analyses: compile each one once. */
-const compileMemo = memoize(compileWildcard, 20_000);
+/** Ad-hoc matches repeat the same patterns across rules and keystrokes (memo.ts). */
+const compileMemo = memoizeRecent(compileWildcard);
 
 /** Does `text` match the IAM wildcard `pattern`? Case-sensitive; lower-case both for actions. */
 export function wildcardMatch(pattern: string, text: string): boolean {

@@ -1,7 +1,7 @@
 // The IAM catalog (services, actions, resource types, condition keys) from the generated index.
 // Loaded on first use: parsing ~0.8 MB of JSON belongs to the first analysis, not to activation.
 
-import { memoize } from '../memo';
+import { memoize, memoizeRecent } from '../memo';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -22,14 +22,23 @@ interface RawIndex {
   >;
 }
 
-export interface ActionInfo {
-  service: string;
-  name: string;
-  /** The name in lower case, as wildcards are matched (action names are case-insensitive). */
-  lowerName: string;
+/**
+ * One catalog action. `*` expands to all 18,000 of them, so each holds only what matching needs;
+ * `full` is put together when asked for (messages, hovers).
+ */
+export class ActionInfo {
+  constructor(
+    readonly service: string,
+    readonly name: string,
+    /** The name in lower case, as wildcards are matched (action names are case-insensitive). */
+    readonly lowerName: string,
+    readonly access: AccessLevel,
+  ) {}
+
   /** `service:Name`, canonical case. */
-  full: string;
-  access: AccessLevel;
+  get full(): string {
+    return `${this.service}:${this.name}`;
+  }
 }
 
 export interface ActionDetail {
@@ -48,7 +57,8 @@ const LEVELS: Record<string, AccessLevel> = {
 
 export class IamCatalog {
   private readonly actionsByService = new Map<string, ActionInfo[]>();
-  private readonly actionByLowerFull = new Map<string, ActionInfo>();
+  /** Per service, by lower-case name: no second string per action for a `service:name` key. */
+  private readonly actionByLowerName = new Map<string, Map<string, ActionInfo>>();
   private readonly conditionKeysByService = new Map<string, string[]>();
   private readonly retiredServices: Set<string>;
   private readonly retiredActions: Set<string>;
@@ -98,11 +108,11 @@ export class IamCatalog {
         ? entry.a.split(' ').map((token) => {
             const dot = token.lastIndexOf('.');
             const name = token.slice(0, dot);
-            return { service, name, lowerName: name.toLowerCase(), full: `${service}:${name}`, access: LEVELS[token.slice(dot + 1)] };
+            return new ActionInfo(service, name, name.toLowerCase(), LEVELS[token.slice(dot + 1)]);
           })
         : [];
       this.actionsByService.set(service, list);
-      for (const a of list) this.actionByLowerFull.set(a.full.toLowerCase(), a);
+      this.actionByLowerName.set(service, new Map(list.map((a) => [a.lowerName, a])));
     }
     return list;
   }
@@ -112,16 +122,23 @@ export class IamCatalog {
     const lower = full.toLowerCase();
     const colon = lower.indexOf(':');
     if (colon < 0) return undefined;
-    this.actionsOf(lower.slice(0, colon));
-    return this.actionByLowerFull.get(lower);
+    const service = lower.slice(0, colon);
+    this.actionsOf(service);
+    return this.actionByLowerName.get(service)?.get(lower.slice(colon + 1));
   }
 
   /** Every catalog action an Action element matches (`*`, `s3:*`, `s3:Get*`, exact names). */
   expand(pattern: string): ActionInfo[] {
-    return this.expandLower(pattern.toLowerCase());
+    const lower = pattern.toLowerCase();
+    if (hasWildcard(lower)) return this.expandWildcard(lower);
+    // An exact name (most entries): one lookup, not a scan, and nothing worth keeping.
+    const a = this.action(lower);
+    return a ? [a] : [];
   }
 
-  private readonly expandLower = memoize((lower: string): ActionInfo[] => {
+  // A wildcard costs a scan of the catalog; a keystroke re-reads the same ones (memo.ts). Not
+  // kept longer: ReadOnlyAccess alone holds 2,600 of them.
+  private readonly expandWildcard = memoizeRecent((lower: string): ActionInfo[] => {
     if (lower === '*') return this.serviceNames.flatMap((s) => this.actionsOf(s));
     const colon = lower.indexOf(':');
     if (colon < 0) return [];
@@ -130,12 +147,9 @@ export class IamCatalog {
     const services = hasWildcard(servicePart)
       ? this.serviceNames.filter((s) => wildcardMatch(servicePart, s))
       : [servicePart];
-    if (!hasWildcard(namePart)) {
-      // An exact name (most entries): one lookup, not a scan of the service's actions.
-      return services.flatMap((s) => this.action(`${s}:${namePart}`) ?? []);
-    }
+    if (!hasWildcard(namePart)) return services.flatMap((s) => this.action(`${s}:${namePart}`) ?? []);
     return services.flatMap((s) => this.actionsOf(s).filter((a) => wildcardMatch(namePart, a.lowerName)));
-  }, 5000);
+  });
 
   /** For hovers and completions: the rules read the raw lists below, which allocate nothing. */
   detail(action: ActionInfo): ActionDetail | undefined {
