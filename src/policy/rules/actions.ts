@@ -120,6 +120,7 @@ function checkActionList(ctx: RuleContext, items: readonly ActionItem[]): void {
       report(ctx, 'action-redundant', v.node, m.actionDuplicate(v.value), [lazyFix(m.fix.removeItem(v.value), () => ctx.edits.removeItem(v.node), true)]);
       continue;
     }
+    if (wildcardServices.length === 0 && wildcardsByService.size === 0) continue; // nothing covers
     // Two wildcards that cover each other (`s3:*`, `s3:**`): only the later one is redundant,
     // so removing every redundant entry never removes both.
     const covers = (wi: number) => lower[wi] !== lower[vi] && wildcardMatch(lower[wi], lower[vi]) && !(wi > vi && wildcardMatch(lower[vi], lower[wi]));

@@ -1,6 +1,6 @@
 // Condition operators and condition keys.
 import { catalog, conditionKeyMatches } from '../catalog/catalog';
-import { memoize } from '../memo';
+import { memoizeRecent } from '../memo';
 import { itemsOf, propertiesOf } from '../parse';
 import { closest } from '../suggest';
 import { lazyFix } from '../fix';
@@ -38,9 +38,10 @@ function suggestOperator(op: string): string | undefined {
 
 /**
  * Is a (non-global) condition key defined for a statement's actions, and if not, the closest one
- * that is? Keyed by "action patterns NUL key": a pure answer, asked again on every keystroke.
+ * that is? Keyed by "action patterns NUL key": a pure answer, asked again on every keystroke
+ * (kept while recent analyses ask: the key may hold a policy's 2,600 action patterns).
  */
-const keyVerdict = memoize((query: string): { known: boolean; suggestion?: string } => {
+const keyVerdict = memoizeRecent((query: string): { known: boolean; suggestion?: string } => {
   const parts = query.split('\0');
   const name = parts.pop() ?? '';
   const keys = catalog().conditionKeysForActions(parts);
@@ -48,7 +49,7 @@ const keyVerdict = memoize((query: string): { known: boolean; suggestion?: strin
   if (keys.some((k) => conditionKeyMatches(k, lower))) return { known: true };
   const candidates = [...keys, ...catalog().globalConditionKeys()].filter((k) => !k.includes('${') && !k.includes('<'));
   return { known: false, suggestion: closest(name, candidates) };
-}, 5000);
+});
 
 export function checkConditions(ctx: RuleContext): void {
   const { m, cat } = ctx;
