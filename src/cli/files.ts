@@ -58,12 +58,15 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+// One buffer for every file's head, not a fresh 64 KB per file of a folder.
+let headBuffer: Buffer | undefined;
+
 function head(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(SNIFF_CHARS);
-    const n = readSync(fd, buffer, 0, SNIFF_CHARS, 0);
-    return buffer.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    headBuffer ??= Buffer.alloc(SNIFF_CHARS);
+    const n = readSync(fd, headBuffer, 0, SNIFF_CHARS, 0);
+    return headBuffer.toString('utf8', 0, n).replace(/^\uFEFF/, '');
   } finally {
     closeSync(fd);
   }
