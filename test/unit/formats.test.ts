@@ -13,6 +13,7 @@ import { setupSnippets, setupText } from '../../src/formats/setupTemplates';
 import { applyEdits } from '../../src/policy/edits';
 import type { AnalyzeOptions, Finding } from '../../src/policy/types';
 import { LineIndex } from '../../src/policy/ranges';
+import { BRAZE_CURRENTS_TF_FINDINGS } from '../fixtures/iac/expectedFindings';
 
 const fixtures = join(__dirname, '../fixtures/iac');
 // The two Braze setups with known mistakes are the host tests' workspace files (infra/…).
@@ -72,15 +73,7 @@ describe('Terraform: where findings sit', () => {
   });
 
   it('puts each finding on the exact text: the action, the placeholder, the principal', () => {
-    assert.deepEqual(findingsOf(report, text), [
-      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
-      '11:1 integration-missing-permission [data "aws_iam_policy_document" "braze_currents"]',
-      '21:8 resource-mismatch [s3:PutObject]',
-      '22:8 action-unknown [s3:GetObjekt]',
-      '38:23 trust-external-id-missing [arn:aws:iam::${var.partner_account_id}:root]',
-      '57:34 placeholder [INSERTBUCKETNAME]',
-      '62:34 placeholder [INSERTBUCKETNAME]',
-    ]);
+    assert.deepEqual(findingsOf(report, text), BRAZE_CURRENTS_TF_FINDINGS);
   });
 
   it('names the value a finding comes from when it was resolved from a variable', () => {
