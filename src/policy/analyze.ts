@@ -3,7 +3,7 @@ import { catalog } from './catalog/catalog';
 import { RULES } from './codes';
 import { compileStatements } from './evaluate';
 import { integrationFolder } from './integration';
-import { documentKind } from './kind';
+import { documentNature } from './kind';
 import { messages } from './messages';
 import { asOneAnalysis } from './memo';
 import { EditWriter, jsonWriter } from './edits';
@@ -48,17 +48,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}, writer: Writ
 
 function analyzeUnchecked(text: string, options: AnalyzeOptions, writer: WriterFactory): AnalysisResult {
   const model = parsePolicy(text);
-  const kind = documentKind(model);
+  const declared = options.integration ?? 'auto';
+  // A document declared the partner's trust policy follows the trust grammar.
+  const usage = options.usage ?? (declared === 'trust' ? 'trust' : undefined);
+  const { kind, grammar } = documentNature(model, usage, options.templateValues !== true);
   const cat = catalog();
   const m = messages(options.locale);
   const partnerAccountId = options.partnerAccountId?.trim() || undefined;
   const externalId = options.externalId?.trim() || undefined;
-  const declared = options.integration ?? 'auto';
-  const decided = decidePurpose({ text, model, kind, declared, sourceName: options.sourceName, partnerAccountId, externalId }, m);
+  const decided = decidePurpose({ text, model, kind, declared, sourceName: options.sourceName, partnerAccountId, externalId, brazeContext: options.brazeContext }, m);
   const ctx: RuleContext = {
     text,
     model,
     kind,
+    grammar,
+    usageDeclared: usage !== undefined,
     braze: decided.id !== 'general',
     options: {
       integration: declared === 'currents' || declared === 'dashboard' ? declared : 'auto',

@@ -136,6 +136,13 @@ export function hasPlaceholder(text: string): boolean {
   return text.includes('INSERT') && findPlaceholders(text).length > 0;
 }
 
+/** Braze's own placeholders (the source document's and this product's templates): a Braze signal. */
+const BRAZE_PLACEHOLDER = /\bINSERT(?:BUCKETNAME|PARTNERACCOUNTID|EXTERNALID)\b/;
+
+export function hasBrazePlaceholder(text: string): boolean {
+  return text.includes('INSERT') && BRAZE_PLACEHOLDER.test(text);
+}
+
 /** An account ID from a principal (`123456789012`, `arn:aws:iam::123456789012:root|role/…`). */
 export function accountOfPrincipal(value: string): string | undefined {
   if (/^\d{12}$/.test(value)) return value;

@@ -10,7 +10,7 @@ export interface Messages {
   reasonInferredNoDelete: string;
   purposeName(id: Purpose): string;
   purposeReason: {
-    declared: string; placeholder: string; fileName: string; sid: string; shape(bucket: string): string;
+    declared: string; placeholder: string; fileName: string; sid: string; bucketName: string; shapeOnly(bucket: string): string;
     partnerAccount: string; partnerExternalId: string;
     generalIdentity: string; generalTrust: string; generalOther: string; notAnalysed: string;
   };
@@ -35,6 +35,8 @@ export interface Messages {
   resourceMissing: string;
   resourceBoth: string;
   principalNotAllowed(key: string): string;
+  principalMissing: string;
+  principalMissingTrust: string;
   sidDuplicate(sid: string): string;
   sidInvalid(sid: string): string;
   conditionOperatorUnknown(op: string, suggestion?: string): string;
@@ -147,13 +149,14 @@ export const en: Messages = {
   purposeName: (id) => ({ currents: 'Currents export policy', dashboard: 'dashboard export policy', trust: 'partner role trust policy', general: 'general IAM policy' })[id],
   purposeReason: {
     declared: 'declared',
-    placeholder: 'it holds a template placeholder',
+    placeholder: 'it holds a Braze template placeholder (INSERTBUCKETNAME)',
     fileName: 'its file or resource name mentions Braze or Currents',
     sid: 'a Sid mentions Braze or Currents',
-    shape: (b) => `export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket ${b}`,
+    bucketName: 'a bucket name mentions Braze or Currents',
+    shapeOnly: (b) => `looks like a Braze export policy (s3:GetBucketLocation and s3:PutObject on bucket ${b}), but nothing says it is one: checked as a general policy`,
     partnerAccount: 'it trusts the configured partner account',
     partnerExternalId: 'it requires the configured external ID',
-    generalIdentity: 'no placeholder, no Braze or Currents mention, and not the export\'s shape (only the export\'s S3 actions, s3:GetBucketLocation and s3:PutObject on one bucket)',
+    generalIdentity: 'no Braze placeholder, no Braze or Currents name in the file, resource, bucket or Sid, and not declared as one',
     generalTrust: 'it does not trust the configured partner account nor mention Braze or Currents',
     generalOther: 'not an identity or role trust policy',
     notAnalysed: 'not analysed',
@@ -187,6 +190,8 @@ export const en: Messages = {
   resourceMissing: 'This statement has neither "Resource" nor "NotResource": IAM rejects it.',
   resourceBoth: 'A statement cannot have both "Resource" and "NotResource".',
   principalNotAllowed: (k) => `"${k}" is not allowed in a policy attached to a user or role: remove it (the partner's access comes from the user's keys or the role's trust policy).`,
+  principalMissing: 'This statement of a resource policy has no "Principal": the service rejects the policy. Name who the statement applies to.',
+  principalMissingTrust: 'This statement of a role trust policy has no "Principal": IAM rejects it. Name who may assume the role.',
   sidDuplicate: (s) => `Another statement already has the Sid "${s}": Sids must be unique.`,
   sidInvalid: (s) => `The Sid "${s}" may contain only letters A–Z, a–z and digits 0–9.`,
   conditionOperatorUnknown: (o, s) => `"${o}" is not a condition operator.${mean(s)}`,
@@ -263,13 +268,14 @@ export const es: Messages = {
   purposeName: (id) => ({ currents: 'política de exportación de Currents', dashboard: 'política de exportación del panel', trust: 'política de confianza del rol del socio', general: 'política de IAM general' })[id],
   purposeReason: {
     declared: 'declarada',
-    placeholder: 'contiene un marcador de la plantilla',
+    placeholder: 'contiene un marcador de la plantilla de Braze (INSERTBUCKETNAME)',
     fileName: 'el nombre del archivo o del recurso menciona Braze o Currents',
     sid: 'un Sid menciona Braze o Currents',
-    shape: (b) => `con forma de exportación: solo las acciones de S3 de la exportación, s3:GetBucketLocation y s3:PutObject en el contenedor ${b}`,
+    bucketName: 'un nombre de contenedor menciona Braze o Currents',
+    shapeOnly: (b) => `parece una política de exportación de Braze (s3:GetBucketLocation y s3:PutObject en el contenedor ${b}), pero nada indica que lo sea: se comprueba como política general`,
     partnerAccount: 'confía en la cuenta del socio configurada',
     partnerExternalId: 'exige el ID externo configurado',
-    generalIdentity: 'sin marcador, sin mención de Braze o Currents y sin la forma de la exportación (solo las acciones de S3 de la exportación, s3:GetBucketLocation y s3:PutObject en un contenedor)',
+    generalIdentity: 'sin marcador de Braze, sin el nombre Braze o Currents en el archivo, recurso, contenedor o Sid, y sin declarar como tal',
     generalTrust: 'no confía en la cuenta del socio configurada ni menciona Braze o Currents',
     generalOther: 'no es una política de identidad ni de confianza de un rol',
     notAnalysed: 'no analizada',
@@ -303,6 +309,8 @@ export const es: Messages = {
   resourceMissing: 'Esta instrucción no tiene ni "Resource" ni "NotResource": IAM la rechaza.',
   resourceBoth: 'Una instrucción no puede tener "Resource" y "NotResource" a la vez.',
   principalNotAllowed: (k) => `"${k}" no está permitido en una política adjunta a un usuario o rol: elimínalo (el acceso del socio viene de las claves del usuario o de la política de confianza del rol).`,
+  principalMissing: 'Esta instrucción de una política de recurso no tiene "Principal": el servicio rechaza la política. Indica a quién se aplica la instrucción.',
+  principalMissingTrust: 'Esta instrucción de una política de confianza de rol no tiene "Principal": IAM la rechaza. Indica quién puede asumir el rol.',
   sidDuplicate: (s) => `Otra instrucción ya tiene el Sid "${s}": los Sid deben ser únicos.`,
   sidInvalid: (s) => `El Sid "${s}" solo puede contener letras A–Z, a–z y dígitos 0–9.`,
   conditionOperatorUnknown: (o, s) => `"${o}" no es un operador de condición.${quiso(s)}`,

@@ -12,7 +12,7 @@
 // - A trust policy is the partner's when it holds a placeholder, mentions Braze or Currents, trusts
 //   the configured partner account, or requires the configured external ID.
 // - Anything else is a general IAM policy.
-import { accountOfPrincipal, hasPlaceholder } from './arn';
+import { accountOfPrincipal, hasBrazePlaceholder } from './arn';
 import { Messages } from './messages';
 import { PolicyModel, Statement, itemsOf, propertiesOf, stringItems } from './parse';
 import type { DeclaredPurpose, DocumentKind, Purpose } from './types';
@@ -30,6 +30,8 @@ export interface PurposeInput {
   sourceName?: string;
   partnerAccountId?: string;
   externalId?: string;
+  /** A Braze signal from outside the document (analyze's brazeContext). */
+  brazeContext?: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface DecidedPurpose {
   id: Purpose | 'export';
   declared: boolean;
   reason: string;
+  /** A general policy with the export's shape: offered as a choice, never checked as one unasked. */
+  suggested?: 'currents' | 'dashboard';
 }
 
 export function decidePurpose(input: PurposeInput, m: Messages): DecidedPurpose {
@@ -48,8 +52,14 @@ export function decidePurpose(input: PurposeInput, m: Messages): DecidedPurpose 
   if (declared === 'trust') return { id: 'trust', declared: true, reason: m.purposeReason.declared };
   if (declared === 'currents' || declared === 'dashboard') return { id: declared, declared: true, reason: m.purposeReason.declared };
   if (input.kind === 'identity') {
-    const why = exportSignal(input, m);
-    return why ? { id: 'export', declared: false, reason: why } : { id: 'general', declared: false, reason: m.purposeReason.generalIdentity };
+    const why = commonSignal(input, m);
+    if (why) return { id: 'export', declared: false, reason: why };
+    // The shape alone (GetBucketLocation + PutObject on one bucket) is what every log shipper,
+    // warehouse unloader and backup writer asks for: a suggestion, not a Braze signal.
+    const bucket = exportShapeBucket(input.model.statements);
+    if (bucket === undefined) return { id: 'general', declared: false, reason: m.purposeReason.generalIdentity };
+    const deletes = input.model.statements.some((s) => allows(s) && itemsOf(s, 'Action').some((a) => matchCompiled(a.facts.compiled, 's3:deleteobject')));
+    return { id: 'general', declared: false, reason: m.purposeReason.shapeOnly(bucket), suggested: deletes ? 'dashboard' : 'currents' };
   }
   if (input.kind === 'trust') {
     const why = partnerTrustSignal(input, m);
@@ -59,21 +69,16 @@ export function decidePurpose(input: PurposeInput, m: Messages): DecidedPurpose 
 }
 
 function commonSignal(input: PurposeInput, m: Messages): string | undefined {
-  if (hasPlaceholder(input.text)) return m.purposeReason.placeholder;
+  if (hasBrazePlaceholder(input.text)) return m.purposeReason.placeholder;
   if (input.sourceName && MENTION.test(baseName(input.sourceName))) return m.purposeReason.fileName;
   if (input.model.statements.some((s) => MENTION.test(s.el.Sid?.value.value ?? ''))) return m.purposeReason.sid;
+  if (input.model.statements.some((s) => itemsOf(s, 'Resource').some((r) => MENTION.test(r.facts.s3?.bucket ?? '')))) return m.purposeReason.bucketName;
+  if (input.brazeContext) return input.brazeContext;
   return undefined;
 }
 
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-function exportSignal(input: PurposeInput, m: Messages): string | undefined {
-  const common = commonSignal(input, m);
-  if (common) return common;
-  const bucket = exportShapeBucket(input.model.statements);
-  return bucket === undefined ? undefined : m.purposeReason.shape(bucket);
 }
 
 /** What an export policy names: the integrations' actions and the tolerated multipart extras. */

@@ -73,6 +73,12 @@ export const RULE_DOCS: Record<RuleCode, RuleDoc> = {
     example: policy(allow('s3:GetObject', `arn:aws:s3:::${B}/*`), allow('s3:PutObject', `arn:aws:s3:::${B}/*`, { Principal: '*' })),
     fix: { en: 'Remove Principal: a policy attached to a user or role applies to that user or role.', es: 'Quita Principal: una política adjunta a un usuario o rol se aplica a ese usuario o rol.' },
   },
+  'principal-missing': {
+    whenEs: 'Una instrucción de una política de confianza de rol o de una política de recurso (contenedor, clave, cola, tema…) sin Principal.',
+    example: policy({ Effect: 'Allow', Action: 'sts:AssumeRole' }),
+    options: { integration: 'trust' },
+    fix: { en: 'Add the Principal the statement applies to (in a role trust policy: the account or service that may assume the role).', es: 'Añade el Principal al que se aplica la instrucción (en una política de confianza: la cuenta o el servicio que puede asumir el rol).' },
+  },
   'sid-duplicate': {
     whenEs: 'Dos instrucciones comparten un Sid.',
     example: policy({ Sid: 'Bucket', ...currents[0] }, { Sid: 'Bucket', ...currents[1] }),

@@ -6,6 +6,12 @@ export type Locale = 'en' | 'es';
 export type IntegrationId = 'currents' | 'dashboard';
 export type DocumentKind = 'identity' | 'trust' | 'resource' | 'unknown';
 /**
+ * How a file uses a document, where it says so (a Terraform or CloudFormation argument): an
+ * identity policy, a role trust policy, a service's resource policy (S3, KMS, SQS, SNS…), an SCP,
+ * a resource control policy or a VPC endpoint policy. Each follows its own grammar (kind.ts).
+ */
+export type DocumentUsage = 'identity' | 'trust' | 'resource' | 'scp' | 'rcp' | 'endpoint';
+/**
  * What a document is for: a Braze export policy (Currents or dashboard export), the partner's
  * role trust policy, or any other IAM policy (which gets only the generic IAM rules).
  */
@@ -59,6 +65,13 @@ export interface AnalyzeOptions {
    * (no "allowed only if" warning), and it never decides which integration a policy is.
    */
   templateValues?: boolean;
+  /** How the file uses the document; absent: the content decides (kind.ts). */
+  usage?: DocumentUsage;
+  /**
+   * A Braze signal from outside the document (its role's other policy is a Braze one, a Braze
+   * name elsewhere in its resource): the reason, in the requested locale.
+   */
+  brazeContext?: string;
 }
 
 export interface IntegrationInfo {
@@ -73,6 +86,8 @@ export interface PurposeInfo {
   declared: boolean;
   /** Why, in the requested locale (shown by the code lens and the CLI). */
   reason: string;
+  /** A general policy with the export's shape: the lens offers to check it as this integration. */
+  suggested?: IntegrationId;
 }
 
 export interface AnalysisResult {

@@ -25,11 +25,11 @@ function run(...args: string[]) {
 describe('CLI (dist/cli.js)', () => {
   before(() => assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first'));
 
-  const good = file('good.json', policyText('currents', { bucket: 'acme-exports' }));
+  const good = file('good.json', policyText('currents', { bucket: 'acme-braze-exports' }));
   const placeholder = file('placeholder.json', policyText('currents'));
-  const C = currentsStatements('acme-exports');
+  const C = currentsStatements('acme-braze-exports');
   const missing = file('missing.json', policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]));
-  const warnOnly = file('warn.json', policy([C[0], { ...C[1], Resource: ['arn:aws:s3:::acme-exports*'] }]));
+  const warnOnly = file('warn.json', policy([C[0], { ...C[1], Resource: ['arn:aws:s3:::acme-braze-exports*'] }]));
 
   it('exits 0 on a correct policy and prints a summary', () => {
     const r = run('check', good);
@@ -46,7 +46,7 @@ describe('CLI (dist/cli.js)', () => {
     const r = run('check', placeholder);
     assert.equal(r.code, 1);
     const [purpose, first] = r.out.split('\n');
-    assert.equal(purpose, `${placeholder}: Currents export policy (it holds a template placeholder; inferred because s3:DeleteObject is not granted)`);
+    assert.equal(purpose, `${placeholder}: Currents export policy (it holds a Braze template placeholder (INSERTBUCKETNAME); inferred because s3:DeleteObject is not granted)`);
     assert.equal(first, `${placeholder}:11:31 error placeholder Replace the template placeholder "INSERTBUCKETNAME" with your bucket name.`);
   });
   it('prints the exact JSON shape with 0-based ranges', () => {
@@ -55,11 +55,11 @@ describe('CLI (dist/cli.js)', () => {
     const json = JSON.parse(r.out);
     assert.deepEqual(Object.keys(json), ['files', 'unreadable']);
     assert.deepEqual(Object.keys(json.files[0]), ['path', 'purpose', 'findings']);
-    assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: "export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket acme-exports; inferred because s3:DeleteObject is not granted" });
+    assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: 'a bucket name mentions Braze or Currents; inferred because s3:DeleteObject is not granted' });
     const f = json.files[0].findings[0];
     assert.deepEqual(Object.keys(f), ['code', 'severity', 'message', 'offset', 'length', 'range']);
     assert.equal(f.code, 'integration-missing-permission');
-    assert.match(f.message, /Currents needs s3:GetObject on arn:aws:s3:::acme-exports\/currents\/\*/);
+    assert.match(f.message, /Currents needs s3:GetObject on arn:aws:s3:::acme-braze-exports\/currents\/\*/);
     assert.deepEqual(f.range.start, { line: 15, character: 16 });
     const text = policy([C[0], { ...C[1], Action: ['s3:PutObject'] }]);
     assert.equal(text.slice(f.offset, f.offset + f.length), '[\n        "s3:PutObject"\n      ]');
@@ -143,7 +143,7 @@ describe('CLI (dist/cli.js)', () => {
   });
   it('checks against a declared integration, folder and partner IDs', () => {
     assert.match(run('check', '--integration', 'dashboard', good).out, /dashboard data export needs s3:DeleteObject/);
-    const scoped = file('scoped.json', policyText('currents', { bucket: 'acme-exports', folder: 'braze' }));
+    const scoped = file('scoped.json', policyText('currents', { bucket: 'acme-braze-exports', folder: 'braze' }));
     assert.equal(run('check', '--folder', 'braze', scoped).code, 0);
     assert.equal(run('check', scoped).code, 1); // default folder "currents" is outside braze/*
     const trust = file('trust2.json', trustPolicyText('111122223333', 'x'));

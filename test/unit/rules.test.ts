@@ -34,7 +34,7 @@ const reports: Record<string, Case[]> = {
     { name: 'Actions', text: withStatement0({ Actions: ['s3:ListBucket'] }), at: 'Actions' },
     { name: 'resource lower case', text: policy([{ Effect: 'Allow', Action: 's3:ListBucket', resource: `arn:aws:s3:::${BUCKET}` }]), at: 'resource' },
     { name: 'top level', text: policy(C, { Version: '2012-10-17', Statements: [] }), at: 'Statements' },
-    { name: 'Resource in a trust policy', text: trust({ Resource: '*' }), at: 'Resource' },
+    { name: 'Resource in a trust policy (declared: a JSON file alone cannot tell it from a resource control policy)', text: trust({ Resource: '*' }), options: { integration: 'trust' }, at: 'Resource' },
   ],
   'invalid-type': [
     { name: 'Action: 5', text: withStatement0({ Action: 5 }), at: '5' },
@@ -55,8 +55,15 @@ const reports: Record<string, Case[]> = {
     { name: 'both', text: withStatement0({ NotResource: 'arn:aws:s3:::other' }), at: 'NotResource' },
   ],
   'principal-not-allowed': [{ name: 'stray Principal', text: withStatement1({ Principal: { AWS: '111122223333' } }), at: 'Principal' }],
+  'principal-missing': [
+    { name: 'declared trust policy without Principal', text: policy([{ Effect: 'Allow', Action: 'sts:AssumeRole' }]), options: { integration: 'trust' }, at: '{' },
+    { name: 'bucket policy statement without Principal', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]), options: { usage: 'resource' }, at: '{' },
+  ],
   'sid-duplicate': [{ name: 'twice', text: policy([{ Sid: 'A', ...C[0] }, { Sid: 'A', ...C[1] }]), at: 'A' }],
-  'sid-invalid': [{ name: 'hyphen', text: withStatement0({ Sid: 'bucket-level' }), at: 'bucket-level' }],
+  'sid-invalid': [
+    { name: 'hyphen', text: withStatement0({ Sid: 'bucket-level' }), at: 'bucket-level' },
+    { name: 'space in a role trust policy', text: policy([trustStatement({ Sid: 'Allow partner' })]), options: { usage: 'trust' }, at: 'Allow partner' },
+  ],
   'condition-operator-unknown': [{ name: 'StringEqual', text: withStatement0({ Condition: { StringEqual: { 's3:prefix': 'currents/' } } }), at: 'StringEqual' }],
   'condition-key-unknown': [{ name: 'sts key on s3', text: withStatement0({ Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }), at: 'sts:ExternalId' }],
   'service-unknown': [{ name: 's4', text: withStatement0({ Action: ['s4:ListBucket', 's3:ListBucket', 's3:GetBucketLocation'] }), at: 's4' }],
@@ -83,7 +90,7 @@ const reports: Record<string, Case[]> = {
     { name: 'too few parts', text: withStatement0({ Resource: [`arn:aws:s3:::${BUCKET}`, 'arn:aws:s3'] }), at: 'arn:aws:s3' },
   ],
   'bucket-name-invalid': [
-    { name: 'uppercase (warning: legacy names exist, a Braze bucket cannot have one)', text: policy(currentsStatements('Acme_Exports')), at: 'Acme_Exports' },
+    { name: 'uppercase (warning: legacy names exist, a Braze bucket cannot have one)', text: policy(currentsStatements('Acme_Exports')), options: { integration: 'currents' }, at: 'Acme_Exports' },
     { name: 'legacy-matching pattern in an export policy (info)', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/*`, 'arn:aws:s3:::*Exports*/*'] }), at: '*Exports*' },
     { name: 'over 255 characters, even in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(256)}/*` }]) },
     { name: 'too short', text: policy(currentsStatements('ab')), at: 'ab' },
@@ -94,7 +101,7 @@ const reports: Record<string, Case[]> = {
   'resource-mismatch': [
     { name: 'ListBucket on objects', text: policy([{ ...C[0], Resource: [`arn:aws:s3:::${BUCKET}/*`] }, C[1]]), at: 's3:ListBucket' },
     { name: 'PutObject on bucket', text: policy([C[0], { ...C[1], Resource: [`arn:aws:s3:::${BUCKET}`] }]), at: 's3:PutObject' },
-    { name: 'ListAllMyBuckets on one bucket (warning: a general policy)', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListAllMyBuckets'] }), at: 's3:ListAllMyBuckets' },
+    { name: 'ListAllMyBuckets on one bucket (warning: a general policy)', text: withStatement0({ Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:ListAllMyBuckets'] }), options: { integration: 'none' }, at: 's3:ListAllMyBuckets' },
     { name: 'bucket action on object ARNs only, in a general policy (warning)', text: policy([{ Effect: 'Allow', Action: ['s3:ListBucketMultipartUploads', 's3:GetObject'], Resource: 'arn:aws:s3:::transform-target-*/*' }]), at: 's3:ListBucketMultipartUploads' },
   ],
   'resource-overbroad': [
@@ -157,8 +164,17 @@ const nearMisses: Record<string, Case[]> = {
   'action-missing': [{ name: 'NotAction alone', text: policy([...C, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' }]) }],
   'resource-missing': [{ name: 'trust policies have no Resource', text: trust() }],
   'principal-not-allowed': [{ name: 'bucket policy', text: policy([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${BUCKET}/*` }]) }],
-  'sid-duplicate': [{ name: 'distinct', text: policy([{ Sid: 'A', ...C[0] }, { Sid: 'B', ...C[1] }]) }],
-  'sid-invalid': [{ name: 'alphanumeric', text: withStatement0({ Sid: 'BucketLevel2' }) }],
+  'principal-missing': [
+    { name: 'identity policy', text: policy(C) },
+    { name: 'VPC endpoint policy (Principal optional)', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]), options: { usage: 'endpoint' } },
+    { name: 'content alone: Principal in some statements of a JSON file', text: withStatement1({ Principal: { AWS: '111122223333' } }) },
+  ],
+  'sid-duplicate': [{ name: 'empty Sids, as the Firehose console writes them', text: policy([{ Sid: '', ...C[0] }, { Sid: '', ...C[1] }]) }, { name: 'distinct', text: policy([{ Sid: 'A', ...C[0] }, { Sid: 'B', ...C[1] }]) }],
+  'sid-invalid': [
+    { name: 'alphanumeric', text: withStatement0({ Sid: 'BucketLevel2' }) },
+    { name: 'spaces in a KMS key policy (AWS\'s default key policy)', text: policy([{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }]), options: { usage: 'resource' } },
+    { name: 'SNS default statement ID in a topic policy', text: policy([{ Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t', Condition: { StringEquals: { 'AWS:SourceOwner': '111122223333' } } }]) },
+  ],
   'condition-operator-unknown': [{ name: 'ForAnyValue:StringLikeIfExists', text: withStatement0({ Condition: { 'ForAnyValue:StringLikeIfExists': { 's3:prefix': 'currents/*' } } }) }],
   'condition-key-unknown': [
     { name: 'resource-type key s3:DataAccessPointArn on GetObject', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 's3:DataAccessPointArn': 'arn:aws:s3:*:*:accesspoint/*' } } }]) },

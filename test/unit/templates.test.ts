@@ -25,10 +25,22 @@ describe('templates', () => {
     });
   }
   it('inference picks the integration from s3:DeleteObject and says so', () => {
-    assert.match(analyze(policyText('dashboard', { bucket: 'acme-exports' })).integration!.reason, /DeleteObject is granted/);
-    const es = analyze(policyText('currents', { bucket: 'acme-exports' }), { locale: 'es' }).integration!;
+    assert.match(analyze(policyText('dashboard', { bucket: 'acme-braze-exports' })).integration!.reason, /DeleteObject is granted/);
+    const es = analyze(policyText('currents', { bucket: 'acme-braze-exports' }), { locale: 'es' }).integration!;
     assert.equal(es.id, 'currents');
     assert.equal(es.reason, 'deducida porque no se concede s3:DeleteObject');
+  });
+  it('the export\'s shape alone is a suggestion: checked as a general policy, the integration offered', () => {
+    const general = analyze(policyText('dashboard', { bucket: 'acme-exports' }));
+    assert.equal(general.purpose.id, 'general');
+    assert.equal(general.purpose.suggested, 'dashboard');
+    assert.equal(general.integration, undefined);
+    assert.equal(analyze(policyText('currents', { bucket: 'acme-exports' })).purpose.suggested, 'currents');
+    // The same shape missing s3:GetObject: no Braze finding without a Braze signal…
+    const lacking = policyText('currents', { bucket: 'acme-exports' }).replace('"s3:GetObject"', '"s3:AbortMultipartUpload"');
+    assert.deepEqual(analyze(lacking).findings.filter((f) => f.code.startsWith('integration-')), []);
+    // …and the missing permission once the user says it is Currents' policy.
+    assert.deepEqual(analyze(lacking, { integration: 'currents' }).findings.filter((f) => f.code === 'integration-missing-permission').length, 1);
   });
   it('trust policy filled in analyses clean and matches the configured IDs', () => {
     const r = analyze(trustPolicyText('111122223333', 'braze-ext-42'), { partnerAccountId: '111122223333', externalId: 'braze-ext-42' });
@@ -45,7 +57,7 @@ describe('templates', () => {
       for (const t of docTemplates) assert.ok(analyze(t).findings.some((f) => f.code === 'placeholder'));
     });
     it('filled in: three are clean, the secret-key dashboard one is flagged over-broad', () => {
-      const filled = docTemplates.map((t) => t.replace(/INSERTBUCKETNAME/g, 'acme-exports'));
+      const filled = docTemplates.map((t) => t.replace(/INSERTBUCKETNAME/g, 'acme-braze-exports'));
       const codes = filled.map((t) => analyze(t).findings.map((f) => f.code));
       assert.deepEqual(codes[0], []);
       assert.deepEqual(codes[2], []);

@@ -5,6 +5,7 @@ import { RULES, RuleCode } from '../codes';
 import { CompiledStatement } from '../evaluate';
 import type { EditWriter } from '../edits';
 import { Messages } from '../messages';
+import type { DocumentGrammar } from '../kind';
 import { PolicyModel } from '../parse';
 import { Span, spanOf } from '../ranges';
 import type { DocumentKind, Finding, Fix, IntegrationId } from '../types';
@@ -21,6 +22,10 @@ export interface RuleContext {
   text: string;
   model: PolicyModel;
   kind: DocumentKind;
+  /** The rules of this kind of document's grammar (Sids, Principal, Resource). */
+  grammar: DocumentGrammar;
+  /** The file said how the document is used (not inferred from its content). */
+  usageDeclared: boolean;
   /** A Braze export or partner trust document: the Braze-worded rules apply (purpose.ts). */
   braze: boolean;
   options: ResolvedOptions;

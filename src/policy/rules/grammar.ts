@@ -119,30 +119,29 @@ function checkStringList(ctx: RuleContext, p: Property): void {
 }
 
 function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>): void {
-  const { m, kind } = ctx;
+  const { m, grammar } = ctx;
   if (s.node.type !== 'object') {
     report(ctx, 'invalid-type', s.node, m.invalidType('Statement', m.expected.statement));
     return;
   }
-  const allowed = kind === 'trust' ? STATEMENT_KEYS.filter((k) => k !== 'Resource' && k !== 'NotResource') : STATEMENT_KEYS;
-  for (const p of s.properties) {
-    if (kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource')) {
-      report(ctx, 'unknown-key', p.key, m.resourceInTrust(p.name));
-    }
-  }
-  if (s.hasUnknownKeys) checkKeys(ctx, s.properties.filter((p) => !(kind === 'trust' && (p.name === 'Resource' || p.name === 'NotResource'))), allowed);
+  const noResource = grammar.resource === 'forbidden';
+  const resourceKey = (name: string) => name === 'Resource' || name === 'NotResource';
+  if (noResource) for (const p of s.properties) if (resourceKey(p.name)) report(ctx, 'unknown-key', p.key, m.resourceInTrust(p.name));
+  if (s.hasUnknownKeys) checkKeys(ctx, s.properties.filter((p) => !(noResource && resourceKey(p.name))), STATEMENT_KEYS);
 
   const sid = s.el.Sid;
   if (sid) {
     if (sid.value.type !== 'string') report(ctx, 'invalid-type', sid.value, m.invalidType('Sid', m.expected.string));
     else {
       const value = sid.value.value as string;
-      if (/[^A-Za-z0-9]/.test(value)) {
+      // Only IAM's own documents restrict a Sid's characters; S3, KMS, SNS… accept any text.
+      if (grammar.iamSid && /[^A-Za-z0-9]/.test(value)) {
         const cleaned = value.replace(/[^A-Za-z0-9]/g, '');
         const fixes = cleaned && !sids.has(cleaned) ? [lazyFix(m.fix.sid(cleaned), () => ctx.edits.replaceNode(sid.value, cleaned), false)] : [];
         report(ctx, 'sid-invalid', sid.value, m.sidInvalid(value), fixes);
       }
-      if (sids.has(value)) report(ctx, 'sid-duplicate', sid.value, m.sidDuplicate(value));
+      // An empty Sid names nothing (the Firehose console writes "Sid": "" in every statement).
+      if (value !== '' && sids.has(value)) report(ctx, 'sid-duplicate', sid.value, m.sidDuplicate(value));
       else sids.set(value, sid.value);
     }
   }
@@ -164,16 +163,17 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
 
   const resource = s.el.Resource;
   const notResource = s.el.NotResource;
-  if (kind !== 'trust') {
-    if (!resource && !notResource && kind === 'identity') report(ctx, 'resource-missing', openingOf(s.node), m.resourceMissing);
+  if (!noResource) {
+    if (!resource && !notResource && grammar.resource === 'required') report(ctx, 'resource-missing', openingOf(s.node), m.resourceMissing);
     if (resource && notResource) report(ctx, 'resource-missing', notResource.key, m.resourceBoth);
     for (const p of [resource, notResource]) if (p) checkStringList(ctx, p);
   }
 
-  for (const name of ['Principal', 'NotPrincipal'] as const) {
-    const p = s.el[name];
-    if (!p) continue;
-    if (kind === 'identity') {
+  const principals = (['Principal', 'NotPrincipal'] as const).filter((name) => s.el[name]);
+  if (principals.length === 0 && grammar.principal === 'required') report(ctx, 'principal-missing', openingOf(s.node), ctx.kind === 'trust' ? m.principalMissingTrust : m.principalMissing);
+  for (const name of principals) {
+    const p = s.el[name]!;
+    if (grammar.principal === 'forbidden') {
       report(ctx, 'principal-not-allowed', p.key, m.principalNotAllowed(name));
       continue;
     }
