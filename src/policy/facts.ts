@@ -5,6 +5,7 @@
 import { ActionInfo, catalog } from './catalog/catalog';
 import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, legacyBucketName, s3Location } from './arn';
 import { memoize, memoizeRecent } from './memo';
+import { holdsPlaceholder } from './placeholders';
 import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, patternMeetsTemplate } from './wildcard';
 
 export interface BucketFacts {
@@ -41,7 +42,7 @@ export class ResourceFacts {
 
   constructor(readonly value: string) {
     this.wellFormed = isWellFormedArn(value);
-    this.placeholder = hasPlaceholder(value);
+    this.placeholder = holdsPlaceholder(value);
     const loc = s3Location(value);
     if (loc) {
       this.bucket = bucketFacts(loc.bucket);

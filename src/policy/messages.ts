@@ -22,6 +22,7 @@ export interface Messages {
   rootNotObject: string;
   versionMissing: string;
   versionInvalid(value: string): string;
+  versionMissingHarmless: string;
   statementMissing: string;
   statementEmpty: string;
   unknownKey(name: string, suggestion?: string): string;
@@ -169,6 +170,7 @@ export const en: Messages = {
   rootNotObject: 'An IAM policy must be a JSON object with Version and Statement.',
   versionMissing: 'No "Version": IAM then uses 2008-10-17, where policy variables such as ${aws:username} do not work. Add "Version": "2012-10-17".',
   versionInvalid: (v) => `"${v}" is not a policy language version: use "2012-10-17".`,
+  versionMissingHarmless: 'No "Version": IAM then uses 2008-10-17. This document uses no policy variables, so it reads the same; add "Version": "2012-10-17" before you add any.',
   statementMissing: 'The policy has no "Statement".',
   statementEmpty: '"Statement" is empty: the policy grants nothing.',
   unknownKey: (n, s) => `"${n}" is not an element IAM knows here (keys are case-sensitive).${mean(s)}`,
@@ -288,6 +290,7 @@ export const es: Messages = {
   rootNotObject: 'Una política de IAM debe ser un objeto JSON con Version y Statement.',
   versionMissing: 'Falta "Version": IAM usa entonces 2008-10-17, donde las variables de política como ${aws:username} no funcionan. Añade "Version": "2012-10-17".',
   versionInvalid: (v) => `"${v}" no es una versión del lenguaje de políticas: usa "2012-10-17".`,
+  versionMissingHarmless: 'Falta "Version": IAM usa entonces 2008-10-17. Este documento no usa variables de política, así que se lee igual; añade "Version": "2012-10-17" antes de usar alguna.',
   statementMissing: 'La política no tiene "Statement".',
   statementEmpty: '"Statement" está vacío: la política no concede nada.',
   unknownKey: (n, s) => `IAM no conoce el elemento "${n}" aquí (las claves distinguen mayúsculas).${quiso(s)}`,

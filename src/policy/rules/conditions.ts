@@ -51,6 +51,18 @@ const keyVerdict = memoizeRecent((query: string): { known: boolean; suggestion?:
   return { known: false, suggestion: closest(name, candidates) };
 });
 
+/**
+ * Keys no catalog lists: an identity provider's own keys (`token.actions.githubusercontent.com:sub`,
+ * `oidc.eks.eu-west-1.amazonaws.com/id/…:aud`, `accounts.google.com:aud`: the provider's host
+ * name is the prefix), and keys a template computes at deploy time (`${…}`).
+ */
+function judgeableKey(name: string): boolean {
+  if (name.includes('${')) return false;
+  const colon = name.indexOf(':');
+  const prefix = colon < 0 ? name : name.slice(0, colon);
+  return !prefix.includes('.') && !prefix.includes('/');
+}
+
 export function checkConditions(ctx: RuleContext): void {
   const { m, cat } = ctx;
   for (const s of ctx.model.statements) {
@@ -69,6 +81,7 @@ export function checkConditions(ctx: RuleContext): void {
       if (!judgeKeys || op.value.type !== 'object') continue;
       for (const key of propertiesOf(op.value)) {
         if (cat.isGlobalConditionKey(key.name)) continue; // case-insensitive
+        if (!judgeableKey(key.name)) continue;
         // A retired service's keys (deepracer:UserToken) are no longer documented anywhere.
         if (cat.isRetiredService(key.name.slice(0, Math.max(0, key.name.indexOf(':'))))) continue;
         if (cat.isUndocumentedKeyUsedByAws(key.name)) continue;

@@ -61,6 +61,11 @@ export function checkSyntax(ctx: RuleContext): void {
   if (blank) report(ctx, 'json-syntax', { offset: 0, length: 0 }, m.emptyDocument);
 }
 
+/** `${aws:username}`, `${s3:prefix}`, `${*}`: IAM's policy variables (2012-10-17 only). */
+function usesPolicyVariables(text: string): boolean {
+  return text.includes('${') && /\$\{(?:[A-Za-z0-9.-]+:[^:}"\s][^}"\s]*|[*?$])\}/.test(text);
+}
+
 export function checkGrammar(ctx: RuleContext): void {
   const { model, m } = ctx;
   const root = model.root;
@@ -73,9 +78,10 @@ export function checkGrammar(ctx: RuleContext): void {
   const top = { properties: model.topProperties };
   const version = prop(top, 'Version');
   if (!version) {
-    report(ctx, 'policy-version-missing', openingOf(root), m.versionMissing, [
+    // Without policy variables, 2008-10-17 reads the document the same way: a hint, not a warning.
+    report(ctx, 'policy-version-missing', openingOf(root), usesPolicyVariables(ctx.text) ? m.versionMissing : m.versionMissingHarmless, [
       lazyFix(m.fix.addVersion, () => ctx.edits.setValue(['Version'], '2012-10-17', true), true),
-    ]);
+    ], usesPolicyVariables(ctx.text) ? 'warning' : 'info');
   } else if (version.value.type !== 'string') {
     report(ctx, 'invalid-type', version.value, m.invalidType('Version', m.expected.string));
   } else if (!VERSIONS.includes(version.value.value)) {

@@ -1,6 +1,8 @@
 // Resource rules: placeholders, ARN form, bucket names, action/resource-type mismatches,
 // over-broad wildcards, and policies that name several buckets.
-import { BucketProblem, findPlaceholders, hasWildcardOrVariable } from '../arn';
+import type { Node } from 'jsonc-parser';
+import { BucketProblem, hasWildcardOrVariable } from '../arn';
+import { placeholdersIn } from '../placeholders';
 import { catalog } from '../catalog/catalog';
 import { ActionFacts } from '../facts';
 import { mostCommon } from '../memo';
@@ -10,11 +12,38 @@ import { wildcardMatch } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
+const VALUE_ELEMENTS = ['Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
+
+function stringNodes(n: Node | undefined, out: Node[]): Node[] {
+  if (!n) return out;
+  if (n.type === 'string') out.push(n);
+  else if (n.type === 'property') stringNodes(n.children?.[1], out);
+  else for (const c of n.children ?? []) stringNodes(c, out);
+  return out;
+}
+
+/**
+ * One finding per placeholder in a value (never a cascade of ARN, bucket-name or resource-type
+ * findings: those rules skip a value that holds one). An error in a Braze document (the
+ * partner's check fails); elsewhere a hint, as documentation and examples are written so.
+ */
 export function checkPlaceholders(ctx: RuleContext): void {
-  for (const p of findPlaceholders(ctx.text)) {
-    const message = /BUCKET/.test(p.text) ? ctx.m.placeholder(p.text) : ctx.m.placeholderValue(p.text);
-    const f = report(ctx, 'placeholder', { offset: p.offset, length: p.text.length }, message);
-    f.placeholder = p.text;
+  const severity = ctx.braze ? 'error' : 'info';
+  for (const s of ctx.model.statements) {
+    for (const name of VALUE_ELEMENTS) {
+      for (const node of stringNodes(s.el[name]?.value, [])) {
+        const value = String(node.value);
+        const found = placeholdersIn(value, ctx.options.templateValues);
+        if (found.length === 0) continue;
+        // Offsets inside the string when it is written without escapes.
+        const exact = ctx.text.slice(node.offset + 1, node.offset + node.length - 1) === value;
+        for (const p of found) {
+          const message = /BUCKET/i.test(p.text) ? ctx.m.placeholder(p.text) : ctx.m.placeholderValue(p.text);
+          const where = exact ? { offset: node.offset + 1 + p.index, length: p.text.length } : node;
+          report(ctx, 'placeholder', where, message, [], severity).placeholder = p.text;
+        }
+      }
+    }
   }
 }
 
@@ -47,6 +76,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
     if (ctx.braze && allow && element === 'Resource' && statementHasS3Actions(s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
     return;
   }
+  if (facts.placeholder) return; // a template to fill in: its placeholder finding says so
   if (!facts.wellFormed) {
     report(ctx, 'arn-invalid', node, m.arnInvalid(value));
     return;
@@ -131,7 +161,8 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   const resourceProp = s.el.Resource;
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
-  if (resources.length === 0) return;
+  // A placeholder may stand for any resource: nothing can be said until it is filled in.
+  if (resources.length === 0 || resources.some((r) => r.facts.placeholder)) return;
   // In a Braze document the partner's credential check fails (an error); elsewhere IAM accepts
   // the entry and it only grants nothing (a warning: AWS's own managed policies hold a few).
   const severity = ctx.braze ? 'error' : 'warning';
