@@ -65,7 +65,7 @@ function mapFindings(result: AnalysisResult, projection: EmbeddedPolicy['project
 
 export function analyzeEmbedded(policy: EmbeddedPolicy, options: AnalyzeOptions): DocumentReport {
   const projection = policy.projection;
-  const result = analyze(projection.json, { ...options, templateValues: true }, projection.writerFactory());
+  const result = analyze(projection.json, { ...options, templateValues: true, usage: options.usage ?? policy.usage }, projection.writerFactory());
   return { name: policy.name, span: policy.span, usage: policy.usage, result: { ...result, findings: mapFindings(result, projection, options.locale) }, values: projection.valueParts, projection };
 }
 

@@ -91,9 +91,12 @@ export class CloudFormationReader {
     const [id, attribute] = name.split('.', 2);
     const param = get(this.parameters, id);
     if (param && !attribute) {
+      // An SSM parameter type's Default is the parameter's name, not its value; an empty Default
+      // is a value to fill in: both stay unknown.
+      if (/^(AWS::SSM::Parameter::|List<|CommaDelimitedList)/.test(scalarText(get(param, 'Type')) ?? '')) return undefined;
       const d = get(param, 'Default');
       const value = scalarText(d);
-      if (value !== undefined) return { text: value, origin: `Parameters.${id}.Default`, line: this.line(this.span(d).offset) };
+      if (value !== undefined && value !== '') return { text: value, origin: `Parameters.${id}.Default`, line: this.line(this.span(d).offset) };
       return undefined;
     }
     if (this.resourceType(id) === 'AWS::S3::Bucket') {
@@ -259,15 +262,58 @@ export class CloudFormationReader {
     return new TextProjection(this.text, { offset: from, length: to - from }, substitutions);
   }
 
-  private document(name: string, n: unknown, usage: PolicyUsage, out: EmbeddedPolicy[]): void {
+  private document(name: string, n: unknown, usage: PolicyUsage | undefined, out: EmbeddedPolicy[], group?: string): void {
     if (n === undefined || n === null) return;
+    const fn = intrinsic(n);
+    // Fn::If: each branch is a document of its own (AWS::NoValue is none).
+    if (fn?.name === 'Fn::If' && isSeq(fn.arg) && fn.arg.items.length === 3) {
+      const [, yes, no] = fn.arg.items;
+      this.document(`${name} (if true)`, yes, usage, out, group);
+      this.document(`${name} (if false)`, no, usage, out, group);
+      return;
+    }
+    if (fn?.name === 'Ref' && scalarText(fn.arg) === 'AWS::NoValue') return;
     const span = this.span(n);
-    if (isMap(n) && !intrinsic(n)) {
-      out.push({ name, span, usage, projection: new Projection(this.value(n), span, yamlWriter(this.text)) });
+    if (isMap(n) && !fn) {
+      out.push({ name, span, usage, group, projection: new Projection(this.value(n), span, yamlWriter(this.text)) });
       return;
     }
     const text = this.stringPolicy(n);
-    if (text) out.push({ name, span, usage, projection: text });
+    if (text) out.push({ name, span, usage, group, projection: text });
+  }
+
+  /** A list of inline policies (`Policies:` of a role, user or group), items possibly under Fn::If. */
+  private inlinePolicies(id: string, items: readonly unknown[], out: EmbeddedPolicy[], group: string): void {
+    items.forEach((p, i) => {
+      const fn = intrinsic(p);
+      if (fn?.name === 'Fn::If' && isSeq(fn.arg) && fn.arg.items.length === 3) {
+        this.inlinePolicies(id, fn.arg.items.slice(1), out, group);
+        return;
+      }
+      const policyName = scalarText(get(p, 'PolicyName')) ?? String(i);
+      this.document(`${id}.Policies[${policyName}]`, get(p, 'PolicyDocument'), 'identity', out, group);
+    });
+  }
+
+  /**
+   * A permission given as fields rather than a document (AWS::Lambda::Permission): read as the
+   * one-statement resource policy the service builds from them, so its action is checked.
+   */
+  private permission(id: string, props: unknown, out: EmbeddedPolicy[]): void {
+    const action = get(props, 'Action');
+    const principal = get(props, 'Principal');
+    if (action === undefined || principal === undefined) return;
+    const src = this.span(get(props, 'Action'));
+    const whole = this.span(props);
+    const synthetic = (text: string): PValue => ({ type: 'string', parts: [{ kind: 'literal', text, src: whole }], src: whole });
+    const unknown = (label: string, at: Span): PValue => ({ type: 'string', parts: [{ kind: 'unknown', label, src: at }], src: at });
+    const who = scalarText(principal);
+    const principalValue: PValue = who === '*' ? this.value(principal) : { type: 'object', entries: [{ key: who && /\.amazonaws\.com(\.cn)?$/.test(who) ? 'Service' : 'AWS', keySrc: whole, keyLiteral: false, value: this.value(principal) }], src: this.span(principal) };
+    const entry = (key: string, value: PValue): PEntry => ({ key, keySrc: whole, keyLiteral: false, value });
+    // The function may be named by name, ARN or partial ARN: the service resolves it.
+    const statement: PValue = { type: 'object', entries: [entry('Effect', synthetic('Allow')), entry('Principal', principalValue), entry('Action', this.value(action)), entry('Resource', unknown('FunctionName', this.span(get(props, 'FunctionName'), whole)))], src: whole };
+    const root: PValue = { type: 'object', entries: [entry('Version', synthetic('2012-10-17')), entry('Statement', { type: 'array', items: [statement], src: whole })], src: whole };
+    out.push({ name: `${id}.Permission`, span: src, usage: 'resource', projection: new Projection(root, whole, yamlWriter(this.text)) });
   }
 
   policies(): EmbeddedPolicy[] {
@@ -276,34 +322,94 @@ export class CloudFormationReader {
     for (const pair of (this.resources as YAMLMap).items) {
       const id = scalarText(pair.key);
       if (!id) continue;
-      const type = scalarText(get(pair.value, 'Type'));
+      const type = scalarText(get(pair.value, 'Type')) ?? '';
       const props = get(pair.value, 'Properties');
+      const property = DOCUMENT_PROPERTIES[type];
+      if (property) {
+        const usage = type === 'AWS::Organizations::Policy' ? organizationPolicyUsage(scalarText(get(props, 'Type'))) : property.usage;
+        if (usage !== null) this.document(`${id}.${property.name}`, get(props, property.name), usage, out, this.groupOf(type, id, props));
+        continue;
+      }
       switch (type) {
-        case 'AWS::IAM::Policy':
-        case 'AWS::IAM::ManagedPolicy':
-          this.document(`${id}.PolicyDocument`, get(props, 'PolicyDocument'), 'identity', out);
-          break;
-        case 'AWS::S3::BucketPolicy':
-          this.document(`${id}.PolicyDocument`, get(props, 'PolicyDocument'), 'resource', out);
-          break;
         case 'AWS::IAM::Role':
-          this.document(`${id}.AssumeRolePolicyDocument`, get(props, 'AssumeRolePolicyDocument'), 'trust', out);
+          this.document(`${id}.AssumeRolePolicyDocument`, get(props, 'AssumeRolePolicyDocument'), 'trust', out, id);
         // falls through: roles have inline Policies too
         case 'AWS::IAM::User':
-        case 'AWS::IAM::Group': {
-          const policies = get(props, 'Policies');
-          if (isSeq(policies)) {
-            policies.items.forEach((p, i) => {
-              const policyName = scalarText(get(p, 'PolicyName')) ?? String(i);
-              this.document(`${id}.Policies[${policyName}]`, get(p, 'PolicyDocument'), 'identity', out);
-            });
+        case 'AWS::IAM::Group':
+          {
+            const policies = get(props, 'Policies');
+            this.inlinePolicies(id, isSeq(policies) ? policies.items : [], out, id);
           }
+          break;
+        case 'AWS::Lambda::Permission':
+          this.permission(id, props, out);
+          break;
+        case 'AWS::Events::EventBusPolicy': {
+          // A whole statement (Statement) or its fields (Action, Principal…): the former is checked.
+          const statement = get(props, 'Statement');
+          if (isMap(statement)) this.statementDocument(`${id}.Statement`, statement, out);
           break;
         }
       }
     }
     return out.sort((a, b) => a.span.offset - b.span.offset);
   }
+
+  /** One statement given alone, checked as the one-statement resource policy it becomes. */
+  private statementDocument(name: string, statement: YAMLMap, out: EmbeddedPolicy[]): void {
+    const span = this.span(statement);
+    const synthetic: PValue = { type: 'string', parts: [{ kind: 'literal', text: '2012-10-17', src: span }], src: span };
+    const root: PValue = { type: 'object', entries: [{ key: 'Version', keySrc: span, keyLiteral: false, value: synthetic }, { key: 'Statement', keySrc: span, keyLiteral: false, value: { type: 'array', items: [this.value(statement)], src: span } }], src: span };
+    out.push({ name, span, usage: 'resource', projection: new Projection(root, span, yamlWriter(this.text)) });
+  }
+
+  /** The role or user an IAM policy resource is attached to, when it names exactly one in this template. */
+  private groupOf(type: string, id: string, props: unknown): string | undefined {
+    if (!/^AWS::IAM::(Policy|ManagedPolicy|RolePolicy|UserPolicy)$/.test(type)) return undefined;
+    const single = get(props, 'RoleName') ?? get(props, 'UserName');
+    const list = get(props, 'Roles') ?? get(props, 'Users');
+    const target = single ?? (isSeq(list) && list.items.length === 1 ? list.items[0] : undefined);
+    const fn = intrinsic(target);
+    const ref = fn?.name === 'Ref' ? scalarText(fn.arg) : undefined;
+    return ref && get(this.resources, ref) ? ref : id;
+  }
+}
+
+/** Resource types whose one property holds a policy document, and what it is. */
+const DOCUMENT_PROPERTIES: Record<string, { name: string; usage: PolicyUsage | undefined }> = {
+  'AWS::IAM::Policy': { name: 'PolicyDocument', usage: 'identity' },
+  'AWS::IAM::ManagedPolicy': { name: 'PolicyDocument', usage: 'identity' },
+  'AWS::IAM::RolePolicy': { name: 'PolicyDocument', usage: 'identity' },
+  'AWS::IAM::UserPolicy': { name: 'PolicyDocument', usage: 'identity' },
+  'AWS::IAM::GroupPolicy': { name: 'PolicyDocument', usage: 'identity' },
+  'AWS::SSO::PermissionSet': { name: 'InlinePolicy', usage: 'identity' },
+  'AWS::S3::BucketPolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::S3::AccessPoint': { name: 'Policy', usage: 'resource' },
+  'AWS::KMS::Key': { name: 'KeyPolicy', usage: 'resource' },
+  'AWS::KMS::ReplicaKey': { name: 'KeyPolicy', usage: 'resource' },
+  'AWS::SQS::QueuePolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::SQS::QueueInlinePolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::SNS::TopicPolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::SNS::TopicInlinePolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::Logs::ResourcePolicy': { name: 'PolicyDocument', usage: 'resource' },
+  'AWS::Logs::Destination': { name: 'DestinationPolicy', usage: 'resource' },
+  'AWS::Events::EventBus': { name: 'Policy', usage: 'resource' },
+  'AWS::SecretsManager::ResourcePolicy': { name: 'ResourcePolicy', usage: 'resource' },
+  'AWS::ECR::Repository': { name: 'RepositoryPolicyText', usage: 'resource' },
+  'AWS::ECR::RegistryPolicy': { name: 'PolicyText', usage: 'resource' },
+  'AWS::OpenSearchService::Domain': { name: 'AccessPolicies', usage: 'resource' },
+  'AWS::Elasticsearch::Domain': { name: 'AccessPolicies', usage: 'resource' },
+  'AWS::Backup::BackupVault': { name: 'AccessPolicy', usage: 'resource' },
+  'AWS::EFS::FileSystem': { name: 'FileSystemPolicy', usage: 'resource' },
+  'AWS::MSK::ClusterPolicy': { name: 'Policy', usage: 'resource' },
+  'AWS::EC2::VPCEndpoint': { name: 'PolicyDocument', usage: 'endpoint' },
+  'AWS::Organizations::Policy': { name: 'Content', usage: 'scp' },
+};
+
+/** An organization policy's Type: SCPs and RCPs are IAM documents; tag, backup… policies are not. */
+function organizationPolicyUsage(type: string | undefined): PolicyUsage | null {
+  if (type === undefined || type === 'SERVICE_CONTROL_POLICY') return 'scp';
+  return type === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : null;
 }
 
 export function cloudFormationPolicies(text: string): { policies: EmbeddedPolicy[]; errors: { offset: number; message: string }[] } {

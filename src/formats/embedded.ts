@@ -1,9 +1,10 @@
 // A policy document found inside a Terraform or CloudFormation file.
+import type { DocumentUsage } from '../policy/types';
 import type { Projection, Span } from './projection';
 import type { TextProjection } from './textProjection';
 
-/** How the file uses the document: a role's trust policy, a bucket policy, or an identity policy. */
-export type PolicyUsage = 'trust' | 'resource' | 'identity';
+/** How the file uses the document (see DocumentUsage in the engine). */
+export type PolicyUsage = DocumentUsage;
 
 export interface EmbeddedPolicy {
   /** Its name in the file: `data.aws_iam_policy_document.braze`, `BrazeRole.AssumeRolePolicyDocument`. */
@@ -11,5 +12,10 @@ export interface EmbeddedPolicy {
   /** The document's text in the file (the code lens and summaries point here). */
   span: Span;
   usage?: PolicyUsage;
+  /**
+   * The role or user the document belongs to (its trust policy and permissions policies share
+   * one): a Braze signal on one of them speaks for the others.
+   */
+  group?: string;
   projection: Projection | TextProjection;
 }

@@ -7,7 +7,7 @@ export const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
 /** A CloudFormation template that is not JSON (JSON documents go through the JSON path first). */
 export const YAML_TEMPLATE_FILE = /\.(ya?ml|template)$/i;
 
-const TERRAFORM_POLICY = /aws_iam_policy_document|\b(assume_role_)?policy\s*=/;
+const TERRAFORM_POLICY = /aws_iam_policy_document|\b(assume_role_policy|policy|access_polic(y|ies)|policy_document|content)\s*=/;
 
 export function looksLikeTerraformPolicy(text: string): boolean {
   return TERRAFORM_POLICY.test(text);

@@ -11,11 +11,14 @@ import { hclWriter, HclHost } from './hclWriter';
 import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, stringValue } from './projection';
 import { LineIndex } from '../policy/ranges';
 import { looksLikeTerraformPolicy } from './sniff';
+import { argumentUsage } from './terraformUsage';
 import { Substitution, TextProjection } from './textProjection';
 
-const POLICY_ARGUMENTS = new Set(['policy', 'assume_role_policy']);
-/** Resources whose `policy` is a bucket policy (a resource policy, with principals). */
-const RESOURCE_POLICY_TYPES = new Set(['aws_s3_bucket_policy']);
+const TOP_LEVEL_BLOCKS = new Set(['resource', 'module', 'locals', 'data', 'variable', 'output', 'provider', 'terraform']);
+const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)/g;
+const LOCAL_REFERENCE = /\blocal\.([A-Za-z0-9_-]+)/g;
+/** Arguments of a policy document that merge other documents into it. */
+const MERGE_ARGUMENTS = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 const spanOf = (n: TsNode): Span => ({ offset: n.startIndex, length: n.endIndex - n.startIndex });
 
@@ -35,7 +38,7 @@ function relevantBlocks(tree: Tree, text: string): TsNode[] {
       const type: string = c.nodeType; // the cursor moved: TypeScript's narrowing above no longer holds
       if (type !== 'block') continue;
       const start = c.startIndex;
-      const policy = text.indexOf('policy', start);
+      const policy = text.indexOf('polic', start);
       if (/^(variable|locals)\b|^resource\s+"aws_s3_bucket"\s/.test(text.slice(start, start + 40)) || (policy >= 0 && policy < c.endIndex)) out.push(c.currentNode);
     } while (c.gotoNextSibling());
     return out;
@@ -183,7 +186,11 @@ class Scope {
         const value = map && typeof k.value === 'string' ? map(k.value) : k.value;
         return { value, origin: k.origin || origin, line: k.origin ? k.line : this.lineOf(target.startIndex) };
       };
-      if (path[0] === 'var' && path.length === 2) return follow(this.variables.get(path[1]), `var.${path[1]}`);
+      if (path[0] === 'var' && path.length === 2) {
+        // An empty default is a value to fill in, not the value: it stays unknown.
+        const k = follow(this.variables.get(path[1]), `var.${path[1]}`);
+        return k && k.value !== '' ? k : undefined;
+      }
       if (path[0] === 'local' && path.length === 2) return follow(this.locals.get(path[1]), `local.${path[1]}`);
       if (path[0] === 'aws_s3_bucket' && path.length === 3) {
         const target = this.buckets.get(path[1]);
@@ -430,42 +437,100 @@ export class TerraformReader {
   /** Every policy document in the file, in file order. */
   policies(): EmbeddedPolicy[] {
     const out: EmbeddedPolicy[] = [];
-    const usage = new Map<string, PolicyUsage>();
+    /** Uses of documents and locals by name (`data.aws_iam_policy_document.x`, `local.y`). */
+    const uses = new Map<string, Set<PolicyUsage | undefined>>();
+    const use = (name: string, usage: PolicyUsage | undefined) => {
+      const set = uses.get(name) ?? new Set();
+      set.add(usage);
+      uses.set(name, set);
+    };
     const write = hclWriter(this.text);
-    // Arguments first: they tell what the referenced policy documents are used for.
     const withPolicies = this.blocks.filter((b) => {
-      const at = this.text.indexOf('policy', b.startIndex);
+      const at = this.text.indexOf('polic', b.startIndex);
       return at >= 0 && at < b.endIndex;
     });
+    const inline: { doc: EmbeddedPolicy; local?: string }[] = [];
     this.visitAttributes(withPolicies, [], (attr, owners) => {
       const [nameNode, expr] = named(attr);
-      if (!nameNode || !expr || !POLICY_ARGUMENTS.has(nameNode.text)) return;
-      const resourceType = owners.find((o) => blockType(o) === 'resource');
-      const labels = resourceType ? blockLabels(resourceType) : [];
-      const kind: PolicyUsage = nameNode.text === 'assume_role_policy' ? 'trust' : RESOURCE_POLICY_TYPES.has(labels[0] ?? '') ? 'resource' : 'identity';
-      const name = `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${nameNode.text}`;
-      const x = soleInterpolation(unwrap(expr));
-      if (x.type === 'variable_expr') {
-        const path = this.scope.referencePath(x);
-        if (path[0] === 'data' && path[1] === 'aws_iam_policy_document' && path[2]) usage.set(path[2], kind);
-        return;
+      if (!nameNode || !expr) return;
+      // The innermost top-level kind of block (a syntax error may nest the blocks after it).
+      const top = [...owners].reverse().find((o) => TOP_LEVEL_BLOCKS.has(blockType(o)));
+      const topType = top ? blockType(top) : '';
+      if (topType === 'data' || topType === 'variable' || topType === 'output') return;
+      const argument = nameNode.text;
+      let usage: PolicyUsage | undefined | null;
+      let local: string | undefined;
+      if (topType === 'locals') {
+        local = argument;
+        usage = undefined; // decided by who uses the local
+      } else {
+        const labels = top ? blockLabels(top) : [];
+        usage = argumentUsage(topType, labels, argument, (name) => this.literalArgument(top, name));
+        if (usage === null) return;
+        // Documents and locals this argument refers to, however wrapped ([0], one(…), join("", ….*.json)…).
+        for (const m of expr.text.matchAll(DOCUMENT_REFERENCE)) use(`data.${m[1]}`, usage);
+        for (const m of expr.text.matchAll(LOCAL_REFERENCE)) use(`local.${m[1]}`, usage);
       }
+      const labels = top ? blockLabels(top) : [];
+      const name = local ? `local.${local}` : `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${argument}`;
+      const x = soleInterpolation(unwrap(expr));
       if (x.type === 'function_call' && named(x)[0]?.text === 'jsonencode') {
         const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
-        if (!arg) return;
+        if (!arg || (local && !/\bStatement\b/.test(arg.text))) return;
         const root = this.value(arg, false);
-        if (root.type === 'object') out.push({ name, span: spanOf(expr), usage: kind, projection: new Projection(root, spanOf(arg), write) });
+        if (root.type === 'object') inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, projection: new Projection(root, spanOf(arg), write) }, local });
         return;
       }
       if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
+        if (local && !/"Statement"/.test(x.text)) return;
         const projection = this.heredoc(named(x)[0]);
-        if (projection) out.push({ name, span: spanOf(expr), usage: kind, projection });
+        if (projection) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, projection }, local });
       }
     });
+    // Locals pass their uses on to the documents they name.
+    for (const [k, expr] of this.scope.locals) {
+      const set = uses.get(`local.${k}`);
+      if (!set) continue;
+      for (const m of expr.text.matchAll(DOCUMENT_REFERENCE)) for (const u of set) use(`data.${m[1]}`, u);
+    }
+    // A document merged into another (source_policy_documents…) is used as that one is.
+    for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
+      changed = false;
+      for (const [label, block] of this.scope.documents) {
+        const set = uses.get(`data.${label}`);
+        if (!set) continue;
+        const attrs = attributes(bodyOf(block));
+        for (const a of MERGE_ARGUMENTS) {
+          const merged = attrs.get(a);
+          if (!merged) continue;
+          for (const m of merged.expr.text.matchAll(DOCUMENT_REFERENCE)) {
+            const target = uses.get(`data.${m[1]}`);
+            for (const u of set) {
+              if (target?.has(u)) continue;
+              use(`data.${m[1]}`, u);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    // One use, or none said: a document used two ways (or in ways the file does not say) is left to its content.
+    const usageOf = (name: string) => {
+      const set = uses.get(name);
+      return set && set.size === 1 ? [...set][0] : undefined;
+    };
+    for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`) } : doc);
     for (const [label, block] of this.scope.documents) {
-      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usage.get(label), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
+      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
     }
     return out.sort((a, b) => a.span.offset - b.span.offset);
+  }
+
+  /** The literal text of a block's argument (`type = "RESOURCE_CONTROL_POLICY"`), if it has one. */
+  private literalArgument(block: TsNode | undefined, name: string): string | undefined {
+    const a = block && attributes(bodyOf(block)).get(name);
+    const k = a && this.scope.resolve(a.expr);
+    return k && typeof k.value === 'string' ? k.value : undefined;
   }
 
   /** Heredoc JSON: the text between the opening line and the closing marker. */
@@ -486,7 +551,7 @@ export class TerraformReader {
     for (const c of Array.isArray(n) ? n : named(n)) {
       if (c.type === 'attribute') visit(c, owners);
       // Only blocks whose text mentions a policy can hold a policy argument: skip the rest unread.
-      else if (c.type === 'block' && this.text.slice(c.startIndex, c.endIndex).includes('policy')) this.visitAttributes(c, [...owners, c], visit);
+      else if (c.type === 'block' && this.text.slice(c.startIndex, c.endIndex).includes('polic')) this.visitAttributes(c, [...owners, c], visit);
       else if (c.type === 'body') this.visitAttributes(c, owners, visit);
     }
   }

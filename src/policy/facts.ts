@@ -5,7 +5,7 @@
 import { ActionInfo, catalog } from './catalog/catalog';
 import { BucketProblem, S3Location, bucketNameProblem, hasPlaceholder, hasWildcardOrVariable, isWellFormedArn, legacyBucketName, s3Location } from './arn';
 import { memoize, memoizeRecent } from './memo';
-import { holdsPlaceholder } from './placeholders';
+import { holdsPlaceholder, holdsTemplateVariable } from './placeholders';
 import { CompiledWildcard, POLICY_VARIABLE, compileWildcard, patternMeetsTemplate } from './wildcard';
 
 export interface BucketFacts {
@@ -29,7 +29,10 @@ export interface CompiledResource extends CompiledWildcard {
 
 export class ResourceFacts {
   readonly wellFormed: boolean;
+  /** Holds a placeholder of a style other than `${x}` (placeholders.ts). */
   readonly placeholder: boolean;
+  /** Holds `${x}` that is not an IAM variable: a placeholder in a JSON file, a deploy-time value in a template. */
+  readonly templateVariable: boolean;
   /** The S3 bucket/object the value names (its bucket is `bucket.name`), if it is an S3 ARN. */
   readonly s3: S3Location | undefined;
   readonly bucket: BucketFacts | undefined;
@@ -42,7 +45,8 @@ export class ResourceFacts {
 
   constructor(readonly value: string) {
     this.wellFormed = isWellFormedArn(value);
-    this.placeholder = holdsPlaceholder(value);
+    this.placeholder = holdsPlaceholder(value, true);
+    this.templateVariable = holdsTemplateVariable(value);
     const loc = s3Location(value);
     if (loc) {
       this.bucket = bucketFacts(loc.bucket);

@@ -49,3 +49,10 @@ function mayHold(value: string): boolean {
 export function holdsPlaceholder(value: string, templateValues = false): boolean {
   return placeholdersIn(value, templateValues).length > 0;
 }
+
+/** `${x}` that is not an IAM variable: a placeholder in a JSON file, a deploy-time value in a template. */
+export function holdsTemplateVariable(value: string): boolean {
+  if (!value.includes('${')) return false;
+  TEMPLATE_VARIABLE.lastIndex = 0;
+  return TEMPLATE_VARIABLE.test(value);
+}

@@ -176,7 +176,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   }
 
   const principals = (['Principal', 'NotPrincipal'] as const).filter((name) => s.el[name]);
-  if (principals.length === 0 && grammar.principal === 'required') report(ctx, 'principal-missing', openingOf(s.node), ctx.kind === 'trust' ? m.principalMissingTrust : m.principalMissing);
+  if (principals.length === 0 && grammar.principal === 'required' && !standsForMerged(ctx, s)) report(ctx, 'principal-missing', openingOf(s.node), ctx.kind === 'trust' ? m.principalMissingTrust : m.principalMissing);
   for (const name of principals) {
     const p = s.el[name]!;
     if (grammar.principal === 'forbidden') {
@@ -188,6 +188,15 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
 
   const condition = s.el.Condition;
   if (condition) checkConditionShape(ctx, condition);
+}
+
+/**
+ * A statement that stands for documents merged in at deploy time (Terraform's
+ * source_policy_documents, a dynamic block): its Action and Resource are both unknown values.
+ */
+function standsForMerged(ctx: RuleContext, s: Statement): boolean {
+  const unknown = (p: Property | undefined) => p?.value.type === 'string' && /^\$\{[^}]*\}$/.test(String(p.value.value));
+  return ctx.options.templateValues && unknown(s.el.Action) && unknown(s.el.Resource);
 }
 
 function checkPrincipal(ctx: RuleContext, p: Property): void {

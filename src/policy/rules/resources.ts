@@ -47,6 +47,11 @@ export function checkPlaceholders(ctx: RuleContext): void {
   }
 }
 
+/** A resource holding a placeholder (in a JSON file `${x}` is one too; in a template, a deploy-time value). */
+function unfilled(ctx: RuleContext, item: ResourceItem): boolean {
+  return item.facts.placeholder || (item.facts.templateVariable && !ctx.options.templateValues);
+}
+
 function bucketWhy(m: Messages, problem: BucketProblem): string {
   if (problem.kind === 'prefix') return m.bucketWhy.prefix(problem.text);
   if (problem.kind === 'suffix') return m.bucketWhy.suffix(problem.text);
@@ -76,7 +81,7 @@ function checkResourceString(ctx: RuleContext, s: Statement, element: string, it
     if (ctx.braze && allow && element === 'Resource' && statementHasS3Actions(s)) report(ctx, 'resource-overbroad', node, m.overbroadStar);
     return;
   }
-  if (facts.placeholder) return; // a template to fill in: its placeholder finding says so
+  if (unfilled(ctx, item)) return; // a template to fill in: its placeholder finding says so
   if (!facts.wellFormed) {
     report(ctx, 'arn-invalid', node, m.arnInvalid(value));
     return;
@@ -162,7 +167,7 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
   // A placeholder may stand for any resource: nothing can be said until it is filled in.
-  if (resources.length === 0 || resources.some((r) => r.facts.placeholder)) return;
+  if (resources.length === 0 || resources.some((r) => unfilled(ctx, r))) return;
   // In a Braze document the partner's credential check fails (an error); elsewhere IAM accepts
   // the entry and it only grants nothing (a warning: AWS's own managed policies hold a few).
   const severity = ctx.braze ? 'error' : 'warning';

@@ -1,0 +1,229 @@
+// What each document in a Terraform or CloudFormation file is, and that it is checked with its own
+// grammar: the false alarms found on public repositories (issue 19), each as a small fixture
+// written here after the shape it was seen in (sources named in each test).
+import assert from 'node:assert/strict';
+import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { loadTerraform } from '../../src/formats/treeSitter';
+
+function check(text: string, name: string): FileReport {
+  const report = analyzeFile(text, name);
+  assert.ok(report, `${name} was not analysed`);
+  return report;
+}
+
+/** Each document's name → its usage and its error/warning codes. */
+function summary(report: FileReport): Record<string, string> {
+  return Object.fromEntries(report.documents.map((d) => [d.name, `${d.usage ?? '?'}: ${d.result.findings.filter((f) => f.severity !== 'info').map((f) => f.code).join(',')}`]));
+}
+
+const loud = (report: FileReport) => allFindings(report).filter((f) => f.severity !== 'info').map((f) => f.code);
+
+before(async () => {
+  assert.ok(await loadTerraform(), 'the Terraform grammar did not load');
+});
+
+describe('Terraform: the use of a document, however it is referenced', () => {
+  // Shapes: cloudposse modules (count + [0]), log-archive modules (join("", ….*.json)),
+  // terraform-aws-modules (source_policy_documents into a local used by a bucket policy).
+  const tf = `
+data "aws_iam_policy_document" "assume_role" {
+  count = var.enabled ? 1 : 0
+  statement {
+    sid     = "Allow EC2 to assume"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+resource "aws_iam_role" "this" {
+  count              = var.enabled ? 1 : 0
+  assume_role_policy = data.aws_iam_policy_document.assume_role[0].json
+}
+data "aws_iam_policy_document" "bucket" {
+  statement {
+    sid       = "Deny insecure transport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents = [data.aws_iam_policy_document.bucket.json]
+}
+locals {
+  bucket_policy = one(data.aws_iam_policy_document.merged[*].json)
+}
+resource "aws_s3_bucket_policy" "this" {
+  bucket = "logs"
+  policy = local.bucket_policy
+}
+module "archive" {
+  source        = "./archive"
+  bucket_policy = join("", data.aws_iam_policy_document.extra.*.json)
+}
+data "aws_iam_policy_document" "extra" {
+  statement {
+    sid       = "Allow CloudTrail"
+    actions   = ["s3:PutObject"]
+    resources = ["arn:aws:s3:::logs/AWSLogs/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudtrail.amazonaws.com"]
+    }
+  }
+}
+`;
+  it('follows [0], one(…[*]), join("", ….*.json), locals, source_policy_documents and module inputs named for a bucket policy', () => {
+    const s = summary(check(tf, 'main.tf'));
+    assert.equal(s['data.aws_iam_policy_document.assume_role'], 'trust: sid-invalid', 'an IAM trust policy: IAM\'s Sid rule');
+    assert.equal(s['data.aws_iam_policy_document.merged'], 'resource: ');
+    assert.equal(s['data.aws_iam_policy_document.bucket'], 'resource: ', 'merged through source_policy_documents into a bucket policy');
+    assert.equal(s['data.aws_iam_policy_document.extra'], 'resource: ');
+  });
+  it('the same documents with their uses removed: the content decides, and no identity-policy rule fires on them', () => {
+    const unused = tf.replace(/resource "aws_iam_role"[\s\S]*?\n}\n/, '').replace(/resource "aws_s3_bucket_policy"[\s\S]*?\n}\n/, '').replace(/module "archive"[\s\S]*?\n}\n/, '');
+    const s = summary(check(unused, 'main.tf'));
+    assert.equal(s['data.aws_iam_policy_document.assume_role'], '?: sid-invalid');
+    assert.equal(s['data.aws_iam_policy_document.bucket'], '?: ');
+    assert.equal(s['data.aws_iam_policy_document.extra'], '?: ');
+  });
+  it('a document of unknown use that has principals is never checked as an identity policy', () => {
+    const text = 'data "aws_iam_policy_document" "x" {\n  statement {\n    sid = "Read objects"\n    actions = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::logs-bucket/*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::111122223333:root"]\n    }\n  }\n}\n';
+    assert.deepEqual(loud(check(text, 'x.tf')), []);
+  });
+  it('organization policies: content is an SCP or an RCP by the resource\'s type; tag policies are not IAM documents', () => {
+    const scp = 'resource "aws_organizations_policy" "deny" {\n  name = "deny"\n  content = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Deny", Action = ["ec2:RunInstances"], Resource = "*", Principal = "*" }]\n  })\n}\n';
+    assert.deepEqual(summary(check(scp, 'o.tf')), { 'aws_organizations_policy.deny.content': 'scp: principal-not-allowed' });
+    const rcp = scp.replace('name = "deny"', 'name = "deny"\n  type = "RESOURCE_CONTROL_POLICY"').replace('"ec2:RunInstances"', '"sts:AssumeRole"');
+    assert.deepEqual(summary(check(rcp, 'o.tf')), { 'aws_organizations_policy.deny.content': 'rcp: ' });
+    const tag = scp.replace('name = "deny"', 'name = "deny"\n  type = "TAG_POLICY"');
+    assert.deepEqual(check(tag, 'o.tf').documents, []);
+  });
+  it('a role trust policy with a Resource and no Principal is reported (IAM rejects it)', () => {
+    const text = 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Resource = "*" }]\n  })\n}\n';
+    assert.deepEqual(loud(check(text, 'r.tf')).sort(), ['principal-missing', 'unknown-key']);
+  });
+  it('KMS key, SQS, SNS and secret policies are resource policies: any Sid text, principals required', () => {
+    const text = 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Sid = "Enable IAM User Permissions", Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "kms:*", Resource = "*" }]\n  })\n}\n';
+    assert.deepEqual(summary(check(text, 'k.tf')), { 'aws_kms_key.k.policy': 'resource: ' });
+    const unknownAction = text.replace('"kms:*"', '["kms:*", "kms:PutRolePolicy"]');
+    assert.deepEqual(loud(check(unknownAction, 'k.tf')), ['action-unknown']);
+  });
+  it('a variable whose default is empty is a value to fill in, not the value', () => {
+    const text = 'variable "bucket" {\n  default = ""\n}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::${var.bucket}/*" }]\n  })\n}\n';
+    assert.deepEqual(loud(check(text, 'p.tf')), []);
+  });
+  it('identity providers\' condition keys computed from a local are not judged (terraform-aws-oidc-github shape)', () => {
+    const text = 'locals {\n  issuer = "token.actions.githubusercontent.com"\n}\ndata "aws_iam_policy_document" "assume" {\n  statement {\n    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type = "Federated"\n      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]\n    }\n    condition {\n      test = "StringLike"\n      variable = "${local.issuer}:sub"\n      values = ["repo:org/*"]\n    }\n  }\n}\nresource "aws_iam_role" "gh" {\n  assume_role_policy = data.aws_iam_policy_document.assume.json\n}\n';
+    assert.deepEqual(loud(check(text, 'gh.tf')), []);
+  });
+});
+
+describe('CloudFormation: every kind of document, each with its own grammar', () => {
+  // Shapes: AWS's own sample templates, vendors' onboarding templates (SSM parameters, Fn::If),
+  // KMS default key policies, SNS/SQS policies, Lambda permissions.
+  const template = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  KmsArn:
+    Type: AWS::SSM::Parameter::Value<String>
+    Default: /team/kms_arn
+  ExistingBucket:
+    Type: String
+    Default: ""
+Conditions:
+  WithKms: !Equals [true, true]
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Sid: Enable IAM User Permissions
+            Effect: Allow
+            Principal:
+              AWS: !Sub arn:aws:iam::\${AWS::AccountId}:root
+            Action: kms:*
+            Resource: "*"
+  Topic:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics: [!Ref Alerts]
+      PolicyDocument:
+        Statement:
+          - Sid: __default_statement_ID
+            Effect: Allow
+            Principal:
+              Service: events.amazonaws.com
+            Action: sns:Publish
+            Resource: !Ref Alerts
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - !If
+          - WithKms
+          - PolicyName: decrypt
+            PolicyDocument:
+              Version: "2012-10-17"
+              Statement:
+                - Effect: Allow
+                  Action: kms:Decrypt
+                  Resource: !Ref KmsArn
+          - !Ref AWS::NoValue
+  Read:
+    Type: AWS::IAM::RolePolicy
+    Properties:
+      RoleName: !Ref Role
+      PolicyName: read
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:GetObject]
+            Resource: !Sub arn:aws:s3:::\${ExistingBucket}/*
+  Invoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: my-function
+      Principal: s3.amazonaws.com
+`;
+  it('reads key, topic, RolePolicy, Fn::If branches and Lambda permissions, each as what it is', () => {
+    const s = summary(check(template, 'stack.yaml'));
+    assert.deepEqual(s, {
+      'Key.KeyPolicy': 'resource: ',
+      'Topic.PolicyDocument': 'resource: ',
+      'Role.AssumeRolePolicyDocument': 'trust: ',
+      'Role.Policies[decrypt]': 'identity: ',
+      'Read.PolicyDocument': 'identity: ',
+      'Invoke.Permission': 'resource: ',
+    });
+  });
+  it('an SSM parameter\'s Default is its name, not a value: no ARN finding on /team/kms_arn', () => {
+    const report = check(template, 'stack.yaml');
+    assert.deepEqual(allFindings(report).filter((f) => f.code === 'arn-invalid' || f.code === 'resource-mismatch'), []);
+  });
+  it('still checks what the service would reject: a misspelt action in a Lambda permission', () => {
+    const report = check(template.replace('Action: lambda:InvokeFunction', 'Action: lambda:InvokeFunctions'), 'stack.yaml');
+    assert.deepEqual(loud(report), ['action-unknown']);
+  });
+});
