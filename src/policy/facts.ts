@@ -54,11 +54,17 @@ export class ResourceFacts {
 
   /**
    * Can this pattern name a resource of the type with this ARN template? Policy variables stand
-   * for any text here, whatever the Version.
+   * for any text here, whatever the Version. A `~` template is compared loosely, ignoring case
+   * (catalog.ts, PRECISE_ARN_SERVICES).
    */
   meetsTemplate(template: string): boolean {
     let yes = this.meets.get(template);
-    if (yes === undefined) this.meets.set(template, (yes = patternMeetsTemplate((this.withVariables.widened ?? this.literal).pattern, template)));
+    if (yes === undefined) {
+      const pattern = (this.withVariables.widened ?? this.literal).pattern;
+      const loose = template.startsWith('~');
+      yes = patternMeetsTemplate(loose ? pattern.toLowerCase() : pattern, loose ? template.toLowerCase() : template);
+      this.meets.set(template, yes);
+    }
     return yes;
   }
 }
