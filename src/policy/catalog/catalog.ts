@@ -33,10 +33,19 @@ interface ServiceData {
   keys: string[];
   /** The type code of each key (TYPE_CODES in the generator); lower case: multivalued. */
   keyTypes: string;
-  /** Per action, in the order of actionsOf: "types/keys" as index lists. */
-  perAction: string[];
-  /** ARN templates as rules match them: "~" marks the loosely matched ones (see forEachResourceArn). */
-  typeTemplates: string[][];
+  /** The raw per-action string and where each action's "types/keys" token starts in it. */
+  x: string;
+  starts: Int32Array;
+  /** ARN templates as rules match them, by type, made on first use: "~" marks the loose ones. */
+  typeTemplates: (string[] | undefined)[];
+  loose: boolean;
+}
+
+/** Action i's "types/keys" token (an offset table, not 20,000 strings). */
+function tokenOf(data: ServiceData, i: number): string | undefined {
+  if (i < 0 || i >= data.starts.length) return undefined;
+  const end = i + 1 < data.starts.length ? data.starts[i + 1] - 1 : data.x.length;
+  return data.x.slice(data.starts[i], end);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -207,13 +216,19 @@ export class IamCatalog {
       const t = raw.t ? raw.t.split(' ') : [];
       const types: { name: string; arns: string[] }[] = [];
       for (let i = 0; i + 1 < t.length; i += 2) types.push({ name: t[i].replace(/\+/g, ' '), arns: t[i + 1].split('|') });
-      const loose = !PRECISE_ARN_SERVICES.has(service);
+      const x = raw.x;
+      let count = 1;
+      for (let at = x.indexOf(' '); at >= 0; at = x.indexOf(' ', at + 1)) count++;
+      const starts = new Int32Array(count);
+      for (let i = 1, at = x.indexOf(' '); at >= 0; at = x.indexOf(' ', at + 1)) starts[i++] = at + 1;
       data = {
         types,
         keys: this.serviceConditionKeys(service),
         keyTypes: raw.y ?? '',
-        perAction: raw.x.split(' '),
-        typeTemplates: types.map((type) => (loose ? type.arns.map((arn) => `~${arn}`) : type.arns)),
+        x,
+        starts,
+        typeTemplates: new Array(types.length),
+        loose: !PRECISE_ARN_SERVICES.has(service),
       };
     }
     this.dataByService.set(service, data);
@@ -228,16 +243,19 @@ export class IamCatalog {
    */
   forEachResourceArn(action: ActionInfo, visit: (arn: string) => void): boolean {
     const data = this.serviceData(action.service);
-    const token = data?.perAction[action.index];
+    const token = data && tokenOf(data, action.index);
     if (!data || token === undefined) return false;
-    for (const i of indices(token.slice(0, token.indexOf('/')))) for (const template of data.typeTemplates[i]) visit(template);
+    for (const i of indices(token.slice(0, token.indexOf('/')))) {
+      const templates = (data.typeTemplates[i] ??= data.loose ? data.types[i].arns.map((arn) => `~${arn}`) : data.types[i].arns);
+      for (const template of templates) visit(template);
+    }
     return true;
   }
 
   /** The action's own condition keys (not the global ones); undefined without per-action data. */
   actionConditionKeys(action: ActionInfo): readonly string[] | undefined {
     const data = this.serviceData(action.service);
-    const token = data?.perAction[action.index];
+    const token = data && tokenOf(data, action.index);
     if (!data || token === undefined) return undefined;
     return indices(token.slice(token.indexOf('/') + 1)).map((i) => data.keys[i]);
   }
@@ -245,7 +263,7 @@ export class IamCatalog {
   private readonly detailOf = memoize((full: string): ActionDetail | undefined => {
     const action = this.action(full);
     const data = action && this.serviceData(action.service);
-    const token = action && data?.perAction[action.index];
+    const token = action && data && tokenOf(data, action.index);
     if (!action || !data || token === undefined) return undefined;
     return {
       description: this.raw.detail[action.service]?.a[action.index] ?? '',
