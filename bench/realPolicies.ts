@@ -61,7 +61,9 @@ export function realPoliciesBench(root: string, runJs: string): void {
   mkdirSync(dir);
   for (const p of policies) writeFileSync(join(dir, `${p.name}.json`), p.text);
   const cli = [0, 1, 2, 3, 4].map(() => cliRun(root, dir));
-  if (cli.some((r) => r.exit !== 0)) throw new Error('braze-s3 check found errors in AWS managed policies');
+  // Exit 1: some of AWS's policies name actions the reference does not document (true errors,
+  // listed in test/unit/real-policies.test.ts); anything else means the run itself failed.
+  if (cli.some((r) => r.exit !== 1)) throw new Error(`braze-s3 check exited ${cli.map((r) => r.exit).join(', ')} on the AWS managed policies (expected 1)`);
   console.log(`braze-s3 check on a folder of ${policies.length} real AWS policies, one fresh process each run (median, max of 5): process start to end ${median(cli.map((r) => r.sinceStartMs)).toFixed(0)} ms, ${Math.max(...cli.map((r) => r.sinceStartMs)).toFixed(0)} ms (target ≤ 2000); peak RSS ${median(cli.map((r) => r.maxRssMb)).toFixed(0)} MB, ${Math.max(...cli.map((r) => r.maxRssMb)).toFixed(0)} MB (target ≤ 100)`);
   const bare = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS / 1024))'], { encoding: 'utf8' });
   console.log(`  for scale: node itself, doing nothing, peaks at ${Number(bare.stdout).toFixed(0)} MB here`);

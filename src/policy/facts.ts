@@ -40,6 +40,8 @@ export class ResourceFacts {
   readonly literal: CompiledResource;
   /** … and with policy variables (Version 2012-10-17). The same object when there is none. */
   readonly withVariables: CompiledResource;
+  /** The ARN's service part in lower case, when it is literal (no wildcard or variable). */
+  private readonly service: string | undefined;
   /** meetsTemplate's answers, by template: a policy asks about the same few templates. */
   private readonly meets = new Map<string, boolean>();
 
@@ -53,17 +55,30 @@ export class ResourceFacts {
       loc.bucket = this.bucket.name;
     }
     this.s3 = loc;
+    this.service = literalService(value);
     this.literal = compileWildcard(value);
     this.withVariables = value.includes('${') ? { ...this.literal, widened: compileWildcard(value.replace(POLICY_VARIABLE, '*')) } : this.literal;
   }
 
   /**
    * Can this pattern name a resource of the type with this ARN template? Policy variables stand
-   * for any text here, whatever the Version.
+   * for any text here, whatever the Version. A `~` template is compared loosely, ignoring case
+   * (catalog.ts, PRECISE_ARN_SERVICES).
    */
   meetsTemplate(template: string): boolean {
+    const loose = template.startsWith('~');
+    // Another service's template cannot fit a literal service part: answered without a search
+    // and without keeping the answer (an `ec2:*` statement brings ~100 templates).
+    if (loose && this.service !== undefined) {
+      const theirs = templateService(template);
+      if (theirs !== undefined && theirs !== this.service) return false;
+    }
     let yes = this.meets.get(template);
-    if (yes === undefined) this.meets.set(template, (yes = patternMeetsTemplate((this.withVariables.widened ?? this.literal).pattern, template)));
+    if (yes === undefined) {
+      const pattern = (this.withVariables.widened ?? this.literal).pattern;
+      yes = patternMeetsTemplate(loose ? pattern.toLowerCase() : pattern, loose ? template.toLowerCase() : template);
+      this.meets.set(template, yes);
+    }
     return yes;
   }
 }
@@ -104,6 +119,23 @@ export class ActionFacts {
     return this.templatesCache;
   }
 }
+
+/** The service part of `arn:partition:service:…` in lower case; undefined unless literal. */
+function literalService(arn: string): string | undefined {
+  const from = arn.startsWith('~') ? 1 : 0;
+  if (!arn.startsWith('arn:', from)) return undefined;
+  const start = arn.indexOf(':', from + 4) + 1;
+  const end = start > 0 ? arn.indexOf(':', start) : -1;
+  if (end < 0) return undefined;
+  // A wildcard or a variable in the partition may hide colons of its own (`${aws:…}`).
+  const partition = arn.slice(from + 4, start - 1);
+  if (/[*?]/.test(partition) || (partition.includes('${') && from === 0)) return undefined;
+  const service = arn.slice(start, end);
+  return /[*?$]/.test(service) ? undefined : service.toLowerCase();
+}
+
+/** A loose catalog template's service (`~arn:${Partition}:ec2:…` → ec2), kept per template. */
+const templateService = memoize(literalService, 5000);
 
 function computeBucketFacts(name: string): BucketFacts {
   const pattern = hasWildcardOrVariable(name);

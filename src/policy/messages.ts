@@ -42,6 +42,7 @@ export interface Messages {
   sidInvalid(sid: string): string;
   conditionOperatorUnknown(op: string, suggestion?: string): string;
   conditionKeyUnknown(key: string, suggestion?: string): string;
+  conditionSetSingleValued(operator: string, key: string, base: string): string;
 
   serviceUnknown(service: string, suggestion?: string): string;
   actionNoService(value: string): string;
@@ -198,6 +199,9 @@ export const en: Messages = {
   sidInvalid: (s) => `The Sid "${s}" may contain only letters A–Z, a–z and digits 0–9.`,
   conditionOperatorUnknown: (o, s) => `"${o}" is not a condition operator.${mean(s)}`,
   conditionKeyUnknown: (k, s) => `"${k}" is neither a global condition key nor one defined for this statement's actions: the condition never matches.${mean(s)}`,
+  conditionSetSingleValued: (op, k, base) => /^ForAllValues:/i.test(op)
+    ? `"${k}" holds a single value, but "${op}" is meant for multivalued keys: a request without "${k}" matches too (ForAllValues over no values is true). Use "${base}".`
+    : `"${k}" holds a single value, but "${op}" is meant for multivalued keys. Use "${base}".`,
 
   serviceUnknown: (svc, s) => `There is no AWS service with the prefix "${svc}".${mean(s)}`,
   actionNoService: (v) => `"${v}" needs a service prefix, as in "s3:${v}".`,
@@ -205,7 +209,7 @@ export const en: Messages = {
   wildcardNoMatch: (p) => `"${p}" matches no action: it grants nothing.`,
   actionDuplicate: (a) => `"${a}" is listed twice in this statement.`,
   actionCovered: (a, by) => `"${a}" is already covered by "${by}" in this statement.`,
-  actionRetired: (a) => `"${a}" is not in AWS's Service Authorization Reference, though AWS's own managed policies still name it: AWS retired it or never documented it, and the entry grants nothing documented.`,
+  actionRetired: (a) => `"${a}" belongs to a retired AWS service or API: the Service Authorization Reference listed it once and no longer does. IAM accepts it, but it grants nothing documented.`,
 
   placeholder: (p) => `Replace the template placeholder "${p}" with your bucket name.`,
   placeholderValue: (p) => `Replace the template placeholder "${p}" with the real value.`,
@@ -318,6 +322,9 @@ export const es: Messages = {
   sidInvalid: (s) => `El Sid "${s}" solo puede contener letras A–Z, a–z y dígitos 0–9.`,
   conditionOperatorUnknown: (o, s) => `"${o}" no es un operador de condición.${quiso(s)}`,
   conditionKeyUnknown: (k, s) => `"${k}" no es una clave de condición global ni una definida para las acciones de esta instrucción: la condición nunca se cumple.${quiso(s)}`,
+  conditionSetSingleValued: (op, k, base) => /^ForAllValues:/i.test(op)
+    ? `"${k}" tiene un solo valor, pero "${op}" es para claves con varios valores: una solicitud sin "${k}" también se cumple (ForAllValues sobre ningún valor es verdadero). Usa "${base}".`
+    : `"${k}" tiene un solo valor, pero "${op}" es para claves con varios valores. Usa "${base}".`,
 
   serviceUnknown: (svc, s) => `No existe ningún servicio de AWS con el prefijo "${svc}".${quiso(s)}`,
   actionNoService: (v) => `"${v}" necesita un prefijo de servicio, como en "s3:${v}".`,
@@ -325,7 +332,7 @@ export const es: Messages = {
   wildcardNoMatch: (p) => `"${p}" no coincide con ninguna acción: no concede nada.`,
   actionDuplicate: (a) => `"${a}" aparece dos veces en esta instrucción.`,
   actionCovered: (a, by) => `"${a}" ya está cubierta por "${by}" en esta instrucción.`,
-  actionRetired: (a) => `"${a}" no figura en la Service Authorization Reference de AWS, aunque las políticas administradas de la propia AWS aún la nombran: AWS la retiró o nunca la documentó, y la entrada no concede nada documentado.`,
+  actionRetired: (a) => `"${a}" pertenece a un servicio o una API de AWS retirados: la Service Authorization Reference la incluía y ya no la incluye. IAM la acepta, pero no concede nada documentado.`,
 
   placeholder: (p) => `Sustituye el marcador de la plantilla "${p}" por el nombre de tu contenedor.`,
   placeholderValue: (p) => `Sustituye el marcador de la plantilla "${p}" por el valor real.`,

@@ -99,6 +99,11 @@ export const RULE_DOCS: Record<RuleCode, RuleDoc> = {
     example: policy(allow('s3:GetObject', `arn:aws:s3:::${B}/*`, { Condition: { StringEquals: { 's3:prefixx': 'currents/' } } })),
     fix: { en: 'Use a key defined for these actions (s3:prefix) or a global one; otherwise the condition never matches.', es: 'Usa una clave definida para estas acciones (s3:prefix) o una global; si no, la condición nunca se cumple.' },
   },
+  'condition-set-single-valued': {
+    whenEs: 'ForAllValues: o ForAnyValue: sobre una clave de condición que tiene un solo valor (con ForAllValues, una solicitud sin la clave se cumple).',
+    example: policy(allow('ec2:RunInstances', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:RequestedRegion': ['eu-west-1'] } } })),
+    fix: { en: 'Use the operator without the set prefix (StringEquals); keep ForAllValues / ForAnyValue for multivalued keys such as aws:TagKeys.', es: 'Usa el operador sin el prefijo de conjunto (StringEquals); deja ForAllValues / ForAnyValue para claves con varios valores, como aws:TagKeys.' },
+  },
   'service-unknown': {
     whenEs: 'El prefijo de servicio no existe.',
     example: policy(allow('s4:GetObject', `arn:aws:s3:::${B}/*`)),
@@ -121,7 +126,7 @@ export const RULE_DOCS: Record<RuleCode, RuleDoc> = {
     fix: { en: 'Remove the covered entry (Fix all does it).', es: 'Quita la entrada cubierta (Corregir todo lo hace).' },
   },
   'action-retired': {
-    whenEs: 'Una acción o un servicio que las políticas administradas de AWS aún nombran, pero que la referencia de autorización de servicios ya no incluye: no concede nada documentado.',
+    whenEs: 'Una acción o un servicio de una API retirada de AWS que la referencia de autorización de servicios ya no incluye (src/policy/catalog/curated.json): no concede nada documentado.',
     example: policy(allow('deepracer:ListModels', '*')),
     fix: { en: 'Remove it when you next edit the policy; it has no effect.', es: 'Quítala la próxima vez que edites la política: no tiene efecto.' },
   },

@@ -99,6 +99,8 @@ export function matchCompiled(c: CompiledWildcard, text: string): boolean {
  * `${Var}` segments stand for runs without `/` or `:` (object keys and paths may hold `/`)? Used to decide
  * whether a Resource can ever name a resource type. A search over pairs of positions in both
  * strings. Not memoised here: callers keep the answers with the resource's facts.
+ * A template written `~arn:…` is loose: each variable (and each `*` in it) stands for any text,
+ * and the caller passes both strings in lower case.
  */
 export function patternMeetsTemplate(pattern: string, template: string): boolean {
   const toks = templateTokens(template);
@@ -155,15 +157,23 @@ const NO_TOKEN = -3;
 /** A template as character codes, with VAR / VAR_WITH_SLASH for its `${…}` variables. */
 const templateTokens = memoize((template: string): Int32Array => {
   const toks: number[] = [];
-  for (let i = 0; i < template.length; ) {
-    if (template.startsWith('${', i)) {
+  const loose = template.startsWith('~');
+  // Loose: the partition, service, region and account (before the fifth colon) stay single
+  // segments; only the resource part's variables may hold `/` and `:`.
+  let colons = 0;
+  for (let i = loose ? 1 : 0; i < template.length; ) {
+    if (loose && template.charCodeAt(i) === STAR) {
+      toks.push(colons >= 5 ? VAR_WITH_SLASH : VAR);
+      i++;
+    } else if (template.startsWith('${', i)) {
       const end = template.indexOf('}', i);
       if (end < 0) break;
       // Object keys and "...WithPath" names may hold slashes; bucket names, IDs, regions may not.
       const name = template.slice(i + 2, end);
-      toks.push(name === 'ObjectName' || name.includes('Path') ? VAR_WITH_SLASH : VAR);
+      toks.push((loose && colons >= 5) || name === 'ObjectName' || name.includes('Path') ? VAR_WITH_SLASH : VAR);
       i = end + 1;
     } else {
+      if (template.charCodeAt(i) === COLON) colons++;
       toks.push(template.charCodeAt(i));
       i++;
     }

@@ -1,25 +1,68 @@
 // The IAM catalog (services, actions, resource types, condition keys) from the generated index.
-// Loaded on first use: parsing ~0.8 MB of JSON belongs to the first analysis, not to activation.
+// Loaded on first use: parsing ~1 MB of JSON belongs to the first analysis, not to activation.
+// Each service is a few strings, split only when a rule first asks about that service.
 
 import { memoize, memoizeRecent } from '../memo';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
+/** One service, compact (scripts/generate-iam-index.mjs documents each field). */
+interface RawService {
+  n: string;
+  a: string;
+  k: string;
+  y?: string;
+  t?: string;
+  x?: string;
+}
+
 interface RawIndex {
   source: { package: string; version: string };
   global: { key: string; t: string }[];
-  services: Record<string, { n: string; a: string; k: string }>;
-  /** Named by AWS's managed policies, absent from the reference (scripts/generate-iam-index.mjs). */
-  retired: { services: string[]; actions: string[]; conditionKeys: string[] };
-  detail: Record<
-    string,
-    {
-      actions: Record<string, { d: string; r: string[]; c: string[] }>;
-      resourceTypes: Record<string, { arn: string; c: string[] }>;
-      conditionKeys: Record<string, { t: string; d: string }>;
-    }
-  >;
+  services: Record<string, RawService>;
+  /** Descriptions (hovers) of the described services' actions and keys, in the order of a and k. */
+  detail: Record<string, { a: string[]; k: string[] }>;
+  /** From src/policy/catalog/curated.json: each entry there says why and where from. */
+  retired: { services: Record<string, { n: string; a: string; k: string }>; actions: string[] };
+}
+
+/** A service's resource types and per-action data, split from its strings on first use. */
+interface ServiceData {
+  types: { name: string; arns: string[] }[];
+  keys: string[];
+  /** The type code of each key (TYPE_CODES in the generator); lower case: multivalued. */
+  keyTypes: string;
+  /** The raw per-action string and where each action's "types/keys" token starts in it. */
+  x: string;
+  starts: Int32Array;
+  /** ARN templates as rules match them, by type, made on first use: "~" marks the loose ones. */
+  typeTemplates: (string[] | undefined)[];
+  loose: boolean;
+}
+
+/** Action i's "types/keys" token (an offset table, not 20,000 strings). */
+function tokenOf(data: ServiceData, i: number): string | undefined {
+  if (i < 0 || i >= data.starts.length) return undefined;
+  const end = i + 1 < data.starts.length ? data.starts[i + 1] - 1 : data.x.length;
+  return data.x.slice(data.starts[i], end);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  S: 'String', s: 'ArrayOfString', A: 'ARN', a: 'ArrayOfARN', B: 'Bool', b: 'ArrayOfBool', N: 'Numeric', n: 'ArrayOfNumeric',
+  D: 'Date', d: 'ArrayOfDate', I: 'IPAddress', i: 'ArrayOfIPAddress', X: 'Binary', x: 'ArrayOfBinary',
+};
+
+/**
+ * Services whose ARN grammar the engine knows exactly (an S3 bucket name holds no `/`, an object
+ * key may): their templates are matched strictly. Every other service's templates are matched
+ * loosely — a variable may stand for any text, `/` and `:` included, and case is ignored — so
+ * that nothing the reference describes too narrowly is reported.
+ */
+const PRECISE_ARN_SERVICES = new Set(['s3', 'sts', 'iam', 'kms']);
+
+function indices(list: string): number[] {
+  return list === '' ? [] : list.split('.').map(Number);
 }
 
 /**
@@ -33,6 +76,8 @@ export class ActionInfo {
     /** The name in lower case, as wildcards are matched (action names are case-insensitive). */
     readonly lowerName: string,
     readonly access: AccessLevel,
+    /** Position in its service's list (the per-action data is stored in that order). */
+    readonly index: number,
   ) {}
 
   /** `service:Name`, canonical case. */
@@ -42,6 +87,7 @@ export class ActionInfo {
 }
 
 export interface ActionDetail {
+  /** Only for the services whose descriptions the catalog keeps (s3, sts, iam, kms); else ''. */
   description: string;
   resourceTypes: { name: string; arn: string }[];
   conditionKeys: string[];
@@ -60,31 +106,29 @@ export class IamCatalog {
   /** Per service, by lower-case name: no second string per action for a `service:name` key. */
   private readonly actionByLowerName = new Map<string, Map<string, ActionInfo>>();
   private readonly conditionKeysByService = new Map<string, string[]>();
-  private readonly retiredServices: Set<string>;
+  private readonly dataByService = new Map<string, ServiceData | undefined>();
   private readonly retiredActions: Set<string>;
-  private readonly keysUsedByAws: Set<string>;
   readonly serviceNames: string[];
 
   constructor(private readonly raw: RawIndex) {
     this.serviceNames = Object.keys(raw.services);
-    this.retiredServices = new Set(raw.retired.services);
     this.retiredActions = new Set(raw.retired.actions);
-    this.keysUsedByAws = new Set(raw.retired.conditionKeys);
   }
 
-  /** A condition key AWS's managed policies use though the reference does not document it. */
-  isUndocumentedKeyUsedByAws(key: string): boolean {
-    return this.keysUsedByAws.has(key.toLowerCase());
-  }
-
-  /** A service prefix AWS's managed policies still name but the reference no longer lists. */
+  /** A retired service (curated.json): IAM accepts its actions, the reference no longer lists it. */
   isRetiredService(prefix: string): boolean {
-    return this.retiredServices.has(prefix.toLowerCase());
+    return Object.prototype.hasOwnProperty.call(this.raw.retired.services, prefix.toLowerCase());
   }
 
-  /** An exact action AWS's managed policies name but the reference does not list. */
+  /**
+   * An exact action the reference no longer lists (curated.json): a retired action of a current
+   * service, or an action a retired service's last reference page listed.
+   */
   isRetiredAction(full: string): boolean {
-    return this.retiredActions.has(full.toLowerCase());
+    const lower = full.toLowerCase();
+    if (this.retiredActions.has(lower)) return true;
+    const colon = lower.indexOf(':');
+    return colon > 0 && this.isRetiredService(lower.slice(0, colon)) && this.action(lower) !== undefined;
   }
 
   get sourceVersion(): string {
@@ -92,23 +136,25 @@ export class IamCatalog {
   }
 
   serviceTitle(prefix: string): string | undefined {
-    return this.raw.services[prefix.toLowerCase()]?.n;
+    const p = prefix.toLowerCase();
+    return this.raw.services[p]?.n ?? (this.isRetiredService(p) ? this.raw.retired.services[p].n : undefined);
   }
 
   hasService(prefix: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.raw.services, prefix.toLowerCase());
   }
 
+  /** A service's actions; a retired service's are those its last reference page listed. */
   actionsOf(prefix: string): ActionInfo[] {
     const service = prefix.toLowerCase();
     let list = this.actionsByService.get(service);
     if (!list) {
-      const entry = this.raw.services[service];
+      const entry = this.hasService(service) ? this.raw.services[service] : this.isRetiredService(service) ? this.raw.retired.services[service] : undefined;
       list = entry
-        ? entry.a.split(' ').map((token) => {
+        ? entry.a.split(' ').map((token, index) => {
             const dot = token.lastIndexOf('.');
             const name = token.slice(0, dot);
-            return new ActionInfo(service, name, name.toLowerCase(), LEVELS[token.slice(dot + 1)]);
+            return new ActionInfo(service, name, name.toLowerCase(), LEVELS[token.slice(dot + 1)], index);
           })
         : [];
       this.actionsByService.set(service, list);
@@ -156,40 +202,73 @@ export class IamCatalog {
     return this.detailOf(action.full);
   }
 
-  private rawAction(action: ActionInfo): { d: string; r: string[]; c: string[] } | undefined {
-    return this.raw.detail[action.service]?.actions[action.name];
+  /** Does the engine know this service's ARN grammar exactly (PRECISE_ARN_SERVICES)? */
+  hasPreciseArns(service: string): boolean {
+    return PRECISE_ARN_SERVICES.has(service.toLowerCase());
+  }
+
+  /** Resource types and per-action data of a current service; undefined for retired or unknown ones. */
+  private serviceData(service: string): ServiceData | undefined {
+    if (this.dataByService.has(service)) return this.dataByService.get(service);
+    const raw = this.hasService(service) ? this.raw.services[service] : undefined;
+    let data: ServiceData | undefined;
+    if (raw && raw.x !== undefined) {
+      const t = raw.t ? raw.t.split(' ') : [];
+      const types: { name: string; arns: string[] }[] = [];
+      for (let i = 0; i + 1 < t.length; i += 2) types.push({ name: t[i].replace(/\+/g, ' '), arns: t[i + 1].split('|') });
+      const x = raw.x;
+      let count = 1;
+      for (let at = x.indexOf(' '); at >= 0; at = x.indexOf(' ', at + 1)) count++;
+      const starts = new Int32Array(count);
+      for (let i = 1, at = x.indexOf(' '); at >= 0; at = x.indexOf(' ', at + 1)) starts[i++] = at + 1;
+      data = {
+        types,
+        keys: this.serviceConditionKeys(service),
+        keyTypes: raw.y ?? '',
+        x,
+        starts,
+        typeTemplates: new Array(types.length),
+        loose: !PRECISE_ARN_SERVICES.has(service),
+      };
+    }
+    this.dataByService.set(service, data);
+    return data;
   }
 
   /**
    * The ARN templates of the resource types an action acts on, one call per template; false when
-   * the catalog has no per-action data for it. Rules call this for every action a wildcard
-   * expands to (`*`: 18,000): no object is built per action.
+   * the catalog has no per-action data for it (a retired service). Rules call this for every
+   * action a wildcard expands to (`*`: 18,000): no object is built per action. A template that
+   * starts with `~` is matched loosely (PRECISE_ARN_SERVICES).
    */
   forEachResourceArn(action: ActionInfo, visit: (arn: string) => void): boolean {
-    const svc = this.raw.detail[action.service];
-    const a = svc?.actions[action.name];
-    if (!a) return false;
-    for (const name of a.r) {
-      const arn = svc.resourceTypes[name]?.arn;
-      if (arn) visit(arn);
+    const data = this.serviceData(action.service);
+    const token = data && tokenOf(data, action.index);
+    if (!data || token === undefined) return false;
+    for (const i of indices(token.slice(0, token.indexOf('/')))) {
+      const templates = (data.typeTemplates[i] ??= data.loose ? data.types[i].arns.map((arn) => `~${arn}`) : data.types[i].arns);
+      for (const template of templates) visit(template);
     }
     return true;
   }
 
   /** The action's own condition keys (not the global ones); undefined without per-action data. */
   actionConditionKeys(action: ActionInfo): readonly string[] | undefined {
-    return this.rawAction(action)?.c;
+    const data = this.serviceData(action.service);
+    const token = data && tokenOf(data, action.index);
+    if (!data || token === undefined) return undefined;
+    return indices(token.slice(token.indexOf('/') + 1)).map((i) => data.keys[i]);
   }
 
   private readonly detailOf = memoize((full: string): ActionDetail | undefined => {
-    const colon = full.indexOf(':');
-    const svc = this.raw.detail[full.slice(0, colon)];
-    const a = svc?.actions[full.slice(colon + 1)];
-    if (!svc || !a) return undefined;
+    const action = this.action(full);
+    const data = action && this.serviceData(action.service);
+    const token = action && data && tokenOf(data, action.index);
+    if (!action || !data || token === undefined) return undefined;
     return {
-      description: a.d,
-      resourceTypes: a.r.map((name) => ({ name, arn: svc.resourceTypes[name]?.arn ?? '' })),
-      conditionKeys: a.c,
+      description: this.raw.detail[action.service]?.a[action.index] ?? '',
+      resourceTypes: indices(token.slice(0, token.indexOf('/'))).flatMap((i) => data.types[i].arns.map((arn) => ({ name: data.types[i].name, arn }))),
+      conditionKeys: [...(this.actionConditionKeys(action) ?? [])],
     };
   }, 2000);
 
@@ -199,13 +278,20 @@ export class IamCatalog {
       if (conditionKeyMatches(g.key, lower)) return { type: g.t, description: '' };
     }
     const service = lower.split(':')[0];
-    const detail = this.raw.detail[service];
-    if (detail) {
-      for (const [k, v] of Object.entries(detail.conditionKeys)) {
-        if (conditionKeyMatches(k, lower)) return { type: v.t, description: v.d };
-      }
-    }
-    return undefined;
+    const data = this.serviceData(service);
+    if (!data) return undefined;
+    const i = data.keys.findIndex((k) => conditionKeyMatches(k, lower));
+    if (i < 0) return undefined;
+    return { type: TYPE_NAMES[data.keyTypes[i]] ?? '', description: this.raw.detail[service]?.k[i] ?? '' };
+  }
+
+  /**
+   * Can a condition key hold several values (an ArrayOf… type)? undefined when the catalog does
+   * not know the key. Keys with a variable part (`aws:PrincipalTag/${TagKey}`) take their type.
+   */
+  isMultivaluedKey(key: string): boolean | undefined {
+    const type = this.conditionKeyInfo(key)?.type;
+    return type ? type.startsWith('ArrayOf') : undefined;
   }
 
   globalConditionKeys(): string[] {
@@ -222,22 +308,28 @@ export class IamCatalog {
     const s = service.toLowerCase();
     let keys = this.conditionKeysByService.get(s);
     if (!keys) {
-      const k = this.raw.services[s]?.k;
+      const k = this.hasService(s) ? this.raw.services[s].k : this.isRetiredService(s) ? this.raw.retired.services[s].k : undefined;
       keys = k ? k.split(' ') : [];
       this.conditionKeysByService.set(s, keys);
     }
     return keys;
   }
 
-  /** The condition keys defined for the actions a list of Action patterns grants (no global keys). */
+  /**
+   * The condition keys defined for the actions a list of Action patterns grants (no global keys).
+   * Per action for the services of PRECISE_ARN_SERVICES; for the others, every key of the
+   * action's service: the reference attaches some of their keys to too few actions
+   * (aws-marketplace:ProductId, used by AWS's own policies with aws-marketplace:Subscribe) or
+   * to none (iottwinmaker:linkedServices).
+   */
   conditionKeysForActions(patterns: readonly string[]): string[] {
     const keys = new Set<string>();
-    // Services without per-action data contribute their whole key list: once per service, not
-    // once per expanded action (ec2:* expands to ~700 actions).
+    // A service's whole key list is added once per service, not once per expanded action
+    // (ec2:* expands to ~700 actions).
     const servicesAdded = new Set<string>();
     for (const p of patterns) {
       for (const a of this.expand(p)) {
-        const own = this.actionConditionKeys(a);
+        const own = this.hasPreciseArns(a.service) ? this.actionConditionKeys(a) : undefined;
         if (own) for (const k of own) keys.add(k);
         else if (!servicesAdded.has(a.service)) {
           servicesAdded.add(a.service);

@@ -22,6 +22,13 @@ const API_TO_ACTION: Record<string, string> = {
   's3:completemultipartupload': 'PutObject',
   's3:listbuckets': 'ListAllMyBuckets',
   'sts:assumerolewithexternalid': 'AssumeRole',
+  // AWS Budgets: the Service Authorization Reference's operations table maps these API
+  // operations to budgets:ModifyBudget and budgets:ViewBudget.
+  'budgets:createbudget': 'ModifyBudget',
+  'budgets:updatebudget': 'ModifyBudget',
+  'budgets:deletebudget': 'ModifyBudget',
+  'budgets:describebudget': 'ViewBudget',
+  'budgets:describebudgets': 'ViewBudget',
 };
 
 export function checkActions(ctx: RuleContext): void {
@@ -49,7 +56,14 @@ const classifyAction = memoizeByObject((facts: ActionFacts): ActionClass => {
   if (colon < 0) return { kind: 'no-service' };
   const service = value.slice(0, colon);
   const actionName = value.slice(colon + 1);
-  if (!hasWildcard(service) && cat.isRetiredService(service)) return { kind: 'retired' };
+  if (!hasWildcard(service) && cat.isRetiredService(service)) {
+    // A retired service's wildcard or action is judged against what its last reference page
+    // listed (curated.json): deepracer:ListModels is retired, deepracer:AnythingAtAll unknown.
+    if (hasWildcard(actionName)) return facts.expanded.length === 0 ? { kind: 'no-match' } : { kind: 'retired' };
+    if (cat.isRetiredAction(value)) return { kind: 'retired' };
+    const suggestion = closest(actionName, cat.actionsOf(service).map((a) => a.name));
+    return { kind: 'unknown-action', suggestion: suggestion ? `${service}:${suggestion}` : undefined };
+  }
   if (!hasWildcard(service) && !cat.hasService(service)) {
     const suggestion = closest(service, cat.serviceNames);
     return { kind: 'unknown-service', service, suggestion, fixed: suggestion ? `${suggestion}:${actionName}` : undefined };

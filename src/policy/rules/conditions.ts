@@ -78,13 +78,23 @@ export function checkConditions(ctx: RuleContext): void {
         report(ctx, 'condition-operator-unknown', op.key, m.conditionOperatorUnknown(op.name, suggestion),
           suggestion ? [lazyFix(m.fix.renameKey(suggestion), () => ctx.edits.renameKey(op.key, suggestion), false)] : []);
       }
-      if (!judgeKeys || op.value.type !== 'object') continue;
+      if (op.value.type !== 'object') continue;
+      const base = baseOperator(op.name);
+      const set = base && base !== 'Null' ? /^(ForAllValues|ForAnyValue):/i.exec(op.name) : null;
+      if (set) {
+        // AWS: set operators are for multivalued keys; ForAllValues on a single-valued key also
+        // matches a request without the key. Keys the catalog does not know are not judged.
+        for (const key of propertiesOf(op.value)) {
+          // ForAnyValue on such a key behaves like the plain operator (false without the key):
+          // pointless but harmless, a hint.
+          const severity = /^ForAllValues/i.test(set[0]) ? 'warning' : 'info';
+          if (cat.isMultivaluedKey(key.name) === false) report(ctx, 'condition-set-single-valued', key.key, m.conditionSetSingleValued(op.name, key.name, op.name.slice(set[0].length)), [], severity);
+        }
+      }
+      if (!judgeKeys) continue;
       for (const key of propertiesOf(op.value)) {
         if (cat.isGlobalConditionKey(key.name)) continue; // case-insensitive
         if (!judgeableKey(key.name)) continue;
-        // A retired service's keys (deepracer:UserToken) are no longer documented anywhere.
-        if (cat.isRetiredService(key.name.slice(0, Math.max(0, key.name.indexOf(':'))))) continue;
-        if (cat.isUndocumentedKeyUsedByAws(key.name)) continue;
         const { known, suggestion } = keyVerdict(`${prefix}\0${key.name}`);
         if (known) continue;
         report(ctx, 'condition-key-unknown', key.key, m.conditionKeyUnknown(key.name, suggestion),

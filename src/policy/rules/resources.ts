@@ -123,6 +123,15 @@ function sameService(arn: string, service: string): boolean {
   return part === service || wildcardMatch(part, service);
 }
 
+/** The service of an ARN whose service part is literally s3, sts, iam or kms; else undefined. */
+function preciseServiceOf(arn: string): string | undefined {
+  const start = arn.indexOf(':', 4) + 1;
+  const end = arn.indexOf(':', start);
+  if (!arn.startsWith('arn:') || start <= 0 || end < 0) return undefined;
+  const service = arn.slice(start, end);
+  return catalog().hasPreciseArns(service) ? service : undefined;
+}
+
 /**
  * Can an Action entry act on one of a statement's resources? undefined: the catalog cannot say
  * (unknown action, or no resource-type data).
@@ -135,8 +144,13 @@ function actionFits(action: ActionFacts, resources: readonly ResourceItem[]): bo
   // their own service (s3:ListAllMyBuckets on arn:aws:s3:::*, iam:ListRoles on a role path, as
   // in AWS's own examples and managed policies): a pattern of that service may fit; another
   // service's ARN or one literal resource (a bucket ARN) surely does not.
+  // For the other services the reference is less exact about which actions take no resource
+  // type (it lists none for ssmmessages:OpenDataChannel, which AWS grants on SSM session ARNs):
+  // only an ARN of S3, STS, IAM or KMS (another service's) surely does not fit.
   if (templates.length === 0) {
     const service = action.expanded[0].service;
+    const cat = catalog();
+    if (!cat.hasPreciseArns(service)) return resources.some((r) => !preciseServiceOf(r.value) || sameService(r.value, service));
     return resources.some((r) => r.value === '*' || (hasWildcardOrVariable(r.value) && sameService(r.value, service)));
   }
   for (const r of resources) {
@@ -166,8 +180,8 @@ function checkResourceMismatch(ctx: RuleContext, s: Statement): void {
   const resourceProp = s.el.Resource;
   if (!resourceProp || !s.el.Action || s.el.NotAction || s.el.NotResource) return;
   const resources = itemsOf(s, 'Resource');
-  // A placeholder may stand for any resource: nothing can be said until it is filled in.
-  if (resources.length === 0 || resources.some((r) => unfilled(ctx, r))) return;
+  // "*" fits every action; a placeholder may stand for any resource: nothing to judge.
+  if (resources.length === 0 || resources.some((r) => r.value === '*' || unfilled(ctx, r))) return;
   // In a Braze document the partner's credential check fails (an error); elsewhere IAM accepts
   // the entry and it only grants nothing (a warning: AWS's own managed policies hold a few).
   const severity = ctx.braze ? 'error' : 'warning';
