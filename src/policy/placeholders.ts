@@ -10,7 +10,8 @@ const TEMPLATE_VARIABLE = /\$\{(?![*?$]\})(?![A-Za-z0-9.-]+:(?!:)[^}]*\})[^{}\s]
 const PATTERNS: RegExp[] = [
   /<[A-Za-z][A-Za-z0-9 _.:/-]{0,60}>/g,
   /\{\{[^{}]{1,80}\}\}/g,
-  /\$[A-Z][A-Z0-9_]{2,}\b/g,
+  // `$NAME`, but not an ARN's version qualifier (`:$LATEST`, `:$DEFAULT`).
+  /(?<!\w)\$(?!LATEST\b|DEFAULT\b)[A-Z][A-Z0-9_]{2,}\b/g,
   /\b(?:YOUR|[Yy]our)[-_][A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*/g,
   /(?<![A-Za-z0-9])_[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?![A-Za-z0-9])/g,
   /\bINSERT[A-Z0-9_]*[A-Z0-9]/g,

@@ -249,6 +249,7 @@ const nearMisses: Record<string, Case[]> = {
     { name: 'INSERT in lower case', text: policy(currentsStatements('insertbucketname')) },
     { name: 'IAM policy variables', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::b/${aws:PrincipalTag/team}/*', 'arn:aws:s3:::b/${*}'] }]) },
     { name: 'AWS documentation account ID', text: policy([trustStatement()]) },
+    { name: 'version qualifiers $LATEST and $DEFAULT (AWS managed policies)', text: policy([{ Effect: 'Allow', Action: ['lambda:InvokeFunction', 'ssm:StartAutomationExecution'], Resource: ['arn:aws:lambda:*:*:function:f:$LATEST', 'arn:aws:ssm:*:*:automation-definition/AWS-CreateImage:$DEFAULT'] }]) },
     { name: 'a Sid in capitals with underscores', text: policy([{ Sid: '_ALLOW_READ_', ...C[0] }, C[1]]) },
     { name: 'an ARN with a region and account; "your" inside a word', text: policy([{ Effect: 'Allow', Action: ['sns:Publish', 's3:GetObject'], Resource: ['arn:aws:sns:us-east-1:111122223333:alerts', 'arn:aws:s3:::flyour-assets/*'] }]) },
   ],
