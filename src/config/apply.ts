@@ -59,7 +59,8 @@ export class FindingFilter {
     for (const i of options.config?.ignore ?? []) {
       this.suppressors.push({ info: { kind: 'external', justification: i.reason, path: options.config!.path, line: i.line }, codes: i.codes, start: 0, end: Infinity, used: false, inline: false });
     }
-    if (options.format !== 'json' && options.text.includes('braze-s3')) {
+    // A cheap test first: most files hold no directive, and the readers are not asked.
+    if (options.format !== 'json' && (options.text.includes('braze-s3-ignore') || /["']?braze-s3["']?\s*:/.test(options.text))) {
       const found = loadFormats().inlineSuppressions(options.text, options.format, options.locale);
       for (const s of found.suppressions) {
         this.suppressors.push({ info: { kind: 'inSource', justification: s.reason, offset: s.offset, length: s.length }, codes: s.codes, start: s.start, end: s.end, used: false, inline: true });

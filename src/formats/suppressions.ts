@@ -19,6 +19,13 @@ import { configMessages } from '../config/messages';
 import { UNSUPPRESSIBLE } from '../config/parse';
 
 export const DIRECTIVE = 'braze-s3-ignore';
+/** A `braze-s3:` key, as Metadata holds it (YAML or JSON). */
+const METADATA_KEY = /["']?braze-s3["']?\s*:/;
+
+/** Whether a text may hold a directive at all (a cheap test before any parsing). */
+export function mayHoldSuppressions(text: string): boolean {
+  return text.includes(DIRECTIVE) || METADATA_KEY.test(text);
+}
 
 export interface InlineSuppression {
   codes: string[];
@@ -295,9 +302,10 @@ function metadataSuppressions(text: string, locale: Locale | undefined, out: Inl
 /** Every braze-s3-ignore directive of a Terraform or CloudFormation file. */
 export function inlineSuppressions(text: string, format: 'terraform' | 'cloudformation', locale?: Locale): InlineSuppressions {
   const out: InlineSuppressions = { suppressions: [], invalid: [] };
-  if (!text.includes('braze-s3')) return out;
-  const lines = new Lines(text);
   const yaml = format === 'cloudformation';
+  if (yaml && METADATA_KEY.test(text)) metadataSuppressions(text, locale, out);
+  if (!text.includes(DIRECTIVE)) return out;
+  const lines = new Lines(text);
   const json = yaml && /^\s*\{/.test(text);
   const scan = yaml ? undefined : scanHcl(text);
   const comments = json ? [] : yaml ? yamlComments(text) : scan!.comments;
@@ -314,6 +322,5 @@ export function inlineSuppressions(text: string, format: 'terraform' | 'cloudfor
     const region = line === undefined ? { start: c.end, end: c.end } : yaml ? yamlRegion(lines, line, commentOnly) : hclRegion(lines, scan!, line);
     out.suppressions.push({ ...d, ...place, ...region });
   }
-  if (yaml) metadataSuppressions(text, locale, out);
   return out;
 }
