@@ -450,3 +450,46 @@ describe('CLI with a repository configuration (dist/cli.js)', () => {
     assert.equal(run('check', '--config', 'ci/strict.yaml', '--no-config', 'policies').code, 2);
   });
 });
+
+describe('repository configuration and suppressions: mutated input never throws', () => {
+  // A small deterministic generator (the same cases on every run).
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const mutate = (text: string) => {
+    const at = next(text.length + 1);
+    const pieces = ['', ' ', '\n', ':', '-', '#', '[', ']', '{', '}', '"', '--', 'braze-s3-ignore:', 'null', '- ', '\t'];
+    return text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at + next(4));
+  };
+  const config = 'purposes:\n  - glob: "p/*.json"\n    purpose: currents\nrules:\n  sid-invalid: off\nexclude: [vendor/]\nignore:\n  - {glob: "x/**", codes: [sid-invalid], reason: r}\npartnerAccountId: "123456789012"\n';
+
+  it('the configuration reader: 1,000 mutations', () => {
+    let text = config;
+    for (let i = 0; i < 1000; i++) {
+      text = i % 50 === 0 ? config : mutate(text);
+      const r = parseRepoConfig(text, CONFIG);
+      assert.ok(r.config || r.problems.length > 0);
+      for (const p of r.problems) assert.ok(p.message && p.line >= 0 && p.character >= 0, JSON.stringify(p));
+    }
+  });
+
+  it('braze-s3-ignore in .tf and YAML, and Metadata: 400 mutations each', async () => {
+    assert.ok(await loadTerraform());
+    const base = {
+      'main.tf': tfPolicy('# braze-s3-ignore: resource-overbroad -- r\n', ' /* braze-s3-ignore: action-unknown -- r */'),
+      'template.yaml': cfn('    Metadata:\n      braze-s3:\n        ignore:\n          - {code: action-unknown, reason: r}\n', '  # braze-s3-ignore: resource-overbroad -- r\n'),
+    };
+    for (const [name, original] of Object.entries(base)) {
+      let text = original;
+      for (let i = 0; i < 400; i++) {
+        text = i % 50 === 0 ? original : mutate(text);
+        const report = analyzeFile(text, name, {});
+        if (!report) continue;
+        const r = processFileReport(report, new FindingFilter({ text, format: report.format }));
+        for (const f of allFindings(r)) assert.ok(f.offset >= 0 && f.offset <= text.length, `${name}: ${f.code} at ${f.offset}`);
+      }
+    }
+  });
+});
