@@ -19,4 +19,11 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'src/policy is pure: pass what it needs as options.' }],
     },
   },
+  {
+    // The repository configuration is read by the CLI too: no vscode there either.
+    files: ['src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/config is shared with the CLI: keep it free of vscode.' }] }],
+    },
+  },
 );

@@ -21,6 +21,11 @@ export const USAGE = `Usage:
       --external-id ID                        the partner-supplied external ID (trust policies)
       --format text|json|sarif                output format (default text)
       --lang en|es                            language of messages (default from LANG)
+      --config PATH                           the repository configuration to use for every file
+                                              (default: each file's nearest .braze-s3.yaml,
+                                              .braze-s3.yml or .braze-s3.json, up to the folder
+                                              holding .git); flags win over the file
+      --no-config                             use no configuration file
   braze-s3 test-credentials --bucket B [--integration currents|dashboard] [--folder PATH] [--sse]
                            [--profile P] [--region R] [--endpoint URL] [--timeout-ms N] [--format text|json]
       runs what the partner's writer runs (GetBucketLocation, ListObjectsV2, PutObject, GetObject,
@@ -31,7 +36,8 @@ export const USAGE = `Usage:
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
-2 bad usage or an unreadable input (JSON and SARIF output still name it).
+2 bad usage, an invalid configuration file or an unreadable input (JSON and SARIF output still
+name it). Suppressed findings (braze-s3-ignore comments, the configuration's ignore) do not count.
 
 Rules, each with an example and its fix: docs/rules.md (Spanish: docs/rules.es.md) in this package.`;
 

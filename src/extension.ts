@@ -16,6 +16,7 @@ import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templ
 import { AccountFeatures, registerAccountFeatures } from './views/account';
 import { registerSafeCommand } from './editor/safeCommand';
 import { WorkspaceDiagnostics } from './editor/workspaceDiagnostics';
+import { RepoConfigWatcher } from './editor/repoConfig';
 
 export interface ExtensionApi {
   /** Milliseconds spent in activate(), measured inside the host. */
@@ -23,6 +24,7 @@ export interface ExtensionApi {
   diagnostics: PolicyDiagnostics;
   workspace: WorkspaceDiagnostics;
   account: AccountFeatures;
+  repoConfig: RepoConfigWatcher;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -33,6 +35,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
   const selector: vscode.DocumentSelector = [...POLICY_LANGUAGES.map((language) => ({ language })), ...TEMPLATE_SELECTOR];
   const workspace = new WorkspaceDiagnostics(diagnostics, (line) => output.info(line));
+  // A repository configuration file changed: open documents and the workspace scan are re-checked.
+  const repoConfig = new RepoConfigWatcher((line) => output.warn(line));
+  repoConfig.onDidChange(() => {
+    diagnostics.analyzeAll();
+    void workspace.rescan();
+  });
   const lens = new IntegrationLens(diagnostics);
   const account = registerAccountFeatures(context, output);
   const listBuckets: BucketLister = () => account.listBucketNames();
@@ -42,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     overrides,
     diagnostics,
     workspace,
+    repoConfig,
     lens,
     vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics, overrides), PolicyCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(selector, lens),
@@ -57,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, diagnostics, workspace, account };
+  return { activationMs, diagnostics, workspace, account, repoConfig };
 }
 
 export function deactivate(): void {

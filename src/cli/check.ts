@@ -7,7 +7,9 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 import { Input, collectInputs, readInput } from './files';
 import { count } from './plural';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { FindingFilter, SuppressedFinding, SuppressionInfo, processFileReport } from '../config/apply';
+import { ConfigForFile, LoadedConfig, configFileFor, configForFile, loadConfig, problemText } from '../config/repoConfig';
 import { pathToFileURL } from 'node:url';
 import { RULE_DOCS } from '../policy/ruleDocs';
 
@@ -18,6 +20,8 @@ export const CHECK_OPTIONS = {
   'external-id': true,
   format: true,
   lang: true,
+  config: true,
+  'no-config': false,
 };
 
 /** The rule documentation shipped beside the CLI (dist/cli.js → docs/rules.md). */
@@ -35,6 +39,11 @@ interface PlacedFinding {
   range: { start: Position; end: Position };
 }
 
+/** A suppressed finding as the JSON and SARIF outputs carry it. */
+interface PlacedSuppressed extends PlacedFinding {
+  suppression: { kind: SuppressionInfo['kind']; justification: string; path?: string; line?: number; range?: { start: Position; end: Position } };
+}
+
 /**
  * One policy document: a JSON file, or one document of a Terraform / CloudFormation file. Only
  * what the output needs is kept (not the text, nor the fixes): a run over a repository holds
@@ -48,6 +57,8 @@ interface DocumentReport {
   usage?: string;
   purpose: AnalysisResult['purpose'];
   findings: PlacedFinding[];
+  /** Findings a braze-s3-ignore comment or the configuration's `ignore` suppressed. */
+  suppressed: PlacedSuppressed[];
 }
 
 interface InputProblem {
@@ -55,21 +66,34 @@ interface InputProblem {
   problem: string;
 }
 
-function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'purpose' | 'findings'>, name?: string, usage?: string): DocumentReport {
-  const findings = result.findings.map((f) => ({
+/** A configuration file's path as printed: relative to the working folder when under it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'purpose' | 'findings'>, name?: string, usage?: string, suppressedFindings: SuppressedFinding[] = []): DocumentReport {
+  const place = (f: Finding): PlacedFinding => ({
     code: f.code,
     severity: f.severity,
     message: f.message,
     offset: f.offset,
     length: f.length,
     range: { start: lines.positionAt(f.offset), end: lines.positionAt(f.offset + f.length) },
-  }));
-  return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings };
+  });
+  const suppressed = suppressedFindings.map((f): PlacedSuppressed => {
+    const s = f.suppression;
+    const where = s.kind === 'inSource' && s.offset !== undefined
+      ? { range: { start: lines.positionAt(s.offset), end: lines.positionAt(s.offset + (s.length ?? 0)) } }
+      : { ...(s.path ? { path: shownPath(s.path) } : {}), ...(s.line ? { line: s.line } : {}) };
+    return { ...place(f), suppression: { kind: s.kind, justification: s.justification, ...where } };
+  });
+  return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings: result.findings.map(place), suppressed };
 }
 
 export function toJson(reports: DocumentReport[], problems: InputProblem[]): string {
   return JSON.stringify({
-    files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings })),
+    files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings, ...(r.suppressed.length ? { suppressed: r.suppressed } : {}) })),
     unreadable: problems,
   }, null, 2);
 }
@@ -95,7 +119,8 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
     total.files++;
     // Say what each Braze document was checked as, and why; general documents only when they
     // have findings (a repository holds many).
-    if (purpose.id !== 'general' || findings.length > 0) {
+    // (Not for a file's findings outside its documents: braze-s3-ignore comments, syntax errors.)
+    if ((purpose.id !== 'general' || findings.length > 0) && (purpose.declared || purpose.reason)) {
       out.push(`${r.path}${r.name ? ` ${r.name}` : ''}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
     }
     for (const f of findings) {
@@ -114,7 +139,8 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
   }
   const files = new Set(reports.map((r) => r.path)).size;
   const documents = total.files !== files ? ` (${count(locale, 'document', total.files)})` : '';
-  out.push(`${count(locale, 'checked', files)}${documents}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
+  const suppressed = reports.reduce((n, r) => n + r.suppressed.length, 0);
+  out.push(`${count(locale, 'checked', files)}${documents}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${suppressed ? `; ${count(locale, 'suppressed', suppressed)}` : ''}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
   return out.join('\n');
 }
 
@@ -129,27 +155,31 @@ export function toSarif(reports: DocumentReport[], problems: InputProblem[], ver
     help: { text: RULE_DOCS[code].fix.en },
   }));
   const uri = (path: string) => path.split('\\').join('/');
-  const results = reports.flatMap((r) => {
-    return r.findings.map((f) => {
-      const { start, end } = f.range;
-      return {
-        ruleId: f.code,
-        ruleIndex: RULE_CODES.indexOf(f.code as (typeof RULE_CODES)[number]),
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: uri(r.path) },
-            region: {
-              startLine: start.line + 1, startColumn: start.character + 1,
-              endLine: end.line + 1, endColumn: end.character + 1,
-              charOffset: f.offset, charLength: f.length,
-            },
-          },
-        }],
-      };
-    });
+  const region = ({ start, end }: { start: Position; end: Position }) => ({ startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 });
+  const result = (r: DocumentReport, f: PlacedFinding) => ({
+    ruleId: f.code,
+    ruleIndex: RULE_CODES.indexOf(f.code as (typeof RULE_CODES)[number]),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: uri(r.path) },
+        region: { ...region(f.range), charOffset: f.offset, charLength: f.length },
+      },
+    }],
   });
+  // Suppressed findings are results too, with SARIF's suppressions: inSource (a braze-s3-ignore
+  // comment or Metadata entry) or external (the configuration file's `ignore`).
+  const suppression = (r: DocumentReport, s: PlacedSuppressed['suppression']) => {
+    const location = s.range
+      ? { physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(s.range) } }
+      : s.path ? { physicalLocation: { artifactLocation: { uri: uri(s.path) }, ...(s.line ? { region: { startLine: s.line } } : {}) } } : undefined;
+    return { kind: s.kind, status: 'accepted', justification: s.justification, ...(location ? { location } : {}) };
+  };
+  const results = reports.flatMap((r) => [
+    ...r.findings.map((f) => result(r, f)),
+    ...r.suppressed.map((f) => ({ ...result(r, f), suppressions: [suppression(r, f.suppression)] })),
+  ]);
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -171,20 +201,58 @@ export function toSarif(reports: DocumentReport[], problems: InputProblem[], ver
   }, null, 2);
 }
 
+/**
+ * The repository configuration for each checked file: --config names one for every file,
+ * --no-config none; by default each file's nearest (repoConfig.ts, findConfigFile). Invalid ones
+ * are collected, for exit status 2 before anything is checked.
+ */
+class Configs {
+  readonly invalid = new Map<string, LoadedConfig>();
+  private readonly explicit?: LoadedConfig;
+  private readonly off: boolean;
+
+  constructor(parsed: Parsed, private readonly locale: Locale) {
+    const path = str(parsed, 'config');
+    this.off = parsed.options.has('no-config');
+    if (path !== undefined && this.off) throw new UsageError('--config and --no-config exclude each other');
+    if (path !== undefined) {
+      this.explicit = loadConfig(path, locale);
+      this.note(this.explicit);
+    }
+  }
+
+  private note(loaded: LoadedConfig | undefined): LoadedConfig | undefined {
+    if (loaded?.problems.length) this.invalid.set(loaded.path, loaded);
+    return loaded;
+  }
+
+  for(file: string): ConfigForFile | undefined {
+    if (this.off) return undefined;
+    const loaded = this.explicit ?? this.note(configFileFor(file, this.locale));
+    return loaded?.config ? configForFile(loaded.config, file) : undefined;
+  }
+}
+
 export async function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): Promise<number> {
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE or folder');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'trust', 'none', 'auto'] as const, 'auto');
   const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const partnerAccountId = partnerAccountIdOption(parsed);
-  const base: AnalyzeOptions = {
-    integration,
-    folder: str(parsed, 'folder'),
-    partnerAccountId,
-    externalId: str(parsed, 'external-id'),
+  const configs = new Configs(parsed, locale);
+  // Command-line flags win over the configuration file.
+  const optionsFor = (config: ConfigForFile | undefined): AnalyzeOptions => ({
+    integration: parsed.options.has('integration') ? integration : config?.purpose ?? 'auto',
+    folder: str(parsed, 'folder') ?? config?.folder,
+    partnerAccountId: partnerAccountId ?? config?.partnerAccountId,
+    externalId: str(parsed, 'external-id') ?? config?.externalId,
     locale,
-  };
-  const inputs: Input[] = collectInputs(parsed.positionals);
+  });
+  const inputs: Input[] = collectInputs(parsed.positionals, (path) => configs.for(path)?.excluded === true);
+  if (configs.invalid.size > 0) {
+    for (const loaded of configs.invalid.values()) for (const p of loaded.problems) writeErr(`braze-s3: ${problemText(loaded, p, shownPath(loaded.path))}`);
+    return 2;
+  }
   const reports: DocumentReport[] = [];
   const problems: InputProblem[] = [];
   for (const input of inputs) {
@@ -195,19 +263,21 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     }
     const { text } = read;
     if (formatOf(input.path, text) === 'terraform') await loadFormats().loadTerraform();
-    const file = analyzeFile(text, input.path, base);
-    if (!file) {
+    const config = configs.for(input.path);
+    const analysed = analyzeFile(text, input.path, optionsFor(config));
+    if (!analysed) {
       problems.push({ path: input.path, problem: `the Terraform grammar could not be loaded (${loadFormats().loadFailure() ?? 'unknown reason'})` });
       continue;
     }
+    const file = processFileReport(analysed, new FindingFilter({ text, format: analysed.format, config, locale }));
     const lines = new LineIndex(text);
     if (file.format === 'json') {
-      reports.push(report(input.path, lines, file.documents[0].result));
+      reports.push(report(input.path, lines, file.documents[0].result, undefined, undefined, file.documents[0].suppressed));
       continue;
     }
     const general = { purpose: { id: 'general', declared: false, reason: '' } } as const;
-    if (file.fileFindings.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }));
-    for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage));
+    if (file.fileFindings.length > 0 || file.suppressedInFile.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }, undefined, undefined, file.suppressedInFile));
+    for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage, d.suppressed));
   }
   write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.

@@ -94,8 +94,9 @@ function isPolicyFile(path: string): boolean {
 /**
  * Every input of a `check` run, in a stable order: files as given, folders' policies sorted.
  * Texts are read one at a time by the caller: a repository's files are never all in memory.
+ * `skip`: paths the repository configuration excludes (named ones too).
  */
-export function collectInputs(args: string[]): Input[] {
+export function collectInputs(args: string[], skip: (path: string) => boolean = () => false): Input[] {
   const inputs: Input[] = [];
   for (const arg of args) {
     let isDir = false;
@@ -105,13 +106,13 @@ export function collectInputs(args: string[]): Input[] {
       // a missing path is reported by readInput
     }
     if (!isDir) {
-      inputs.push({ path: arg });
+      if (!skip(arg)) inputs.push({ path: arg });
       continue;
     }
     const found = gitFiles(arg) ?? [];
     if (found.length === 0) walk(arg, found);
     const inside = found.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
-    for (const f of inside.filter(isPolicyFile).sort()) inputs.push({ path: f });
+    for (const f of inside.filter((f) => !skip(f) && isPolicyFile(f)).sort()) inputs.push({ path: f });
   }
   return inputs;
 }

@@ -9,7 +9,8 @@ import { DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats
 import { TEMPLATE_FILE, TERRAFORM_FILE, YAML_TEMPLATE_FILE, looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 import { formatsLoaded, loadFormats } from '../loadFormats';
 import { ruleDocUri } from './ruleLinks';
-import { EditorSettings, analyzeOptions, declaredByGlob, readSettings } from './settings';
+import { EditorSettings, analyzeOptions, declaredByGlob, readSettings, uiLocale } from './settings';
+import { FindingFilter, processFileReport } from '../config/apply';
 
 export const DIAGNOSTIC_SOURCE = 'braze-s3';
 /**
@@ -50,6 +51,11 @@ function templateFormat(uri: vscode.Uri, text: string): FileFormat | undefined {
 function mergedResult(documents: DocumentReport[], findings: Finding[]): AnalysisResult {
   const braze = documents.find((d) => d.result.purpose.id !== 'general') ?? documents[0];
   return braze ? { ...braze.result, findings } : { kind: 'unknown', purpose: { id: 'general', declared: false, reason: '' }, findings };
+}
+
+/** Severities and suppressions (the repository configuration, braze-s3-ignore comments). */
+function filterFor(text: string, format: FileFormat, settings: EditorSettings): FindingFilter {
+  return new FindingFilter({ text, format, config: settings.repo, rules: settings.rules, locale: uiLocale() });
 }
 
 export function findingKey(code: string, offset: number, length: number): string {
@@ -124,7 +130,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     try {
       const settings = this.settingsFor(document);
-      const format = documentFormat(document, settings);
+      const format = settings.repo?.excluded ? undefined : documentFormat(document, settings);
       if (!format) {
         if (this.analyses.delete(key)) this.collection.delete(document.uri);
         return;
@@ -144,10 +150,13 @@ export class PolicyDiagnostics implements vscode.Disposable {
       this.lastStarted.set(key, started);
       let result: AnalysisResult;
       let documents: DocumentReport[] | undefined;
-      if (format === 'json') result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
-      else {
-        const report = analyzeFile(text, document.uri.path, analyzeOptions(settings, undefined), format === 'terraform' ? 'terraform' : 'yaml', { key, version }, (name) => this.overrides.forDocument(document.uri, name));
-        if (!report) return;
+      if (format === 'json') {
+        result = analyze(text, analyzeOptions(settings, declared, document.uri.path));
+        result = { ...result, findings: filterFor(text, format, settings).apply(result.findings).findings };
+      } else {
+        const analysed = analyzeFile(text, document.uri.path, analyzeOptions(settings, settings.repo?.purpose), format === 'terraform' ? 'terraform' : 'yaml', { key, version }, (name) => this.overrides.forDocument(document.uri, name));
+        if (!analysed) return;
+        const report = processFileReport(analysed, filterFor(text, analysed.format, settings));
         documents = report.documents;
         result = mergedResult(report.documents, allFindings(report));
       }
@@ -190,10 +199,12 @@ export class PolicyDiagnostics implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return 'open';
     try {
       const settings = readSettings(uri);
+      if (settings.repo?.excluded) return undefined;
       const template = templateFormat(uri, text);
       if (template) {
-        const report = analyzeFile(text, uri.path, analyzeOptions(settings, undefined), template === 'terraform' ? 'terraform' : 'yaml', undefined, (name) => this.overrides.forDocument(uri, name));
-        if (!report || report.documents.length === 0 && report.fileFindings.length === 0) return undefined;
+        const analysed = analyzeFile(text, uri.path, analyzeOptions(settings, settings.repo?.purpose), template === 'terraform' ? 'terraform' : 'yaml', undefined, (name) => this.overrides.forDocument(uri, name));
+        if (!analysed || analysed.documents.length === 0 && analysed.fileFindings.length === 0) return undefined;
+        const report = processFileReport(analysed, filterFor(text, analysed.format, settings));
         const lines = new LineIndex(text);
         return this.toDiagnostics((offset) => {
           const p = lines.positionAt(offset);
@@ -207,12 +218,13 @@ export class PolicyDiagnostics implements vscode.Disposable {
       const chosen = this.overrides.get(uri);
       const declared = chosen && chosen !== 'auto' ? chosen : glob === 'auto' ? undefined : glob;
       const result = analyze(text, analyzeOptions(settings, declared, uri.path));
+      const findings = filterFor(text, 'json', settings).apply(result.findings).findings;
       const lines = new LineIndex(text);
       const at = (offset: number) => {
         const p = lines.positionAt(offset);
         return new vscode.Position(p.line, p.character);
       };
-      return this.toDiagnostics(at, result.findings, settings);
+      return this.toDiagnostics(at, findings, settings);
     } catch (error) {
       this.log(`analysis of ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

@@ -1,7 +1,12 @@
-// Reads the extension's settings for one document (every setting is resource-scoped).
+// Reads the extension's settings for one document (every setting is resource-scoped), with the
+// repository configuration file (.braze-s3.yaml) on top: for the repository's facts (purposes,
+// rule severities, partner account, external ID, Currents folder) the file wins over the
+// settings, so the editor says what `braze-s3 check` says in CI.
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import type { AnalyzeOptions, DeclaredPurpose, Locale, Severity } from '../policy';
 import { isOne } from '../policy/plural';
+import { ConfigForFile, configFileFor, configForFile } from '../config/repoConfig';
 
 export type RuleSetting = Severity | 'off';
 /** What a glob or the code lens declares a document to be (`none`: a general IAM policy). */
@@ -12,10 +17,29 @@ export interface EditorSettings {
   externalId?: string;
   folderPath?: string;
   policyFiles: Record<string, DeclaredKind>;
+  /** brazeS3.rules with the configuration file's `rules` over it. */
   rules: Record<string, RuleSetting>;
+  /** What a valid repository configuration file says for this document (undefined: none). */
+  repo?: ConfigForFile;
 }
 
 export const SECTION = 'brazeS3';
+
+/**
+ * The repository configuration for a scope: a file's nearest one; without a file, the first
+ * workspace folder's. Only local files (the configuration is read with Node's fs).
+ */
+function repoConfigFor(scope: vscode.ConfigurationScope | undefined): ConfigForFile | undefined {
+  try {
+    const uri = scope instanceof vscode.Uri ? scope : scope === undefined ? vscode.workspace.workspaceFolders?.[0]?.uri : undefined;
+    if (!uri || uri.scheme !== 'file') return undefined;
+    const file = scope === undefined ? join(uri.fsPath, '.braze-s3-folder') : uri.fsPath;
+    const loaded = configFileFor(file, uiLocale());
+    return loaded?.config ? configForFile(loaded.config, file) : undefined;
+  } catch {
+    return undefined; // never let a configuration file stop the editor: the defaults apply
+  }
+}
 
 export function readSettings(scope?: vscode.ConfigurationScope): EditorSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
@@ -23,12 +47,14 @@ export function readSettings(scope?: vscode.ConfigurationScope): EditorSettings 
     const v = c.get<string>(key);
     return typeof v === 'string' && v.trim() ? v.trim() : undefined;
   };
+  const repo = repoConfigFor(scope);
   return {
-    partnerAccountId: text('partnerAccountId'),
-    externalId: text('externalId'),
-    folderPath: c.get<string>('folderPath'),
+    partnerAccountId: repo?.partnerAccountId ?? text('partnerAccountId'),
+    externalId: repo?.externalId ?? text('externalId'),
+    folderPath: repo?.folder ?? c.get<string>('folderPath'),
     policyFiles: c.get<Record<string, DeclaredKind>>('policyFiles') ?? {},
-    rules: c.get<Record<string, RuleSetting>>('rules') ?? {},
+    rules: { ...(c.get<Record<string, RuleSetting>>('rules') ?? {}), ...repo?.rules },
+    repo,
   };
 }
 
@@ -41,8 +67,12 @@ export function isSingular(n: number): boolean {
   return isOne(uiLocale(), n);
 }
 
-/** The integration a `brazeS3.policyFiles` glob declares for a document, if any. */
+/**
+ * The integration the repository configuration's `purposes` or a `brazeS3.policyFiles` glob
+ * declares for a document, if any (the configuration file first).
+ */
 export function declaredByGlob(document: vscode.TextDocument, settings: EditorSettings): DeclaredKind | undefined {
+  if (settings.repo?.purpose) return settings.repo.purpose;
   for (const [pattern, kind] of Object.entries(settings.policyFiles)) {
     if (vscode.languages.match({ pattern }, document) > 0) return kind;
   }

@@ -5,3 +5,7 @@
 export { cloudFormationPolicies } from './cloudformation';
 export { terraformPolicies, terraformSyntaxErrors } from './terraform';
 export { forgetTerraformTree, loadFailure, loadTerraform, parseTerraform, recordTerraformChanges, terraformParser } from './treeSitter';
+// The repository configuration's reader (yaml) and braze-s3-ignore comments: src/config/repoConfig.ts
+// and src/config/apply.ts reach them through loadFormats().
+export { parseRepoConfig } from '../config/parse';
+export { inlineSuppressions } from './suppressions';

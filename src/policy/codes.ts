@@ -41,6 +41,10 @@ export const RULES = {
   'document-too-large': 'info',
   'analysis-failed': 'error',
   'template-syntax': 'error',
+  // About the repository configuration (.braze-s3.yaml) and braze-s3-ignore comments.
+  'suppression-invalid': 'warning',
+  'suppression-unused': 'info',
+  'config-invalid': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;
@@ -87,4 +91,7 @@ export const RULE_SUMMARIES: Record<RuleCode, string> = {
   'document-too-large': 'The document is larger than the checker analyses.',
   'analysis-failed': 'The checker failed on this document (a bug: please report it).',
   'template-syntax': 'A Terraform or CloudFormation policy document that cannot be read (HCL or YAML syntax).',
+  'suppression-invalid': 'A braze-s3-ignore comment or Metadata entry without a reason, or naming an unknown code: it suppresses nothing.',
+  'suppression-unused': 'A braze-s3-ignore comment that suppresses no finding.',
+  'config-invalid': 'The repository configuration file (.braze-s3.yaml or .braze-s3.json) cannot be used: the defaults apply.',
 };

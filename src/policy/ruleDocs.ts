@@ -224,6 +224,27 @@ export const RULE_DOCS: Record<RuleCode, RuleDoc> = {
     whenEs: 'Un documento de política de Terraform o CloudFormation que no se puede leer (sintaxis HCL o YAML).',
     fix: { en: 'Fix the syntax at the marked place (terraform validate or cfn-lint say more); the other documents of the file are still checked.', es: 'Corrige la sintaxis en el lugar marcado (terraform validate o cfn-lint dan más detalle); los demás documentos del archivo se siguen comprobando.' },
   },
+  'suppression-invalid': {
+    whenEs: 'Un comentario braze-s3-ignore o una entrada de Metadata sin motivo, o que nombra un código desconocido: no suprime nada.',
+    fix: {
+      en: 'Write the codes, then " -- " and the reason: `# braze-s3-ignore: resource-overbroad -- the bucket name is set per stage`. In CloudFormation Metadata: `braze-s3: { ignore: [ { code: resource-overbroad, reason: ... } ] }`.',
+      es: 'Escribe los códigos, luego " -- " y el motivo: `# braze-s3-ignore: resource-overbroad -- el nombre del contenedor depende de la etapa`. En Metadata de CloudFormation: `braze-s3: { ignore: [ { code: resource-overbroad, reason: ... } ] }`.',
+    },
+  },
+  'suppression-unused': {
+    whenEs: 'Un comentario braze-s3-ignore que no suprime ningún hallazgo.',
+    fix: {
+      en: 'Remove the comment (the finding it was for is gone), or move it to the line before the finding or before the block that holds it.',
+      es: 'Quita el comentario (el hallazgo para el que era ya no está), o muévelo a la línea anterior al hallazgo o al bloque que lo contiene.',
+    },
+  },
+  'config-invalid': {
+    whenEs: 'El archivo de configuración del repositorio (.braze-s3.yaml o .braze-s3.json) no se puede usar: se aplican los valores predeterminados.',
+    fix: {
+      en: 'Correct the marked key or value (README, section Repository configuration, lists every key); `braze-s3 check` says the same and exits with status 2.',
+      es: 'Corrige la clave o el valor marcado (el README, sección Repository configuration, enumera todas las claves); `braze-s3 check` dice lo mismo y termina con el estado 2.',
+    },
+  },
 };
 
 const SEVERITY_ES = { error: 'error', warning: 'aviso', info: 'información' } as const;
