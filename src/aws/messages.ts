@@ -30,6 +30,9 @@ export interface LiveMessages {
   boundaryBlocks(action: string): string;
   simulated(allowed: number, total: number): string;
   callerIs(arn: string): string;
+  usedKey(id: string): string;
+  usedKeyUnknown: string;
+  usedRole(arn: string): string;
   remedy: Record<string, (ctx: { bucket: string; folder: string; action?: string; region?: string; account?: string }) => string>;
   /** The AWS code and message, with the HTTP status and request ID when AWS answered. */
   failed(code: string, message: string, status?: number, requestId?: string): string;
@@ -70,6 +73,9 @@ export const liveEn: LiveMessages = {
   boundaryBlocks: (a) => `the boundary does not allow ${a}: the role cannot use it even though a policy grants it`,
   simulated: (n, t) => `IAM's simulator allows ${n} of ${plural('en', t, '# required action', '# required actions')}`,
   callerIs: (a) => `credentials of ${a}`,
+  usedKey: (id) => `Access key ID: ${id}`,
+  usedKeyUnknown: 'Access key ID: none (no credentials could be loaded)',
+  usedRole: (a) => `Role ARN: ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `grant ${action ?? 'the action'} on ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} in the policy attached to this user or role`,
     NoSuchBucket: ({ bucket }) => `no bucket named "${bucket}": check the name (it is the one you will type into the partner dashboard)`,
@@ -126,6 +132,9 @@ export const liveEs: LiveMessages = {
   boundaryBlocks: (a) => `el límite no permite ${a}: el rol no puede usarla aunque una política la conceda`,
   simulated: (n, t) => `el simulador de IAM permite ${n} de ${plural('es', t, '# acción necesaria', '# acciones necesarias')}`,
   callerIs: (a) => `credenciales de ${a}`,
+  usedKey: (id) => `ID de clave de acceso: ${id}`,
+  usedKeyUnknown: 'ID de clave de acceso: ninguno (no se pudieron cargar credenciales)',
+  usedRole: (a) => `ARN del rol: ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `concede ${action ?? 'la acción'} en ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} en la política adjunta a este usuario o rol`,
     NoSuchBucket: ({ bucket }) => `no existe ningún contenedor "${bucket}": revisa el nombre (es el que escribirás en el panel del socio)`,

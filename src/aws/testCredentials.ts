@@ -7,7 +7,7 @@ import type { IntegrationId, Locale } from '../policy';
 import { normaliseFolder } from '../policy/integration';
 import { bucketRegion } from './buckets';
 import { bucketFactSteps } from './bucketFacts';
-import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
+import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
 import { AwsProblem, isNetworkProblem, problemOf, withTimeout } from './errors';
 import { LiveMessages, liveMessages } from './messages';
 import { Report, Step, finish, redactReport } from './report';
@@ -82,6 +82,7 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     }
   }
 
+  const accessKeyId = await accessKeyIdOf(clients, Math.min(timeout, 5000));
   const region = await step('location', 's3:GetBucketLocation', (signal) => bucketRegion(clients.s3, input.bucket, signal), (r) => m.regionIs(r));
   if (region) s3 = clients.s3For(region);
   await step('list', 's3:ListBucket', (signal) => s3.send(new ListObjectsV2Command({ Bucket: input.bucket, Prefix: folder ? `${folder}/` : undefined, MaxKeys: 1 }), { abortSignal: signal }),
@@ -109,5 +110,5 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     for (const fact of await bucketFactSteps(s3, input.integration, m, call, ctx)) add(fact);
   }
   const secret = clients.settings.credentials?.secretAccessKey;
-  return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps }), [secret, clients.settings.credentials?.sessionToken]);
+  return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps, accessKeyId }), [secret, clients.settings.credentials?.sessionToken]);
 }

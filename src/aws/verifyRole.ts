@@ -7,7 +7,7 @@ import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sample
 import type { IntegrationId, Locale } from '../policy';
 import { normaliseFolder, integrationFolder } from '../policy/integration';
 import { bucketFactSteps } from './bucketFacts';
-import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
+import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
 import { problemOf, withTimeout } from './errors';
 import { liveMessages } from './messages';
 import { Report, Step, finish } from './report';
@@ -42,7 +42,8 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   const steps: Step[] = [];
   const folder = integrationFolder(input.integration, input.folder, input.folder !== undefined);
   const ctx = { bucket: input.bucket, folder: normaliseFolder(input.folder) };
-  const done = () => finish({ kind: 'verify-role', subject: `${input.roleArn} → s3://${input.bucket} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps });
+  const accessKeyId = await accessKeyIdOf(clients, Math.min(timeout, 5000));
+  const done = () => finish({ kind: 'verify-role', subject: `${input.roleArn} → s3://${input.bucket} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps, accessKeyId, roleArn: input.roleArn.trim() });
   const call = <T>(run: (signal: AbortSignal) => Promise<T>) => withTimeout(run, timeout, input.signal);
 
   const arn = parseRoleArn(input.roleArn);

@@ -3,9 +3,9 @@
 // verdict, which then comes from the server's own policy evaluation, not from a mock.
 import assert from 'node:assert/strict';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, DeleteAccessKeyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { createClients, currentsFolders, listBuckets, markerKey, newestObjects, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
-import type { Clients } from '../../src/aws';
+import type { Clients, Report } from '../../src/aws';
 import { startLocalAws, type LocalAws } from './localAws';
 
 describe('live checks against moto (plain mode: the demo account)', function () {
@@ -91,10 +91,11 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     const md = reportMarkdown(report).split('\n');
     assert.equal(md[0], '# ✗ Probar credenciales');
     assert.equal(md[2], '`s3://no-such-bucket-here/currents/ (currents)`');
-    assert.match(md[4], /^\*\*0 superados, 1 fallido, 0 avisos, 3 omitidos\*\* · \d{4}-/);
-    assert.match(md[6], /^- ✗ \*\*GetBucketLocation\*\* `NoSuchBucket`: falló: NoSuchBucket: /);
-    assert.match(md[7], /^ {2}- → no existe ningún contenedor "no-such-bucket-here"/);
-    assert.match(md[8], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
+    assert.equal(md[4], `ID de clave de acceso: \`${aws.adminKeys.accessKeyId}\`  `);
+    assert.match(md[6], /^\*\*0 superados, 1 fallido, 0 avisos, 3 omitidos\*\* · \d{4}-/);
+    assert.match(md[8], /^- ✗ \*\*GetBucketLocation\*\* `NoSuchBucket`: falló: NoSuchBucket: /);
+    assert.match(md[9], /^ {2}- → no existe ningún contenedor "no-such-bucket-here"/);
+    assert.match(md[10], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
   });
 
   it('reports a closed port as a network problem, not a crash', async () => {
@@ -178,8 +179,8 @@ describe('live checks against moto (IAM enforcement mode: denials from the serve
     return { clients: createClients({ endpoint: aws.endpoint, region: 'us-east-1', credentials: keys, timeoutMs: 10_000 }), keys };
   }
 
-  // Enforcement mode mis-signs a ListObjectsV2 whose Prefix holds "/" (a moto bug): these checks
-  // use the bucket-root folder, so the policies grant objects under the bucket's root.
+  // These checks use the bucket-root folder, so the policies grant objects under the bucket's root
+  // (the demo user's folder is covered below).
   const statuses = (r: { steps: { id: string; status: string }[] }) => r.steps.filter((s) => ['location', 'list', 'put', 'get', 'keep', 'delete'].includes(s.id)).map((s) => `${s.id}:${s.status}`);
 
   it('a user with the Currents policy passes every step', async () => {
@@ -240,6 +241,70 @@ describe('live checks against moto (IAM enforcement mode: denials from the serve
         clients.dispose();
       }
     }
+  });
+
+  describe('which access keys moto accepts with enforcement on (what AWS does with each)', () => {
+    const check = async (credentials: { accessKeyId: string; secretAccessKey: string }, input: Partial<Parameters<typeof testCredentials>[1]> = {}) => {
+      const clients = createClients({ endpoint: aws.endpoint, region: 'us-east-1', credentials, timeoutMs: 10_000 });
+      try {
+        return await testCredentials(clients, { bucket: 'acme-braze-currents', integration: 'currents', folder: 'currents', ...input });
+      } finally {
+        clients.dispose();
+      }
+    };
+    /** Fails at the first step with AWS's own code and message; names the key, never the secret. */
+    const assertRejected = (report: Report, keys: { accessKeyId: string; secretAccessKey: string }) => {
+      assert.equal(report.ok, false, reportText(report));
+      assert.equal(report.steps[0].errorCode, 'InvalidAccessKeyId', reportText(report));
+      assert.match(report.steps[0].detail, /^failed: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records\. \(HTTP 403/);
+      assert.match(report.steps[0].remedy ?? '', /access key ID does not exist/);
+      assert.ok(report.steps.slice(1).every((s) => s.status === 'skip'));
+      assert.equal(report.accessKeyId, keys.accessKeyId);
+      assert.ok(reportText(report).includes(`Access key ID: ${keys.accessKeyId}`));
+      assert.ok(!JSON.stringify(report).includes(keys.secretAccessKey));
+      assert.ok(!reportMarkdown(report).includes(keys.secretAccessKey));
+    };
+
+    it('a made-up access key fails with InvalidAccessKeyId, AWS\'s message, and the report names the key', async () => {
+      const keys = { accessKeyId: 'AKIAMADEUPKEY0000000', secretAccessKey: 'madeUpSecretKey0000000000000000000000000' };
+      assertRejected(await check(keys), keys);
+    });
+
+    it('a deleted access key fails the same way', async () => {
+      const user = await userWith('deleted-key-user', aws.demo.currentsPolicy('acme-braze-currents'));
+      user.clients.dispose();
+      await admin.iam.send(new DeleteAccessKeyCommand({ UserName: 'deleted-key-user', AccessKeyId: user.keys.accessKeyId }));
+      assertRejected(await check(user.keys), user.keys);
+    });
+
+    it('a deactivated key fails with InvalidAccessKeyId (moto 5 itself accepts inactive keys; scripts/local-aws/moto_server_as_aws.py adds AWS\'s check), and works again once reactivated', async () => {
+      const user = await userWith('inactive-key-user', aws.demo.currentsPolicy('acme-braze-currents'));
+      user.clients.dispose();
+      await admin.iam.send(new UpdateAccessKeyCommand({ UserName: 'inactive-key-user', AccessKeyId: user.keys.accessKeyId, Status: 'Inactive' }));
+      assertRejected(await check(user.keys), user.keys);
+      await admin.iam.send(new UpdateAccessKeyCommand({ UserName: 'inactive-key-user', AccessKeyId: user.keys.accessKeyId, Status: 'Active' }));
+      assert.equal((await check(user.keys)).steps[0].status, 'pass');
+    });
+
+    it('the demo user passes on its Currents folder through its own policy (a ListObjectsV2 prefix with "/" needs moto_server_as_aws.py\'s signature correction), and is denied where its policy does not reach', async () => {
+      const ok = await check(aws.userKeys);
+      assert.equal(ok.ok, true, reportText(ok));
+      assert.deepEqual(statuses(ok), ['location:pass', 'list:pass', 'put:pass', 'get:pass', 'keep:pass']);
+      assert.equal(ok.accessKeyId, aws.userKeys.accessKeyId);
+      const elsewhere = await check(aws.userKeys, { bucket: 'acme-braze-exports', integration: 'dashboard' });
+      assert.equal(elsewhere.ok, false);
+      assert.equal(elsewhere.steps[0].errorCode, 'AccessDenied', reportText(elsewhere));
+    });
+
+    it('Verify role ARN names the role ARN and the key it read it with', async () => {
+      const report = await verifyRole(admin, { roleArn: `arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`, bucket: 'acme-braze-currents', integration: 'currents', folder: 'currents', partnerAccountId: aws.demo.DEMO_PARTNER_ACCOUNT_ID, externalId: aws.demo.DEMO_EXTERNAL_ID });
+      assert.equal(report.ok, true, reportText(report));
+      assert.equal(report.roleArn, `arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`);
+      const text = reportText(report).split('\n');
+      assert.equal(text[1], `Role ARN: arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`);
+      assert.equal(text[2], `Access key ID: ${aws.adminKeys.accessKeyId}`);
+      assert.ok(!reportText(report).includes(aws.adminKeys.secretAccessKey));
+    });
   });
 
   it('a user holding the policy through an attached managed policy passes too', async () => {
