@@ -4,7 +4,7 @@
 // Currents, which never holds s3:DeleteObject).
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { IntegrationId, Locale } from '../policy';
-import { normaliseFolder } from '../policy/integration';
+import { integrationFolder } from '../policy/integration';
 import { bucketRegion } from './buckets';
 import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
@@ -51,8 +51,8 @@ export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string;
 
 export async function testCredentials(clients: Clients, input: TestCredentialsInput): Promise<Report> {
   const m = liveMessages(input.locale);
-  // The folder is a Currents connector's; dashboard exports are checked at the bucket's root.
-  const folder = input.integration === 'dashboard' && input.folder === undefined ? '' : normaliseFolder(input.folder);
+  // The folder is a Currents connector's; dashboard exports write at the bucket's root.
+  const folder = integrationFolder(input.integration, input.folder);
   const key = markerKey(folder);
   const timeout = input.timeoutMs ?? clients.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps: Step[] = [];

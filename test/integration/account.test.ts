@@ -79,8 +79,10 @@ describe('AWS account view (moto)', () => {
     assert.equal(account.lastReport()?.ok, true);
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'braze-s3-report'), (d) => !!d, 5000, 'report document');
     assert.equal(doc!.languageId, 'markdown');
-    assert.match(doc!.getText(), /^# ✓ Test credentials\n\n`s3:\/\/acme-braze-exports\/exports\/ \(dashboard\)`$/m);
-    assert.match(doc!.getText(), /^- ✓ \*\*PutObject of a marker object\*\*: wrote exports\/braze-s3-credentials-check\.txt$/m);
+    // A folder given for a dashboard export is ignored: dashboard exports write at the bucket root.
+    assert.match(doc!.getText(), /^# ✓ Test credentials\n\n`s3:\/\/acme-braze-exports\/ \(dashboard\)`$/m);
+    assert.match(doc!.getText(), /^Access key ID: `AKIA[A-Z0-9]+` {2}$/m);
+    assert.match(doc!.getText(), /^- ✓ \*\*PutObject of a marker object\*\*: wrote braze-s3-credentials-check\.txt$/m);
     assert.match(doc!.getText(), /\*\*7 passed, 0 failed, 0 warnings, 0 skipped\*\*/);
   });
 

@@ -66,6 +66,13 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     assert.deepEqual(await keysUnder('acme-marketing-assets', ''), before);
   });
 
+  it('checks a dashboard export at the bucket root even when a (Currents) folder is given', async () => {
+    const report = await testCredentials(clients, { bucket: 'acme-marketing-assets', integration: 'dashboard', folder: 'currents' });
+    assert.equal(report.ok, true, reportText(report));
+    assert.equal(report.subject, 's3://acme-marketing-assets/ (dashboard)');
+    assert.match(report.steps.find((s) => s.id === 'put')!.detail, /^wrote braze-s3-credentials-check\.txt$/);
+  });
+
   it('detects Object Lock from the server: Currents cannot use that bucket', async () => {
     const report = await testCredentials(clients, { bucket: 'acme-braze-locked', integration: 'currents', folder: 'currents' });
     const lock = report.steps.find((s) => s.id === 'objectLock')!;
@@ -145,6 +152,14 @@ describe('live checks against moto (plain mode: the demo account)', function () 
       assert.doesNotMatch(simulate.detail, /<[a-z!/]/i, 'no HTML tags');
       assert.ok(simulate.detail.length < 420, simulate.detail);
       assert.equal(report.ok, true, 'a skipped optional step fails nothing');
+    });
+
+    it('checks a role for dashboard export at the bucket root, not in the Currents folder', async () => {
+      const report = await verify(aws.demo.DEMO_ROLES.noGetObject, 'dashboard', 'acme-braze-currents');
+      const permissions = report.steps.find((s) => s.id === 'permissions')!;
+      assert.equal(permissions.status, 'fail', reportText(report));
+      assert.match(permissions.detail, /s3:GetObject on arn:aws:s3:::acme-braze-currents\/\* is not granted/);
+      assert.doesNotMatch(permissions.detail, /acme-braze-currents\/currents\//);
     });
 
     it('says NoSuchEntity with its remedy for a role that does not exist', async () => {

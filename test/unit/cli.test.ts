@@ -142,7 +142,10 @@ describe('CLI (dist/cli.js)', () => {
     assert.ok(path && readFileSync(path, 'utf8').startsWith('# Braze S3 Export Policy Kit rules'), help.slice(-200));
   });
   it('checks against a declared integration, folder and partner IDs', () => {
-    assert.match(run('check', '--integration', 'dashboard', good).out, /dashboard data export needs s3:DeleteObject/);
+    assert.match(run('check', '--integration', 'dashboard', good).out, /Dashboard data export needs s3:DeleteObject on arn:aws:s3:::acme-exports\/\*,/);
+    // --folder is the Currents folder: a dashboard export is still checked at the bucket root.
+    assert.match(run('check', '--integration', 'dashboard', '--folder', 'braze', good).out, /Dashboard data export needs s3:DeleteObject on arn:aws:s3:::acme-exports\/\*,/);
+    assert.equal(run('check', '--folder', 'braze', file('dashboard.json', policyText('dashboard', { bucket: 'acme-exports' }))).code, 0);
     const scoped = file('scoped.json', policyText('currents', { bucket: 'acme-exports', folder: 'braze' }));
     assert.equal(run('check', '--folder', 'braze', scoped).code, 0);
     assert.equal(run('check', scoped).code, 1); // default folder "currents" is outside braze/*
