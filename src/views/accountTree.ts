@@ -64,6 +64,23 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return this.filter;
   }
 
+  /** For the live checks' questions: bucket names, and the folders of a bucket that hold Currents data. */
+  readonly bucketLister = Object.assign(() => this.bucketNames(), { currentsFolders: (bucket: string) => this.currentsFoldersOf(bucket) });
+
+  /** The folders of `bucket` that hold Currents data; undefined when they cannot be read. */
+  async currentsFoldersOf(bucket: string): Promise<string[] | undefined> {
+    if (!this.connection.allowed || !bucket) return undefined;
+    const aws = loadAws();
+    const clients = this.connection.get();
+    try {
+      const region = this.bucketFacts.get(bucket)?.region ?? (await aws.bucketRegion(clients.s3, bucket));
+      this.requests++;
+      return await aws.currentsFolders(clients.s3For(region), bucket);
+    } catch {
+      return undefined; // the folder question falls back to the setting
+    }
+  }
+
   /** Bucket names for quick picks (the first page is enough to choose from). */
   async bucketNames(): Promise<string[] | undefined> {
     if (!this.connection.allowed) return undefined;
