@@ -8,6 +8,7 @@ import { integrationFolder } from '../policy/integration';
 import { bucketRegion } from './buckets';
 import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
+import { EndpointInfo, endpointOf } from './endpoint';
 import { AwsProblem, isNetworkProblem, problemOf, withTimeout } from './errors';
 import { LiveMessages, liveMessages } from './messages';
 import { Report, Step, finish, redactReport } from './report';
@@ -35,7 +36,16 @@ function isFatal(p: AwsProblem): boolean {
   return ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'NoSuchBucket', 'CredentialsProviderError', 'InvalidClientTokenId', 'AbortError'].includes(p.code) || isNetworkProblem(p);
 }
 
-export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string; folder: string; action?: string; region?: string }): string {
+/**
+ * A failed call as one line: AWS's code and message with the HTTP status and request ID; for a
+ * network failure, the endpoint it tried and why (never the runtime's stack or raw text).
+ */
+export function failureDetail(m: LiveMessages, p: AwsProblem, endpoint?: EndpointInfo): string {
+  if (isNetworkProblem(p) && endpoint) return m.failed(p.code, m.unreachable(endpoint.url, m.networkReason(p.code)));
+  return m.failed(p.code, p.message, p.status, p.requestId);
+}
+
+export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string; folder: string; action?: string; region?: string; endpoint?: EndpointInfo }): string {
   const r = m.remedy;
   if (/kms/i.test(p.message) && /GenerateDataKey|kms:/i.test(p.message)) return r.KmsDenied(ctx);
   if (p.code in r && p.code !== 'AccessDenied') return r[p.code](ctx); // specific codes first: many are 403s too
@@ -56,7 +66,7 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
   const key = markerKey(folder);
   const timeout = input.timeoutMs ?? clients.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps: Step[] = [];
-  const ctx = { bucket: input.bucket, folder };
+  const ctx = { bucket: input.bucket, folder, endpoint: endpointOf(clients.settings, 's3') };
   let stopped = false;
   let s3: S3Client = clients.s3;
 
@@ -77,7 +87,7 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     } catch (error) {
       const p = problemOf(error);
       if (isFatal(p) || input.signal?.aborted) stopped = true;
-      add({ id, title: m.step[id], status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
+      add({ id, title: m.step[id], status: 'fail', detail: failureDetail(m, p, ctx.endpoint), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
       return undefined;
     }
   }

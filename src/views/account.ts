@@ -27,7 +27,7 @@ const ROLE_ARN_AT_CURSOR = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+/;
 export function registerAccountFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): AccountFeatures {
   const connection = new AccountConnection();
   const tree = new AccountTree(connection);
-  const view = vscode.window.createTreeView('brazeS3.account', { treeDataProvider: tree, showCollapseAll: true });
+  const view = tree.createView('brazeS3.account');
   const reports = new ReportDocuments();
   const policies = new PolicyDocuments();
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);

@@ -6,6 +6,7 @@ import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummar
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
+import { UnreachableNotice, unreachableText } from './unreachable';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
@@ -41,7 +42,17 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** Requests made, for the scale benchmark and tests. */
   requests = 0;
 
+  /** Shown instead of the tree when AWS cannot be reached at all. */
+  readonly unreachable = new UnreachableNotice();
+
   constructor(private readonly connection: AccountConnection) {}
+
+  /** The tree view showing this tree (it carries the "cannot be reached" message). */
+  createView(id: string): vscode.TreeView<Node> {
+    const view = vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true });
+    this.unreachable.attach(view);
+    return view;
+  }
 
   refresh(): void {
     this.buckets = undefined;
@@ -141,13 +152,21 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       try {
         if (!this.buckets) await this.loadBuckets();
         this.setNoCredentials(false);
+        this.unreachable.clear();
       } catch (error) {
         const aws = loadAws();
-        if (aws.isCredentialsProblem(aws.problemOf(error))) {
+        const problem = aws.problemOf(error);
+        if (aws.isCredentialsProblem(problem)) {
           this.setNoCredentials(true);
           return [];
         }
-        this.setNoCredentials(false); // other errors stay in the Buckets branch, with a retry
+        this.setNoCredentials(false);
+        if (aws.isNetworkProblem(problem)) {
+          // Nothing answers: the welcome content offers retry, the endpoint setting and the profile.
+          this.unreachable.show(problem, this.connection.get().settings);
+          return [];
+        }
+        this.unreachable.clear(); // other errors stay in the Buckets branch, with a retry
       }
       return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }, { kind: 'group', group: 'users' }];
     }
@@ -169,7 +188,10 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     } catch (error) {
       // Errors stay in their branch, as an item with a retry: never a pop-up from here.
       const retry = node.kind === 'group' ? node.group : undefined;
-      return [{ kind: 'message', label: problemText(error), error: true, retry }];
+      const aws = loadAws();
+      const problem = aws.problemOf(error);
+      const label = aws.isNetworkProblem(problem) ? unreachableText(problem, this.connection.get().settings) : problemText(error);
+      return [{ kind: 'message', label, error: true, retry }];
     }
   }
 

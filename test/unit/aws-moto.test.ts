@@ -105,14 +105,22 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     assert.match(md[10], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
   });
 
-  it('reports a closed port as a network problem, not a crash', async () => {
+  it('reports a closed port as a network problem naming the endpoint and the next step, never a stack trace (English and Spanish)', async () => {
     const down = createClients({ endpoint: 'http://127.0.0.1:9', credentials: aws.adminKeys, timeoutMs: 3000 });
     try {
       const report = await testCredentials(down, { bucket: 'acme-braze-exports', integration: 'currents' });
       assert.equal(report.ok, false);
       assert.equal(report.steps[0].status, 'fail');
-      assert.match(report.steps[0].remedy ?? '', /could not be reached|no answer in time/);
+      assert.equal(report.steps[0].errorCode, 'ECONNREFUSED');
+      assert.equal(report.steps[0].detail, 'failed: ECONNREFUSED: AWS could not be reached at http://127.0.0.1:9 (connection refused: nothing is listening there)');
+      assert.match(report.steps[0].remedy ?? '', /^nothing answered at http:\/\/127\.0\.0\.1:9 \(the endpoint setting: brazeS3\.endpoint or --endpoint\)\. If it is a local AWS \(moto, LocalStack\), start it \(in this project: npm start\); otherwise check the endpoint setting/);
       assert.match(reportText(report), /0 passed, 1 failed, 0 warnings, 3 skipped$/);
+      assert.doesNotMatch(reportText(report), /\n\s+at |connect ECONNREFUSED/);
+      const es = await testCredentials(down, { bucket: 'acme-braze-exports', integration: 'currents', locale: 'es' });
+      assert.equal(es.steps[0].detail, 'falló: ECONNREFUSED: no se pudo contactar con AWS en http://127.0.0.1:9 (conexión rechazada: nada escucha ahí)');
+      assert.match(es.steps[0].remedy ?? '', /^nada respondió en http:\/\/127\.0\.0\.1:9 .*inícialo \(en este proyecto: npm start\)/);
+      const role = await verifyRole(down, { roleArn: 'arn:aws:iam::123456789012:role/x', bucket: 'acme-braze-exports', integration: 'currents' });
+      assert.equal(role.steps.find((s) => s.id === 'role')?.detail, 'failed: ECONNREFUSED: AWS could not be reached at http://127.0.0.1:9 (connection refused: nothing is listening there)');
     } finally {
       down.dispose();
     }

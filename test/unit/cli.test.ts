@@ -152,6 +152,22 @@ describe('CLI (dist/cli.js)', () => {
     const trust = file('trust2.json', trustPolicyText('111122223333', 'x'));
     assert.match(run('check', '--partner-account-id', '444455556666', '--integration', 'trust', trust).out, /trust-account-mismatch/);
   });
+  it('test-credentials with nothing listening at the endpoint names it and the next step, never a stack trace', () => {
+    const r = spawnSync(process.execPath, [cli, 'test-credentials', '--bucket', 'acme-exports', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '3000'], {
+      encoding: 'utf8', env: { ...process.env, LANG: 'C', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'cliCanarySecret000000000000000000000000000' },
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^✗ GetBucketLocation: failed: ECONNREFUSED: AWS could not be reached at http:\/\/127\.0\.0\.1:9 \(connection refused: nothing is listening there\) \[ECONNREFUSED\]$/m);
+    assert.match(r.stdout, /^ {4}→ nothing answered at http:\/\/127\.0\.0\.1:9 .*start it \(in this project: npm start\)/m);
+    assert.match(r.stdout, /^Access key ID: AKIAEXAMPLEEXAMPLE00$/m);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at |cliCanarySecret/);
+    assert.equal(r.stderr, '');
+    const env = spawnSync(process.execPath, [cli, 'test-credentials', '--bucket', 'acme-exports', '--lang', 'es', '--timeout-ms', '3000'], {
+      encoding: 'utf8', env: { ...process.env, AWS_ENDPOINT_URL: 'http://no-such-host.invalid:4566', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'x'.repeat(40) },
+    });
+    assert.match(env.stdout, /falló: ENOTFOUND: no se pudo contactar con AWS en http:\/\/no-such-host\.invalid:4566 \(el nombre de host no se resuelve\)/);
+    assert.match(env.stdout, /nada respondió en http:\/\/no-such-host\.invalid:4566 \(de AWS_ENDPOINT_URL\)/);
+  });
   it('speaks Spanish with --lang es', () => {
     assert.match(run('check', '--lang', 'es', placeholder).out, /Sustituye el marcador de la plantilla "INSERTBUCKETNAME"/);
   });
