@@ -5,7 +5,8 @@
 //
 // IAM enforcement is on (as in AWS): after the demo account is seeded, moto accepts only the keys it
 // issued, active ones, and only what their IAM policies allow. The editor's own credentials are
-// those of the demo-admin user. `npm start -- --no-iam-enforcement` turns it off (any key passes).
+// those of the demo-admin user. Options (scripts/demo-options.mjs): --lang es, --port N,
+// --no-iam-enforcement (any key passes).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,18 @@ import { ensureHost } from './test-host/install-host.mjs';
 import { payloadUrl } from './test-host/run-integration.mjs';
 import { DEMO_ADMIN, DEMO_BUCKETS, DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, DEMO_ROLES, DEMO_USER } from './local-aws/demo-account.mjs';
 import { startDemoAws } from './local-aws/demo-aws.mjs';
+import { demoOptions } from './demo-options.mjs';
 import { MOTO_INSTALL_HINT, findMotoServer, motoEnvironment } from './local-aws/moto.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const port = Number(process.env.PORT ?? 8080);
-const args = process.argv.slice(2);
-const enforce = !args.includes('--no-iam-enforcement');
+let options;
+try {
+  options = demoOptions();
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+const { port, enforce, locale } = options;
 
 ensureHost();
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
@@ -38,6 +45,8 @@ if (findMotoServer()) {
 }
 const server = await startCodeServer({
   port,
+  // Spanish: code-server --locale es (the extension's messages, settings and commands in Spanish).
+  locale: locale === 'en' ? undefined : locale,
   userSettings: { 'brazeS3.region': 'us-east-1', 'brazeS3.partnerAccountId': DEMO_PARTNER_ACCOUNT_ID, 'brazeS3.externalId': DEMO_EXTERNAL_ID },
   env: moto ? motoEnvironment(moto.endpoint, adminKey) : { AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
 });
@@ -46,6 +55,7 @@ console.log(`
 Braze S3 Export Policy Kit demo
   Open:       ${url}
   Workspace:  ${workspace} (a copy of demo/workspace)
+  Language:   ${locale === 'es' ? 'Spanish (--lang es: VS Code\'s own labels stay English offline, everything the extension shows is Spanish)' : 'English (npm start -- --lang es for Spanish)'}
   Local AWS:  ${moto ? `${moto.endpoint} (moto; the SDK finds it through AWS_ENDPOINT_URL)` : 'none (moto_server is not installed)'}
 ${moto ? `    IAM enforcement ${enforce ? 'on: only active keys moto issued work, and only for what their policies allow' : 'off (--no-iam-enforcement): any access key passes every check'}
     editor credentials: IAM user ${DEMO_ADMIN} (allowed everything), access key ${adminKey.accessKeyId}

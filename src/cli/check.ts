@@ -5,7 +5,7 @@ import { analyzeFile, formatOf } from '../formats/analyzeFile';
 import { loadFormats } from '../loadFormats';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
-import { Input, collectInputs, readInput } from './files';
+import { collectInputs, readInput } from './files';
 import { count } from './plural';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ export const CHECK_OPTIONS = {
   'external-id': true,
   format: true,
   lang: true,
+  'include-ignored': false,
 };
 
 /** The rule documentation shipped beside the CLI (dist/cli.js → docs/rules.md). */
@@ -67,10 +68,12 @@ function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'pu
   return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings };
 }
 
-export function toJson(reports: DocumentReport[], problems: InputProblem[]): string {
+export function toJson(reports: DocumentReport[], problems: InputProblem[], ignored = 0): string {
   return JSON.stringify({
     files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings })),
     unreadable: problems,
+    /** Policy files under the folders that git ignores: skipped unless --include-ignored. */
+    ignoredSkipped: ignored,
   }, null, 2);
 }
 
@@ -82,7 +85,7 @@ interface Tally {
 
 const PURPOSE_ORDER: Purpose[] = ['currents', 'dashboard', 'trust', 'general'];
 
-export function toText(reports: DocumentReport[], problems: InputProblem[], locale: Locale): string {
+export function toText(reports: DocumentReport[], problems: InputProblem[], locale: Locale, ignored = 0): string {
   const m = messages(locale);
   const out: string[] = [];
   const total: Tally = { files: 0, errors: 0, warnings: 0 };
@@ -115,6 +118,7 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
   const files = new Set(reports.map((r) => r.path)).size;
   const documents = total.files !== files ? ` (${count(locale, 'document', total.files)})` : '';
   out.push(`${count(locale, 'checked', files)}${documents}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
+  if (ignored > 0) out.push(count(locale, 'ignored', ignored));
   return out.join('\n');
 }
 
@@ -184,7 +188,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     externalId: str(parsed, 'external-id'),
     locale,
   };
-  const inputs: Input[] = collectInputs(parsed.positionals);
+  const { inputs, ignored } = collectInputs(parsed.positionals, { includeIgnored: parsed.options.has('include-ignored') });
   const reports: DocumentReport[] = [];
   const problems: InputProblem[] = [];
   for (const input of inputs) {
@@ -209,7 +213,9 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     if (file.fileFindings.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }));
     for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage));
   }
-  write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
+  write(format === 'json' ? toJson(reports, problems, ignored) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale, ignored));
+  // SARIF has no place for it: said on stderr, as for unreadable inputs.
+  if (format === 'sarif' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
   if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
   if (problems.length > 0) return 2;

@@ -3,7 +3,7 @@
 import type { Locale } from '../policy';
 import { isOne } from '../policy/plural';
 
-type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable';
+type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable' | 'ignored';
 
 const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
   en: {
@@ -13,6 +13,7 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
     error: { one: '# error', other: '# errors' },
     warning: { one: '# warning', other: '# warnings' },
     unreadable: { one: '# input not readable', other: '# inputs not readable' },
+    ignored: { one: '# policy file skipped because git ignores it (--include-ignored checks it)', other: '# policy files skipped because git ignores them (--include-ignored checks them)' },
   },
   es: {
     file: { one: '# archivo', other: '# archivos' },
@@ -21,6 +22,7 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
     error: { one: '# error', other: '# errores' },
     warning: { one: '# aviso', other: '# avisos' },
     unreadable: { one: '# entrada ilegible', other: '# entradas ilegibles' },
+    ignored: { one: '# archivo de política omitido porque git lo ignora (--include-ignored lo comprueba)', other: '# archivos de política omitidos porque git los ignora (--include-ignored los comprueba)' },
   },
 };
 

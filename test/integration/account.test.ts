@@ -37,13 +37,13 @@ describe('AWS account view (moto)', () => {
   it('AWS unreachable: the view names the endpoint it tried and the next step (no raw ECONNREFUSED), and recovers on retry', async () => {
     const { account } = await api();
     const config = vscode.workspace.getConfiguration('brazeS3');
-    await config.update('endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    await config.update('endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace);
     try {
       account.tree.refresh();
       assert.deepEqual(await account.tree.getChildren(), [], 'an empty root shows the welcome content with its buttons');
       assert.equal(account.tree.unreachable.text, 'AWS cannot be reached at http://127.0.0.1:9 (the endpoint setting: brazeS3.endpoint or --endpoint): connection refused: nothing is listening there. Start the local AWS if you use one (in this project: npm start), or check the AWS profile and the endpoint setting.');
     } finally {
-      await config.update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('endpoint', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await vscode.commands.executeCommand('brazeS3.refresh');
     assert.equal((await account.tree.getChildren()).length, 3);

@@ -53,7 +53,7 @@ describe('CLI (dist/cli.js)', () => {
     const r = run('check', '--format', 'json', missing);
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(json), ['files', 'unreadable']);
+    assert.deepEqual(Object.keys(json), ['files', 'unreadable', 'ignoredSkipped']);
     assert.deepEqual(Object.keys(json.files[0]), ['path', 'purpose', 'findings']);
     assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: "export-shaped: the export's S3 actions only, s3:GetBucketLocation and s3:PutObject on bucket acme-exports; inferred because s3:DeleteObject is not granted" });
     const f = json.files[0].findings[0];
@@ -167,6 +167,27 @@ describe('CLI (dist/cli.js)', () => {
     });
     assert.match(env.stdout, /falló: ENOTFOUND: no se pudo contactar con AWS en http:\/\/no-such-host\.invalid:4566 \(el nombre de host no se resuelve\)/);
     assert.match(env.stdout, /nada respondió en http:\/\/no-such-host\.invalid:4566 \(de AWS_ENDPOINT_URL\)/);
+  });
+  it('says how many git-ignored policy files a folder run skipped and how to include them (plural forms, English and Spanish)', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'braze-s3-ignored-'));
+    assert.equal(spawnSync('git', ['init', '-q', repo]).status, 0);
+    mkdirSync(join(repo, 'generated'));
+    writeFileSync(join(repo, '.gitignore'), 'generated/\nlocal.json\n');
+    writeFileSync(join(repo, 'kept.json'), policyText('currents', { bucket: 'acme-exports' }));
+    writeFileSync(join(repo, 'generated', 'a.json'), policyText('currents', { bucket: 'acme-exports' }));
+    writeFileSync(join(repo, 'generated', 'notes.json'), '{"not": "a policy"}');
+    const text = run('check', repo).out.trimEnd().split('\n');
+    assert.equal(text.at(-1), '1 policy file skipped because git ignores it (--include-ignored checks it)');
+    writeFileSync(join(repo, 'local.json'), policyText('dashboard', { bucket: 'acme-exports' }));
+    assert.equal(run('check', repo).out.trimEnd().split('\n').at(-1), '2 policy files skipped because git ignores them (--include-ignored checks them)');
+    assert.equal(run('check', '--lang', 'es', repo).out.trimEnd().split('\n').at(-1), '2 archivos de política omitidos porque git los ignora (--include-ignored los comprueba)');
+    assert.equal(JSON.parse(run('check', '--format', 'json', repo).out).ignoredSkipped, 2);
+    const all = run('check', '--include-ignored', '--format', 'json', repo);
+    assert.deepEqual(JSON.parse(all.out).files.map((f: { path: string }) => f.path.slice(repo.length + 1)).sort(), ['generated/a.json', 'kept.json', 'local.json']);
+    assert.equal(JSON.parse(all.out).ignoredSkipped, 0);
+    assert.doesNotMatch(run('check', '--include-ignored', repo).out, /git ignores/);
+    writeFileSync(join(repo, '.gitignore'), '');
+    assert.doesNotMatch(run('check', repo).out, /git ignores/, 'nothing ignored: nothing said');
   });
   it('speaks Spanish with --lang es', () => {
     assert.match(run('check', '--lang', 'es', placeholder).out, /Sustituye el marcador de la plantilla "INSERTBUCKETNAME"/);
