@@ -60,7 +60,6 @@ pkg.contributes = {
   viewsWelcome: [
     { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
     { view: 'brazeS3.account', contents: '%welcome.noCredentials%', when: 'brazeS3.noCredentials && !brazeS3.untrusted' },
-    { view: 'brazeS3.account', contents: '%welcome.unreachable%', when: 'brazeS3.unreachable && !brazeS3.noCredentials && !brazeS3.untrusted' },
   ],
   configuration: {
     title: '%config.title%',

@@ -6,7 +6,7 @@ import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummar
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
-import { UnreachableNotice, unreachableText } from './unreachable';
+import { UnreachableAction, UnreachableNotice, unreachableActions, unreachableText } from './unreachable';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
@@ -19,7 +19,8 @@ export type Node =
   | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
   | { kind: 'policy'; role: string; name: string; policyKind: string; document: string }
   | { kind: 'more'; group: 'roles' | 'buckets' | 'users' }
-  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' };
+  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' }
+  | { kind: 'action'; action: UnreachableAction };
 
 const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;
@@ -162,9 +163,9 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         }
         this.setNoCredentials(false);
         if (aws.isNetworkProblem(problem)) {
-          // Nothing answers: the welcome content offers retry, the endpoint setting and the profile.
+          // Nothing answers: the view's message says where and why; the tree holds what to do.
           this.unreachable.show(problem, this.connection.get().settings);
-          return [];
+          return unreachableActions().map((action): Node => ({ kind: 'action', action }));
         }
         this.unreachable.clear(); // other errors stay in the Buckets branch, with a retry
       }
@@ -351,6 +352,12 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.command = { command: node.group === 'users' ? 'brazeS3.loadMoreUsers' : 'brazeS3.loadMoreRoles', title: vscode.l10n.t('Load more…') };
         item.iconPath = new vscode.ThemeIcon('ellipsis');
+        return item;
+      }
+      case 'action': {
+        const item = new vscode.TreeItem(node.action.label);
+        item.iconPath = new vscode.ThemeIcon(node.action.icon);
+        item.command = node.action.command;
         return item;
       }
       case 'message': {
