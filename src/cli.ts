@@ -16,7 +16,10 @@ export const USAGE = `Usage:
                                               partner's role trust policy, none (a general IAM policy:
                                               generic IAM checks only) or auto (default: inferred per
                                               document, and said in the output)
-      --folder PATH                           Currents folder path (default currents)
+      --include-ignored                       also check the files git ignores under a folder (skipped
+                                              and counted by default)
+      --folder PATH                           Currents folder path (default currents); dashboard
+                                              exports are always checked at the bucket root
       --partner-account-id ID                 the partner's AWS account ID (trust policies)
       --external-id ID                        the partner-supplied external ID (trust policies)
       --format text|json|sarif                output format (default text)

@@ -19,6 +19,8 @@ export const DEMO_ROLES = {
   noGetObject: 'braze-currents-missing-getobject',
 };
 export const DEMO_USER = 'braze-currents-writer';
+/** The IAM user whose key the demo's editor uses for the account view (with IAM enforcement on). */
+export const DEMO_ADMIN = 'demo-admin';
 
 const bucketArn = (b) => `arn:aws:s3:::${b}`;
 
@@ -54,7 +56,11 @@ export function partnerTrust(externalId = DEMO_EXTERNAL_ID) {
   };
 }
 
-/** SDK clients for moto (any key works while IAM enforcement is off). */
+/**
+ * SDK clients for moto. Any key works while IAM enforcement is off: moto lets the first
+ * INITIAL_NO_AUTH_ACTION_COUNT requests through unchecked (every S3, IAM or STS request counts one,
+ * SDK retries included; infinite by default), and from then on accepts only keys it issued.
+ */
 export function motoClients(endpoint, credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }) {
   const { S3Client } = require('@aws-sdk/client-s3');
   const { IAMClient } = require('@aws-sdk/client-iam');
@@ -106,6 +112,24 @@ export async function seedDemoAccount(endpoint) {
     await iam.send(new iamm.CreateUserCommand({ UserName: DEMO_USER }));
     await iam.send(new iamm.AttachUserPolicyCommand({ UserName: DEMO_USER, PolicyArn: currentsArn }));
     const key = (await iam.send(new iamm.CreateAccessKeyCommand({ UserName: DEMO_USER }))).AccessKey;
+    return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+  } finally {
+    s3.destroy();
+    iam.destroy();
+  }
+}
+
+/**
+ * An administrator (an IAM user allowed everything, with an access key): what the account view
+ * and the tests use once IAM enforcement is on. Created with the setup key before enforcement.
+ */
+export async function createAdmin(endpoint, userName = DEMO_ADMIN) {
+  const iamm = require('@aws-sdk/client-iam');
+  const { s3, iam } = motoClients(endpoint);
+  try {
+    await iam.send(new iamm.CreateUserCommand({ UserName: userName }));
+    await iam.send(new iamm.PutUserPolicyCommand({ UserName: userName, PolicyName: 'all', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }));
+    const key = (await iam.send(new iamm.CreateAccessKeyCommand({ UserName: userName }))).AccessKey;
     return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
   } finally {
     s3.destroy();

@@ -5,7 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const MOTO_INSTALL_HINT = 'moto_server was not found on PATH. Install it with: pip install "moto[server]" (Python 3.9+).';
 
@@ -14,6 +15,29 @@ export function findMotoServer() {
   const which = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['moto_server'], { encoding: 'utf8' });
   const path = which.status === 0 ? which.stdout.split(/\r?\n/)[0].trim() : '';
   return path || undefined;
+}
+
+/** moto_server with the corrections that make its IAM enforcement answer as AWS does (see the file). */
+export const MOTO_AS_AWS = join(dirname(fileURLToPath(import.meta.url)), 'moto_server_as_aws.py');
+
+/**
+ * The Python that runs moto_server: its script's own interpreter line, else (a pyenv shim, a
+ * wrapper) the first python on PATH that can import moto. Undefined: run moto_server as it is.
+ */
+export function motoPython(command = findMotoServer()) {
+  if (!command) return undefined;
+  let first = '';
+  try {
+    first = readFileSync(command, 'utf8').slice(0, 300).split(/\r?\n/)[0];
+  } catch {
+    // a binary launcher (Windows): try PATH
+  }
+  const shebang = /^#!\s*(\S*python[\d.]*)\s*$/.exec(first)?.[1];
+  for (const python of [shebang, 'python3', 'python'].filter(Boolean)) {
+    const probe = spawnSync(python, ['-c', 'import moto.server'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  return undefined;
 }
 
 function freePort() {
@@ -53,7 +77,10 @@ export async function startMoto({ port } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'moto-'));
   const log = join(dir, 'moto.log');
   const out = openSync(log, 'a');
-  const child = spawn(command, ['-H', '127.0.0.1', '-p', String(actual)], { stdio: ['ignore', out, out], env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' } });
+  const python = motoPython(command);
+  if (!python) console.warn(`moto_server runs without the corrections of ${MOTO_AS_AWS} (no Python that imports moto was found): with IAM enforcement on it accepts deactivated keys and refuses signed ListObjectsV2 requests whose prefix holds "/".`);
+  const [program, args] = python ? [python, [MOTO_AS_AWS]] : [command, []];
+  const child = spawn(program, [...args, '-H', '127.0.0.1', '-p', String(actual)], { stdio: ['ignore', out, out], env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' } });
   const endpoint = `http://127.0.0.1:${actual}`;
   try {
     await waitUntilUp(endpoint, child, log);

@@ -93,3 +93,22 @@ export async function listProfiles(): Promise<string[]> {
   const files = await loadSharedConfigFiles();
   return [...new Set([...Object.keys(files.configFile ?? {}), ...Object.keys(files.credentialsFile ?? {})])].sort();
 }
+
+/**
+ * The access key ID these clients sign with (typed keys, or what the profile's credential chain
+ * resolves to), never the secret; undefined when no credentials can be loaded in time.
+ */
+export async function accessKeyIdOf(clients: Clients, timeoutMs = 5000): Promise<string | undefined> {
+  if (clients.settings.credentials) return clients.settings.credentials.accessKeyId;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const provider = clients.s3.config.credentials as () => Promise<AwsCredentialIdentity>;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+    const identity = await Promise.race([provider(), late]);
+    return identity?.accessKeyId || undefined;
+  } catch {
+    return undefined; // the first step reports why
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,5 +1,6 @@
 // The AWS half, bundled separately (dist/aws.js) and loaded on first use.
 export * from './connection';
+export * from './endpoint';
 export * from './errors';
 export * from './buckets';
 export * from './roles';

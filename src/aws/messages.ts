@@ -1,6 +1,7 @@
 // What the live checks say, in English and Spanish.
 import type { Locale } from '../policy';
 import { plural } from '../policy/plural';
+import type { EndpointInfo } from './endpoint';
 
 export interface LiveMessages {
   step: Record<'location' | 'list' | 'put' | 'get' | 'delete' | 'keep' | 'objectLock' | 'encryption' | 'arn' | 'role' | 'trust' | 'permissions' | 'boundary' | 'simulate' | 'identity', string>;
@@ -30,7 +31,15 @@ export interface LiveMessages {
   boundaryBlocks(action: string): string;
   simulated(allowed: number, total: number): string;
   callerIs(arn: string): string;
-  remedy: Record<string, (ctx: { bucket: string; folder: string; action?: string; region?: string; account?: string }) => string>;
+  usedKey(id: string): string;
+  usedKeyUnknown: string;
+  usedRole(arn: string): string;
+  remedy: Record<string, (ctx: { bucket: string; folder: string; action?: string; region?: string; account?: string; endpoint?: EndpointInfo }) => string>;
+  /** A network failure: the endpoint it tried and why (never a stack trace). */
+  unreachable(url: string, reason: string): string;
+  networkReason(code: string): string;
+  /** Where an endpoint came from, as a parenthesis after its URL. */
+  endpointFrom(endpoint: EndpointInfo): string;
   /** The AWS code and message, with the HTTP status and request ID when AWS answered. */
   failed(code: string, message: string, status?: number, requestId?: string): string;
   summary(counts: { passed: number; failed: number; warned: number; skipped: number }): string;
@@ -70,6 +79,9 @@ export const liveEn: LiveMessages = {
   boundaryBlocks: (a) => `the boundary does not allow ${a}: the role cannot use it even though a policy grants it`,
   simulated: (n, t) => `IAM's simulator allows ${n} of ${plural('en', t, '# required action', '# required actions')}`,
   callerIs: (a) => `credentials of ${a}`,
+  usedKey: (id) => `Access key ID: ${id}`,
+  usedKeyUnknown: 'Access key ID: none (no credentials could be loaded)',
+  usedRole: (a) => `Role ARN: ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `grant ${action ?? 'the action'} on ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} in the policy attached to this user or role`,
     NoSuchBucket: ({ bucket }) => `no bucket named "${bucket}": check the name (it is the one you will type into the partner dashboard)`,
@@ -82,12 +94,18 @@ export const liveEn: LiveMessages = {
     GetRoleDenied: () => 'your credentials lack iam:GetRole (and iam:List*Policies, iam:GetPolicyVersion) to inspect the role: use an admin profile',
     OtherAccount: ({ account }) => `the role is in account ${account}, but your credentials are for another account: IAM cannot read it from here. Switch to a profile of account ${account}`,
     Throttling: () => 'AWS throttled the request: wait a moment and run the check again',
-    Network: () => 'AWS could not be reached: check the network, the proxy, and any endpoint setting (AWS_ENDPOINT_URL, endpoint_url in the AWS profile, brazeS3.endpoint)',
-    Timeout: () => 'no answer in time: check the network and run the check again',
+    Network: ({ endpoint }) => `nothing answered at ${endpoint ? `${endpoint.url}${liveEn.endpointFrom(endpoint)}` : 'the AWS endpoint'}. If it is a local AWS (moto, LocalStack), start it (in this project: npm start); otherwise check the endpoint setting (brazeS3.endpoint in VS Code, --endpoint on the command line, AWS_ENDPOINT_URL, endpoint_url in the AWS profile), the AWS profile, the network and the proxy`,
+    Timeout: ({ endpoint }) => `no answer in time${endpoint ? ` from ${endpoint.url}` : ''}: check the network and the endpoint setting, then run the check again`,
     Redirect: ({ region }) => `the bucket is in another region${region ? ` (${region})` : ''}: the partner uses the bucket's own region, nothing to configure`,
     ObjectLock: () => 'use a bucket without Object Lock for Currents (Object Lock cannot be turned off once enabled)',
     Default: ({ action }) => `AWS refused ${action ?? 'the call'} for a reason this check does not know: read AWS's message above, fix what it names and run the check again; if it persists, give the request ID to AWS Support`,
   },
+  unreachable: (url, reason) => `AWS could not be reached at ${url} (${reason})`,
+  networkReason: (code) => ({
+    ECONNREFUSED: 'connection refused: nothing is listening there', ENOTFOUND: 'the host name does not resolve', EAI_AGAIN: 'the host name could not be looked up',
+    ECONNRESET: 'the connection was reset', ETIMEDOUT: 'the connection timed out', EHOSTUNREACH: 'the host is unreachable', ENETUNREACH: 'the network is unreachable',
+  } as Record<string, string>)[code] ?? code,
+  endpointFrom: (e) => (e.source === 'setting' ? ' (the endpoint setting: brazeS3.endpoint or --endpoint)' : e.variable ? ` (from ${e.variable})` : ' (AWS\'s own endpoint for the region)'),
   reportTitle: { 'test-credentials': 'Test credentials', 'verify-role': 'Verify role ARN' },
   summary: ({ passed, failed, warned, skipped }) => [`${passed} passed`, `${failed} failed`, plural('en', warned, '# warning', '# warnings'), `${skipped} skipped`].join(', '),
   failed: (c, m, status, requestId) => `failed: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, request ID ${requestId}` : ''})` : ''}`,
@@ -126,6 +144,9 @@ export const liveEs: LiveMessages = {
   boundaryBlocks: (a) => `el límite no permite ${a}: el rol no puede usarla aunque una política la conceda`,
   simulated: (n, t) => `el simulador de IAM permite ${n} de ${plural('es', t, '# acción necesaria', '# acciones necesarias')}`,
   callerIs: (a) => `credenciales de ${a}`,
+  usedKey: (id) => `ID de clave de acceso: ${id}`,
+  usedKeyUnknown: 'ID de clave de acceso: ninguno (no se pudieron cargar credenciales)',
+  usedRole: (a) => `ARN del rol: ${a}`,
   remedy: {
     AccessDenied: ({ action, bucket, folder }) => `concede ${action ?? 'la acción'} en ${action && /Object$/.test(action) ? `arn:aws:s3:::${bucket}/${folder ? folder + '/' : ''}*` : `arn:aws:s3:::${bucket}`} en la política adjunta a este usuario o rol`,
     NoSuchBucket: ({ bucket }) => `no existe ningún contenedor "${bucket}": revisa el nombre (es el que escribirás en el panel del socio)`,
@@ -138,12 +159,18 @@ export const liveEs: LiveMessages = {
     GetRoleDenied: () => 'tus credenciales no tienen iam:GetRole (ni iam:List*Policies, iam:GetPolicyVersion) para inspeccionar el rol: usa un perfil de administración',
     OtherAccount: ({ account }) => `el rol está en la cuenta ${account}, pero tus credenciales son de otra cuenta: IAM no puede leerlo desde aquí. Cambia a un perfil de la cuenta ${account}`,
     Throttling: () => 'AWS limitó la solicitud: espera un momento y vuelve a ejecutar la comprobación',
-    Network: () => 'no se pudo contactar con AWS: revisa la red, el proxy y cualquier ajuste de punto de conexión (AWS_ENDPOINT_URL, endpoint_url en el perfil de AWS, brazeS3.endpoint)',
-    Timeout: () => 'sin respuesta a tiempo: revisa la red y vuelve a ejecutar la comprobación',
+    Network: ({ endpoint }) => `nada respondió en ${endpoint ? `${endpoint.url}${liveEs.endpointFrom(endpoint)}` : 'el punto de conexión de AWS'}. Si es un AWS local (moto, LocalStack), inícialo (en este proyecto: npm start); si no, revisa el ajuste del punto de conexión (brazeS3.endpoint en VS Code, --endpoint en la línea de comandos, AWS_ENDPOINT_URL, endpoint_url en el perfil de AWS), el perfil de AWS, la red y el proxy`,
+    Timeout: ({ endpoint }) => `sin respuesta a tiempo${endpoint ? ` de ${endpoint.url}` : ''}: revisa la red y el ajuste del punto de conexión, y vuelve a ejecutar la comprobación`,
     Redirect: ({ region }) => `el contenedor está en otra región${region ? ` (${region})` : ''}: el socio usa la región del propio contenedor, no hay nada que configurar`,
     ObjectLock: () => 'usa un contenedor sin bloqueo de objetos para Currents (no se puede desactivar una vez activado)',
     Default: ({ action }) => `AWS rechazó ${action ?? 'la llamada'} por un motivo que esta comprobación no conoce: lee el mensaje de AWS de arriba, corrige lo que indica y vuelve a ejecutar la comprobación; si persiste, da el ID de solicitud al soporte de AWS`,
   },
+  unreachable: (url, reason) => `no se pudo contactar con AWS en ${url} (${reason})`,
+  networkReason: (code) => ({
+    ECONNREFUSED: 'conexión rechazada: nada escucha ahí', ENOTFOUND: 'el nombre de host no se resuelve', EAI_AGAIN: 'no se pudo consultar el nombre de host',
+    ECONNRESET: 'se restableció la conexión', ETIMEDOUT: 'se agotó el tiempo de conexión', EHOSTUNREACH: 'no se puede llegar al host', ENETUNREACH: 'no se puede llegar a la red',
+  } as Record<string, string>)[code] ?? code,
+  endpointFrom: (e) => (e.source === 'setting' ? ' (el ajuste del punto de conexión: brazeS3.endpoint o --endpoint)' : e.variable ? ` (de ${e.variable})` : ' (el punto de conexión de AWS para la región)'),
   reportTitle: { 'test-credentials': 'Probar credenciales', 'verify-role': 'Verificar el ARN del rol' },
   summary: ({ passed, failed, warned, skipped }) => [plural('es', passed, '# superado', '# superados'), plural('es', failed, '# fallido', '# fallidos'), plural('es', warned, '# aviso', '# avisos'), plural('es', skipped, '# omitido', '# omitidos')].join(', '),
   failed: (c, m, status, requestId) => `falló: ${c}: ${m}${status ? ` (HTTP ${status}${requestId ? `, ID de solicitud ${requestId}` : ''})` : ''}`,

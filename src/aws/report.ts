@@ -21,6 +21,10 @@ export interface Report {
   locale: Locale;
   startedAt: string;
   steps: Step[];
+  /** The access key ID the check used (never the secret); undefined when none could be resolved. */
+  accessKeyId?: string;
+  /** Verify role ARN: the role it read. */
+  roleArn?: string;
   /** True only when no step failed. */
   ok: boolean;
 }
@@ -31,8 +35,17 @@ export function finish(report: Omit<Report, 'ok'>): Report {
   return { ...report, ok: report.steps.every((s) => s.status !== 'fail') };
 }
 
+/** What the check ran with: the role ARN, the access key ID (never the secret). */
+function usedLines(r: Report, code: (s: string) => string): string[] {
+  const m = liveMessages(r.locale);
+  const out: string[] = [];
+  if (r.roleArn) out.push(m.usedRole(code(r.roleArn)));
+  out.push(r.accessKeyId ? m.usedKey(code(r.accessKeyId)) : m.usedKeyUnknown);
+  return out;
+}
+
 export function reportText(r: Report): string {
-  const lines = [`${r.kind} ${r.subject}`];
+  const lines = [`${r.kind} ${r.subject}`, ...usedLines(r, (s) => s)];
   for (const s of r.steps) {
     lines.push(`${MARK[s.status]} ${s.title}: ${s.detail}${s.errorCode ? ` [${s.errorCode}]` : ''}`);
     if (s.remedy) lines.push(`    → ${s.remedy}`);
@@ -53,7 +66,7 @@ export function countSteps(r: Pick<Report, 'steps'>): { passed: number; failed: 
  */
 export function reportMarkdown(r: Report): string {
   const m = liveMessages(r.locale);
-  const lines = [`# ${r.ok ? MARK.pass : MARK.fail} ${m.reportTitle[r.kind]}`, '', `\`${r.subject}\``, '', `**${m.summary(countSteps(r))}** · ${r.startedAt}`, ''];
+  const lines = [`# ${r.ok ? MARK.pass : MARK.fail} ${m.reportTitle[r.kind]}`, '', `\`${r.subject}\``, '', ...usedLines(r, (s) => `\`${s}\``).map((l) => `${l}  `), '', `**${m.summary(countSteps(r))}** · ${r.startedAt}`, ''];
   for (const s of r.steps) {
     lines.push(`- ${MARK[s.status]} **${s.title}**${s.errorCode ? ` \`${s.errorCode}\`` : ''}: ${s.detail}`);
     if (s.remedy) lines.push(`  - → ${s.remedy}`);
@@ -69,5 +82,5 @@ export function redact(text: string, secrets: (string | undefined)[]): string {
 }
 
 export function redactReport(r: Report, secrets: (string | undefined)[]): Report {
-  return { ...r, subject: redact(r.subject, secrets), steps: r.steps.map((s) => ({ ...s, detail: redact(s.detail, secrets), remedy: s.remedy && redact(s.remedy, secrets) })) };
+  return { ...r, subject: redact(r.subject, secrets), accessKeyId: r.accessKeyId && redact(r.accessKeyId, secrets), steps: r.steps.map((s) => ({ ...s, detail: redact(s.detail, secrets), remedy: s.remedy && redact(s.remedy, secrets) })) };
 }

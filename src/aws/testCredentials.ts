@@ -4,10 +4,11 @@
 // Currents, which never holds s3:DeleteObject).
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { IntegrationId, Locale } from '../policy';
-import { normaliseFolder } from '../policy/integration';
+import { integrationFolder } from '../policy/integration';
 import { bucketRegion } from './buckets';
 import { bucketFactSteps } from './bucketFacts';
-import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
+import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
+import { EndpointInfo, endpointOf } from './endpoint';
 import { AwsProblem, isNetworkProblem, problemOf, withTimeout } from './errors';
 import { LiveMessages, liveMessages } from './messages';
 import { Report, Step, finish, redactReport } from './report';
@@ -35,7 +36,16 @@ function isFatal(p: AwsProblem): boolean {
   return ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'NoSuchBucket', 'CredentialsProviderError', 'InvalidClientTokenId', 'AbortError'].includes(p.code) || isNetworkProblem(p);
 }
 
-export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string; folder: string; action?: string; region?: string }): string {
+/**
+ * A failed call as one line: AWS's code and message with the HTTP status and request ID; for a
+ * network failure, the endpoint it tried and why (never the runtime's stack or raw text).
+ */
+export function failureDetail(m: LiveMessages, p: AwsProblem, endpoint?: EndpointInfo): string {
+  if (isNetworkProblem(p) && endpoint) return m.failed(p.code, m.unreachable(endpoint.url, m.networkReason(p.code)));
+  return m.failed(p.code, p.message, p.status, p.requestId);
+}
+
+export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string; folder: string; action?: string; region?: string; endpoint?: EndpointInfo }): string {
   const r = m.remedy;
   if (/kms/i.test(p.message) && /GenerateDataKey|kms:/i.test(p.message)) return r.KmsDenied(ctx);
   if (p.code in r && p.code !== 'AccessDenied') return r[p.code](ctx); // specific codes first: many are 403s too
@@ -51,12 +61,12 @@ export function remedyFor(m: LiveMessages, p: AwsProblem, ctx: { bucket: string;
 
 export async function testCredentials(clients: Clients, input: TestCredentialsInput): Promise<Report> {
   const m = liveMessages(input.locale);
-  // The folder is a Currents connector's; dashboard exports are checked at the bucket's root.
-  const folder = input.integration === 'dashboard' && input.folder === undefined ? '' : normaliseFolder(input.folder);
+  // The folder is a Currents connector's; dashboard exports write at the bucket's root.
+  const folder = integrationFolder(input.integration, input.folder);
   const key = markerKey(folder);
   const timeout = input.timeoutMs ?? clients.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps: Step[] = [];
-  const ctx = { bucket: input.bucket, folder };
+  const ctx = { bucket: input.bucket, folder, endpoint: endpointOf(clients.settings, 's3') };
   let stopped = false;
   let s3: S3Client = clients.s3;
 
@@ -77,11 +87,12 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     } catch (error) {
       const p = problemOf(error);
       if (isFatal(p) || input.signal?.aborted) stopped = true;
-      add({ id, title: m.step[id], status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
+      add({ id, title: m.step[id], status: 'fail', detail: failureDetail(m, p, ctx.endpoint), errorCode: p.code, remedy: remedyFor(m, p, { ...ctx, action }) });
       return undefined;
     }
   }
 
+  const accessKeyId = await accessKeyIdOf(clients, Math.min(timeout, 5000));
   const region = await step('location', 's3:GetBucketLocation', (signal) => bucketRegion(clients.s3, input.bucket, signal), (r) => m.regionIs(r));
   if (region) s3 = clients.s3For(region);
   await step('list', 's3:ListBucket', (signal) => s3.send(new ListObjectsV2Command({ Bucket: input.bucket, Prefix: folder ? `${folder}/` : undefined, MaxKeys: 1 }), { abortSignal: signal }),
@@ -109,5 +120,5 @@ export async function testCredentials(clients: Clients, input: TestCredentialsIn
     for (const fact of await bucketFactSteps(s3, input.integration, m, call, ctx)) add(fact);
   }
   const secret = clients.settings.credentials?.secretAccessKey;
-  return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps }), [secret, clients.settings.credentials?.sessionToken]);
+  return redactReport(finish({ kind: 'test-credentials', subject: `s3://${input.bucket}/${folder ? folder + '/' : ''} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps, accessKeyId }), [secret, clients.settings.credentials?.sessionToken]);
 }

@@ -5,14 +5,15 @@ import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sampleObjectArn, objectArnPattern, bucketArn, messages } from '../policy';
 import type { IntegrationId, Locale } from '../policy';
-import { normaliseFolder, integrationFolder } from '../policy/integration';
+import { integrationFolder } from '../policy/integration';
 import { bucketFactSteps } from './bucketFacts';
-import { Clients, DEFAULT_TIMEOUT_MS } from './connection';
+import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
 import { problemOf, withTimeout } from './errors';
 import { liveMessages } from './messages';
 import { Report, Step, finish } from './report';
 import { getRole, rolePolicies } from './roles';
-import { remedyFor } from './testCredentials';
+import { failureDetail, remedyFor } from './testCredentials';
+import { endpointOf } from './endpoint';
 
 export interface VerifyRoleInput {
   roleArn: string;
@@ -40,9 +41,10 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
   const em = messages(input.locale);
   const timeout = input.timeoutMs ?? clients.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps: Step[] = [];
-  const folder = integrationFolder(input.integration, input.folder, input.folder !== undefined);
-  const ctx = { bucket: input.bucket, folder: normaliseFolder(input.folder) };
-  const done = () => finish({ kind: 'verify-role', subject: `${input.roleArn} → s3://${input.bucket} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps });
+  const folder = integrationFolder(input.integration, input.folder);
+  const ctx = { bucket: input.bucket, folder, endpoint: endpointOf(clients.settings, 'iam') };
+  const accessKeyId = await accessKeyIdOf(clients, Math.min(timeout, 5000));
+  const done = () => finish({ kind: 'verify-role', subject: `${input.roleArn} → s3://${input.bucket} (${input.integration})`, locale: input.locale ?? 'en', startedAt: new Date().toISOString(), steps, accessKeyId, roleArn: input.roleArn.trim() });
   const call = <T>(run: (signal: AbortSignal) => Promise<T>) => withTimeout(run, timeout, input.signal);
 
   const arn = parseRoleArn(input.roleArn);
@@ -72,7 +74,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
     const remedy = otherAccount ? m.remedy.OtherAccount({ ...ctx, account: arn.account })
       : p.code === 'AccessDenied' || p.code === 'AccessDeniedException' ? m.remedy.GetRoleDenied(ctx)
         : remedyFor(m, p, ctx);
-    steps.push({ id: 'role', title: m.step.role, status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy });
+    steps.push({ id: 'role', title: m.step.role, status: 'fail', detail: failureDetail(m, p, ctx.endpoint), errorCode: p.code, remedy });
     return done();
   }
 
@@ -97,7 +99,7 @@ export async function verifyRole(clients: Clients, input: VerifyRoleInput): Prom
     policies = await call((signal) => rolePolicies(clients.iam, arn.name, role.summary.boundaryArn, signal));
   } catch (error) {
     const p = problemOf(error);
-    steps.push({ id: 'permissions', title: m.step.permissions, status: 'fail', detail: m.failed(p.code, p.message, p.status, p.requestId), errorCode: p.code, remedy: p.code.startsWith('AccessDenied') ? m.remedy.GetRoleDenied(ctx) : remedyFor(m, p, ctx) });
+    steps.push({ id: 'permissions', title: m.step.permissions, status: 'fail', detail: failureDetail(m, p, ctx.endpoint), errorCode: p.code, remedy: p.code.startsWith('AccessDenied') ? m.remedy.GetRoleDenied(ctx) : remedyFor(m, p, ctx) });
     return done();
   }
   const identity = policies.filter((p) => p.kind !== 'boundary');

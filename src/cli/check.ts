@@ -5,7 +5,7 @@ import { analyzeFile, formatOf } from '../formats/analyzeFile';
 import { loadFormats } from '../loadFormats';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
-import { Input, collectInputs, readInput } from './files';
+import { collectInputs, readInput } from './files';
 import { count } from './plural';
 import { isAbsolute, join, relative } from 'node:path';
 import { FindingFilter, SuppressedFinding, SuppressionInfo, processFileReport } from '../config/apply';
@@ -22,6 +22,7 @@ export const CHECK_OPTIONS = {
   lang: true,
   config: true,
   'no-config': false,
+  'include-ignored': false,
 };
 
 /** The rule documentation shipped beside the CLI (dist/cli.js → docs/rules.md). */
@@ -91,10 +92,12 @@ function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'pu
   return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings: result.findings.map(place), suppressed };
 }
 
-export function toJson(reports: DocumentReport[], problems: InputProblem[]): string {
+export function toJson(reports: DocumentReport[], problems: InputProblem[], ignored = 0): string {
   return JSON.stringify({
     files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings, ...(r.suppressed.length ? { suppressed: r.suppressed } : {}) })),
     unreadable: problems,
+    /** Policy files under the folders that git ignores: skipped unless --include-ignored. */
+    ignoredSkipped: ignored,
   }, null, 2);
 }
 
@@ -106,7 +109,7 @@ interface Tally {
 
 const PURPOSE_ORDER: Purpose[] = ['currents', 'dashboard', 'trust', 'general'];
 
-export function toText(reports: DocumentReport[], problems: InputProblem[], locale: Locale): string {
+export function toText(reports: DocumentReport[], problems: InputProblem[], locale: Locale, ignored = 0): string {
   const m = messages(locale);
   const out: string[] = [];
   const total: Tally = { files: 0, errors: 0, warnings: 0 };
@@ -141,6 +144,7 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
   const documents = total.files !== files ? ` (${count(locale, 'document', total.files)})` : '';
   const suppressed = reports.reduce((n, r) => n + r.suppressed.length, 0);
   out.push(`${count(locale, 'checked', files)}${documents}: ${count(locale, 'error', total.errors)}, ${count(locale, 'warning', total.warnings)}${suppressed ? `; ${count(locale, 'suppressed', suppressed)}` : ''}${problems.length ? `; ${count(locale, 'unreadable', problems.length)}` : ''}`);
+  if (ignored > 0) out.push(count(locale, 'ignored', ignored));
   return out.join('\n');
 }
 
@@ -248,7 +252,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     externalId: str(parsed, 'external-id') ?? config?.externalId,
     locale,
   });
-  const inputs: Input[] = collectInputs(parsed.positionals, (path) => configs.for(path)?.excluded === true);
+  const { inputs, ignored } = collectInputs(parsed.positionals, { includeIgnored: parsed.options.has('include-ignored'), skip: (path) => configs.for(path)?.excluded === true });
   if (configs.invalid.size > 0) {
     for (const loaded of configs.invalid.values()) for (const p of loaded.problems) writeErr(`braze-s3: ${problemText(loaded, p, shownPath(loaded.path))}`);
     return 2;
@@ -279,7 +283,9 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     if (file.fileFindings.length > 0 || file.suppressedInFile.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }, undefined, undefined, file.suppressedInFile));
     for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage, d.suppressed));
   }
-  write(format === 'json' ? toJson(reports, problems) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale));
+  write(format === 'json' ? toJson(reports, problems, ignored) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale, ignored));
+  // SARIF has no place for it: said on stderr, as for unreadable inputs.
+  if (format === 'sarif' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
   if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
   if (problems.length > 0) return 2;

@@ -43,9 +43,13 @@ export function readInput(path: string): { text: string } | { problem: string } 
   }
 }
 
-/** Files under a folder that git does not ignore (undefined outside a git work tree). */
-function gitFiles(dir: string): string[] | undefined {
-  const r = spawnSync('git', ['-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/**
+ * Files under a folder from git (undefined outside a git work tree): those git does not ignore,
+ * or only the untracked files it ignores.
+ */
+function gitFiles(dir: string, which: 'kept' | 'ignored' = 'kept'): string[] | undefined {
+  const args = which === 'kept' ? ['--cached', '--others', '--exclude-standard'] : ['--others', '--ignored', '--exclude-standard'];
+  const r = spawnSync('git', ['-C', dir, 'ls-files', '-z', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0 || r.error) return undefined;
   return r.stdout.split('\0').filter(Boolean).map((f) => join(dir, f));
 }
@@ -91,13 +95,23 @@ function isPolicyFile(path: string): boolean {
   }
 }
 
+export interface CollectOptions {
+  /** Also check the files git ignores under a folder (default: skipped, and counted). */
+  includeIgnored?: boolean;
+  /** Paths the repository configuration excludes. */
+  skip?: (path: string) => boolean;
+}
+
 /**
  * Every input of a `check` run, in a stable order: files as given, folders' policies sorted.
  * Texts are read one at a time by the caller: a repository's files are never all in memory.
- * `skip`: paths the repository configuration excludes (named ones too).
+ * `ignored` counts the policy files under the folders that were skipped because git ignores them.
+ * `options.skip`: paths the repository configuration excludes (named ones too).
  */
-export function collectInputs(args: string[], skip: (path: string) => boolean = () => false): Input[] {
+export function collectInputs(args: string[], options: CollectOptions = {}): { inputs: Input[]; ignored: number } {
+  const skip = options.skip ?? (() => false);
   const inputs: Input[] = [];
+  let ignored = 0;
   for (const arg of args) {
     let isDir = false;
     try {
@@ -109,10 +123,14 @@ export function collectInputs(args: string[], skip: (path: string) => boolean = 
       if (!skip(arg)) inputs.push({ path: arg });
       continue;
     }
+    const inside = (files: string[]) => files.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
     const found = gitFiles(arg) ?? [];
-    if (found.length === 0) walk(arg, found);
-    const inside = found.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
-    for (const f of inside.filter((f) => !skip(f) && isPolicyFile(f)).sort()) inputs.push({ path: f });
+    const byGit = found.length > 0;
+    if (!byGit) walk(arg, found); // outside a git work tree nothing is ignored: every file is found
+    const gitIgnored = byGit ? inside(gitFiles(arg, 'ignored') ?? []).filter((f) => !skip(f) && isPolicyFile(f)) : [];
+    if (options.includeIgnored) found.push(...gitIgnored);
+    else ignored += gitIgnored.length;
+    for (const f of [...new Set(inside(found))].filter((f) => !skip(f) && isPolicyFile(f)).sort()) inputs.push({ path: f });
   }
-  return inputs;
+  return { inputs, ignored };
 }

@@ -23,7 +23,7 @@ function common(parsed: Parsed) {
 
 function print(report: Aws.Report, format: 'text' | 'json', write: (s: string) => void): number {
   const aws = loadAws();
-  write(format === 'json' ? JSON.stringify({ kind: report.kind, subject: report.subject, ok: report.ok, steps: report.steps }, null, 2) : aws.reportText(report));
+  write(format === 'json' ? JSON.stringify({ kind: report.kind, subject: report.subject, accessKeyId: report.accessKeyId, roleArn: report.roleArn, ok: report.ok, steps: report.steps }, null, 2) : aws.reportText(report));
   return report.ok ? 0 : 1;
 }
 

@@ -3,7 +3,7 @@
 import type { Locale } from '../policy';
 import { isOne } from '../policy/plural';
 
-type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable' | 'suppressed';
+type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable' | 'suppressed' | 'ignored';
 
 const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
   en: {
@@ -14,6 +14,7 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
     warning: { one: '# warning', other: '# warnings' },
     unreadable: { one: '# input not readable', other: '# inputs not readable' },
     suppressed: { one: '# finding suppressed', other: '# findings suppressed' },
+    ignored: { one: '# policy file skipped because git ignores it (--include-ignored checks it)', other: '# policy files skipped because git ignores them (--include-ignored checks them)' },
   },
   es: {
     file: { one: '# archivo', other: '# archivos' },
@@ -23,6 +24,7 @@ const FORMS: Record<Locale, Record<Noun, { one: string; other: string }>> = {
     warning: { one: '# aviso', other: '# avisos' },
     unreadable: { one: '# entrada ilegible', other: '# entradas ilegibles' },
     suppressed: { one: '# hallazgo suprimido', other: '# hallazgos suprimidos' },
+    ignored: { one: '# archivo de política omitido porque git lo ignora (--include-ignored lo comprueba)', other: '# archivos de política omitidos porque git los ignora (--include-ignored los comprueba)' },
   },
 };
 

@@ -89,13 +89,13 @@ function analyzeUnchecked(text: string, options: AnalyzeOptions, writer: WriterF
     const exportPolicy = decided.id === 'export' || decided.id === 'currents' || decided.id === 'dashboard';
     if (kind === 'identity' && exportPolicy) {
       const bucket = policyBucket(ctx.compiled) ?? 'INSERTBUCKETNAME';
-      const folderDeclared = options.folder !== undefined;
-      // Infer with the Currents folder, then check with the chosen integration's folder.
-      integration = inferIntegration(ctx, bucket, integrationFolder('dashboard', options.folder, folderDeclared));
+      // Infer from what it grants at the bucket's root (where dashboard exports write), then check
+      // with the chosen integration's folder (the folder setting is Currents' only).
+      integration = inferIntegration(ctx, bucket, integrationFolder('dashboard', options.folder));
       // A statement IAM would reject (bad Effect, Action and NotAction…) is not evaluated; its
       // grammar finding explains the problem, so "missing permission" noise is held back.
       const rejected = model.statements.some((s) => s.node.type !== 'object') || ctx.compiled.length < model.statements.length;
-      if (!rejected) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder, folderDeclared));
+      if (!rejected) checkIntegration(ctx, integration, bucket, integrationFolder(integration.id, options.folder));
       purpose = { id: integration.id, declared: decided.declared, reason: decided.declared ? decided.reason : `${decided.reason}; ${integration.reason}` };
     } else if (kind === 'trust') {
       checkTrust(ctx);

@@ -62,8 +62,10 @@ export function sampleObjectArn(bucket: string, folder: string): string {
   return `arn:aws:s3:::${bucket}/${sampleObjectKey(folder)}`;
 }
 
-/** The folder an integration writes under: Currents' folder path; dashboard exports the bucket. */
-export function integrationFolder(id: IntegrationId, folder: string | undefined, folderDeclared: boolean): string {
-  if (id === 'dashboard' && !folderDeclared) return '';
-  return normaliseFolder(folder);
+/**
+ * The folder an integration writes under: a Currents connector's folder path; dashboard exports
+ * always write at the bucket's root, whatever the Currents folder setting says.
+ */
+export function integrationFolder(id: IntegrationId, folder: string | undefined): string {
+  return id === 'dashboard' ? '' : normaliseFolder(folder);
 }

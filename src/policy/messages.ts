@@ -3,6 +3,11 @@
 import type { IntegrationId, Locale, Purpose } from './types';
 import { plural } from './plural';
 
+/** A name that opens a sentence ("dashboard data export needs…"): with a capital. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export interface Messages {
   integrationName(id: IntegrationId): string;
   reasonDeclared: string;
@@ -232,9 +237,9 @@ export const en: Messages = {
   overbroadStar: '"*" with S3 actions grants them on every bucket: name the export bucket.',
   bucketInconsistent: (b, m) => `This policy names bucket "${b}" as well as "${m}": an export policy should name one bucket.`,
 
-  missingPermission: (i, a, r) => `${i} needs ${a} on ${r}, which this policy does not grant.`,
-  missingConditional: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the conditions of ${st} hold for the partner's requests.`,
-  missingVariable: (i, a, r, st) => `${i} needs ${a} on ${r}, which is allowed only if the policy variables in the resources of ${st} resolve to it for the partner's requests.`,
+  missingPermission: (i, a, r) => `${sentence(i)} needs ${a} on ${r}, which this policy does not grant.`,
+  missingConditional: (i, a, r, st) => `${sentence(i)} needs ${a} on ${r}, which is allowed only if the conditions of ${st} hold for the partner's requests.`,
+  missingVariable: (i, a, r, st) => `${sentence(i)} needs ${a} on ${r}, which is allowed only if the policy variables in the resources of ${st} resolve to it for the partner's requests.`,
   denied: (i, a, r) => `This Deny removes ${a} on ${r}, which ${i} needs.`,
   excess: (a, ex, n, i) => `"${a}" grants ${plural('en', n, '# action', '# actions')} ${i} does not need, such as ${ex}. Grant only what the integration uses.`,
   notActionAllow: (i) => `"NotAction" with "Allow" grants every other action of every service, far more than ${i} needs.`,
@@ -355,9 +360,9 @@ export const es: Messages = {
   overbroadStar: '"*" con acciones de S3 las concede en todos los contenedores: indica el contenedor de exportación.',
   bucketInconsistent: (b, m) => `Esta política nombra el contenedor "${b}" además de "${m}": una política de exportación debería nombrar uno solo.`,
 
-  missingPermission: (i, a, r) => `${i} necesita ${a} en ${r}, y esta política no lo concede.`,
-  missingConditional: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las condiciones de ${st} se cumplen para las solicitudes del socio.`,
-  missingVariable: (i, a, r, st) => `${i} necesita ${a} en ${r}, que solo se permite si las variables de política de los recursos de ${st} se resuelven en él para las solicitudes del socio.`,
+  missingPermission: (i, a, r) => `${sentence(i)} necesita ${a} en ${r}, y esta política no lo concede.`,
+  missingConditional: (i, a, r, st) => `${sentence(i)} necesita ${a} en ${r}, que solo se permite si las condiciones de ${st} se cumplen para las solicitudes del socio.`,
+  missingVariable: (i, a, r, st) => `${sentence(i)} necesita ${a} en ${r}, que solo se permite si las variables de política de los recursos de ${st} se resuelven en él para las solicitudes del socio.`,
   denied: (i, a, r) => `Este Deny elimina ${a} en ${r}, que ${i} necesita.`,
   excess: (a, ex, n, i) => `"${a}" concede ${plural('es', n, '# acción', '# acciones')} que ${i} no necesita, como ${ex}. Concede solo lo que usa la integración.`,
   notActionAllow: (i) => `"NotAction" con "Allow" concede todas las demás acciones de todos los servicios, mucho más de lo que ${i} necesita.`,

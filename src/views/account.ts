@@ -27,7 +27,7 @@ const ROLE_ARN_AT_CURSOR = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+/;
 export function registerAccountFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): AccountFeatures {
   const connection = new AccountConnection();
   const tree = new AccountTree(connection);
-  const view = vscode.window.createTreeView('brazeS3.account', { treeDataProvider: tree, showCollapseAll: true });
+  const view = tree.createView('brazeS3.account');
   const reports = new ReportDocuments();
   const policies = new PolicyDocuments();
   const status = vscode.window.createStatusBarItem('brazeS3.connection', vscode.StatusBarAlignment.Left, 10);
@@ -94,7 +94,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
 
   async function testCredentials(node?: Node | string, given?: Partial<{ integration: IntegrationId; folder: string; sse: boolean; credentials: CredentialChoice }>): Promise<Report | undefined> {
     const bucketFromNode = typeof node === 'string' ? node : node?.kind === 'bucket' ? node.bucket.name : undefined;
-    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), { bucket: bucketFromNode, ...given }, true, given?.credentials ? undefined : context.secrets);
+    const inputs = await askLiveCheckInputs(tree.bucketLister, { bucket: bucketFromNode, ...given }, true, given?.credentials ? undefined : context.secrets);
     if (!inputs) return undefined;
     const creds = given?.credentials ?? inputs.credentials;
     if (!creds) return undefined;
@@ -121,7 +121,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     // Not on an ARN: ask, offering the document's first role ARN.
     arn ??= await askRoleArn(firstRoleArn(arg instanceof vscode.Uri ? arg : undefined));
     if (!arn) return undefined;
-    const inputs = await askLiveCheckInputs(() => tree.bucketNames(), given ?? {}, false);
+    const inputs = await askLiveCheckInputs(tree.bucketLister, given ?? {}, false);
     if (!inputs) return undefined;
     const settings = readSettings();
     const roleArn = arn;

@@ -6,6 +6,7 @@ import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummar
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
+import { UnreachableAction, UnreachableNotice, unreachableActions, unreachableText } from './unreachable';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
@@ -18,7 +19,8 @@ export type Node =
   | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
   | { kind: 'policy'; role: string; name: string; policyKind: string; document: string }
   | { kind: 'more'; group: 'roles' | 'buckets' | 'users' }
-  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' };
+  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' }
+  | { kind: 'action'; action: UnreachableAction };
 
 const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;
@@ -41,7 +43,17 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   /** Requests made, for the scale benchmark and tests. */
   requests = 0;
 
+  /** Shown instead of the tree when AWS cannot be reached at all. */
+  readonly unreachable = new UnreachableNotice();
+
   constructor(private readonly connection: AccountConnection) {}
+
+  /** The tree view showing this tree (it carries the "cannot be reached" message). */
+  createView(id: string): vscode.TreeView<Node> {
+    const view = vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true });
+    this.unreachable.attach(view);
+    return view;
+  }
 
   refresh(): void {
     this.buckets = undefined;
@@ -62,6 +74,23 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   get currentFilter(): string {
     return this.filter;
+  }
+
+  /** For the live checks' questions: bucket names, and the folders of a bucket that hold Currents data. */
+  readonly bucketLister = Object.assign(() => this.bucketNames(), { currentsFolders: (bucket: string) => this.currentsFoldersOf(bucket) });
+
+  /** The folders of `bucket` that hold Currents data; undefined when they cannot be read. */
+  async currentsFoldersOf(bucket: string): Promise<string[] | undefined> {
+    if (!this.connection.allowed || !bucket) return undefined;
+    const aws = loadAws();
+    const clients = this.connection.get();
+    try {
+      const region = this.bucketFacts.get(bucket)?.region ?? (await aws.bucketRegion(clients.s3, bucket));
+      this.requests++;
+      return await aws.currentsFolders(clients.s3For(region), bucket);
+    } catch {
+      return undefined; // the folder question falls back to the setting
+    }
   }
 
   /** Bucket names for quick picks (the first page is enough to choose from). */
@@ -124,13 +153,21 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       try {
         if (!this.buckets) await this.loadBuckets();
         this.setNoCredentials(false);
+        this.unreachable.clear();
       } catch (error) {
         const aws = loadAws();
-        if (aws.isCredentialsProblem(aws.problemOf(error))) {
+        const problem = aws.problemOf(error);
+        if (aws.isCredentialsProblem(problem)) {
           this.setNoCredentials(true);
           return [];
         }
-        this.setNoCredentials(false); // other errors stay in the Buckets branch, with a retry
+        this.setNoCredentials(false);
+        if (aws.isNetworkProblem(problem)) {
+          // Nothing answers: the view's message says where and why; the tree holds what to do.
+          this.unreachable.show(problem, this.connection.get().settings);
+          return unreachableActions().map((action): Node => ({ kind: 'action', action }));
+        }
+        this.unreachable.clear(); // other errors stay in the Buckets branch, with a retry
       }
       return [{ kind: 'group', group: 'buckets' }, { kind: 'group', group: 'roles' }, { kind: 'group', group: 'users' }];
     }
@@ -152,7 +189,10 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     } catch (error) {
       // Errors stay in their branch, as an item with a retry: never a pop-up from here.
       const retry = node.kind === 'group' ? node.group : undefined;
-      return [{ kind: 'message', label: problemText(error), error: true, retry }];
+      const aws = loadAws();
+      const problem = aws.problemOf(error);
+      const label = aws.isNetworkProblem(problem) ? unreachableText(problem, this.connection.get().settings) : problemText(error);
+      return [{ kind: 'message', label, error: true, retry }];
     }
   }
 
@@ -312,6 +352,12 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
         item.command = { command: node.group === 'users' ? 'brazeS3.loadMoreUsers' : 'brazeS3.loadMoreRoles', title: vscode.l10n.t('Load more…') };
         item.iconPath = new vscode.ThemeIcon('ellipsis');
+        return item;
+      }
+      case 'action': {
+        const item = new vscode.TreeItem(node.action.label);
+        item.iconPath = new vscode.ThemeIcon(node.action.icon);
+        item.command = node.action.command;
         return item;
       }
       case 'message': {

@@ -6,6 +6,7 @@ import { BucketLister, bucketProblemText, folderProblemText } from '../editor/pr
 import { BACK, WizardStep, inputStep, pickStep, runWizard } from './multiStep';
 import { integrationLabel } from '../editor/integrationLens';
 import { readSettings } from '../editor/settings';
+import { FolderDefaults } from './folderDefaults';
 
 export type CredentialChoice =
   | { kind: 'profile' }
@@ -22,7 +23,12 @@ const SECRET_PREFIX = 'brazeS3.secretAccessKey.';
 const KEYS_INDEX = 'brazeS3.rememberedAccessKeyIds';
 
 /** The answers of the last check in this session (never a secret): defaults for the next one. */
-const last: Partial<LiveInputs> = {};
+const last: Partial<Omit<LiveInputs, 'folder'>> = {};
+/** The Currents folder is per bucket, and never set by a dashboard-export run. */
+const folders = new FolderDefaults();
+
+/** The folders of a bucket that hold Currents data (the account view finds them). */
+export type CurrentsFolderLister = (bucket: string) => Promise<string[] | undefined>;
 
 interface WizardState extends Partial<LiveInputs> {
   credentialChoice?: string;
@@ -36,7 +42,7 @@ interface WizardState extends Partial<LiveInputs> {
  * answers kept when going back). Given answers are not asked; defaults come from the bucket the
  * check started on, the settings, and the previous check.
  */
-export async function askLiveCheckInputs(listBuckets: BucketLister, given: Partial<LiveInputs>, askSse: boolean, secrets?: vscode.SecretStorage): Promise<(LiveInputs & { credentials?: CredentialChoice }) | undefined> {
+export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsFolders?: CurrentsFolderLister }, given: Partial<LiveInputs>, askSse: boolean, secrets?: vscode.SecretStorage): Promise<(LiveInputs & { credentials?: CredentialChoice }) | undefined> {
   const state: WizardState = { ...given };
   const remembered = secrets ? (JSON.parse((await secrets.get(KEYS_INDEX)) ?? '[]') as string[]) : [];
   let bucketNames: string[] | undefined;
@@ -82,9 +88,13 @@ export async function askLiveCheckInputs(listBuckets: BucketLister, given: Parti
       // Only a Currents connector writes under a folder of its own.
       applies: (st) => st.integration === 'currents',
       ask: async (st, at) => {
+        const bucket = st.bucket ?? '';
+        const detected = await listBuckets.currentsFolders?.(bucket).catch(() => undefined);
         const a = await inputStep(vscode.l10n.t('Folder path'), at, {
-          value: st.folder ?? last.folder ?? readSettings().folderPath ?? 'currents',
-          prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'),
+          value: st.folder ?? folders.folderFor(bucket, detected, readSettings().folderPath),
+          prompt: detected?.length
+            ? vscode.l10n.t('The folder the connector writes under. Currents data found in {0} under: {1}', bucket, detected.map((f) => `${f}/`).join(', '))
+            : vscode.l10n.t('The folder the connector writes under (Currents default: currents)'),
           validate: folderProblemText,
         });
         if (a === BACK || a === undefined) return a;
@@ -157,7 +167,8 @@ export async function askLiveCheckInputs(listBuckets: BucketLister, given: Parti
   const done = await runWizard(steps, state);
   if (!done?.integration || !done.bucket) return undefined;
   const inputs: LiveInputs = { integration: done.integration, bucket: done.bucket, folder: done.integration === 'currents' ? done.folder ?? 'currents' : done.folder ?? '', sse: done.sse ?? false };
-  Object.assign(last, inputs);
+  Object.assign(last, { integration: inputs.integration, bucket: inputs.bucket, sse: inputs.sse });
+  folders.remember(inputs);
   if (!secrets) return inputs;
   let credentials: CredentialChoice | undefined;
   if (done.credentialChoice === 'profile') credentials = { kind: 'profile' };

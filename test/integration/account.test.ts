@@ -34,6 +34,25 @@ describe('AWS account view (moto)', () => {
     assert.deepEqual(exportDetails, ['Region: us-east-1', 'No Currents data in this bucket']);
   });
 
+  it('AWS unreachable: the view names the endpoint it tried and the next step (no raw ECONNREFUSED), and recovers on retry', async () => {
+    const { account } = await api();
+    const config = vscode.workspace.getConfiguration('brazeS3');
+    await config.update('endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace);
+    try {
+      account.tree.refresh();
+      const actions = await account.tree.getChildren();
+      assert.deepEqual(actions.map((n) => [account.tree.getTreeItem(n).label, account.tree.getTreeItem(n).command?.command]), [
+        ['Retry', 'brazeS3.refresh'], ['Open the endpoint setting', 'workbench.action.openSettings'], ['Select AWS profile…', 'brazeS3.selectProfile'],
+      ]);
+      assert.equal(account.tree.unreachable.text, 'AWS cannot be reached at http://127.0.0.1:9 (the endpoint setting: brazeS3.endpoint or --endpoint): connection refused: nothing is listening there. Start the local AWS if you use one (in this project: npm start), or check the AWS profile and the endpoint setting.');
+    } finally {
+      await config.update('endpoint', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await vscode.commands.executeCommand('brazeS3.refresh');
+    assert.equal((await account.tree.getChildren()).length, 3);
+    assert.equal(account.tree.unreachable.text, undefined);
+  });
+
   it('lists the roles from IAM', async () => {
     const { account } = await api();
     const [, roles] = await account.tree.getChildren();
@@ -79,8 +98,10 @@ describe('AWS account view (moto)', () => {
     assert.equal(account.lastReport()?.ok, true);
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'braze-s3-report'), (d) => !!d, 5000, 'report document');
     assert.equal(doc!.languageId, 'markdown');
-    assert.match(doc!.getText(), /^# ✓ Test credentials\n\n`s3:\/\/acme-braze-exports\/exports\/ \(dashboard\)`$/m);
-    assert.match(doc!.getText(), /^- ✓ \*\*PutObject of a marker object\*\*: wrote exports\/braze-s3-credentials-check\.txt$/m);
+    // A folder given for a dashboard export is ignored: dashboard exports write at the bucket root.
+    assert.match(doc!.getText(), /^# ✓ Test credentials\n\n`s3:\/\/acme-braze-exports\/ \(dashboard\)`$/m);
+    assert.match(doc!.getText(), /^Access key ID: `AKIA[A-Z0-9]+` {2}$/m);
+    assert.match(doc!.getText(), /^- ✓ \*\*PutObject of a marker object\*\*: wrote braze-s3-credentials-check\.txt$/m);
     assert.match(doc!.getText(), /\*\*7 passed, 0 failed, 0 warnings, 0 skipped\*\*/);
   });
 

@@ -3,9 +3,9 @@
 // verdict, which then comes from the server's own policy evaluation, not from a mock.
 import assert from 'node:assert/strict';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreatePolicyCommand, CreateUserCommand, DeleteAccessKeyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { createClients, currentsFolders, listBuckets, markerKey, newestObjects, reportMarkdown, reportText, testCredentials, verifyRole } from '../../src/aws';
-import type { Clients } from '../../src/aws';
+import type { Clients, Report } from '../../src/aws';
 import { startLocalAws, type LocalAws } from './localAws';
 
 describe('live checks against moto (plain mode: the demo account)', function () {
@@ -66,6 +66,13 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     assert.deepEqual(await keysUnder('acme-marketing-assets', ''), before);
   });
 
+  it('checks a dashboard export at the bucket root even when a (Currents) folder is given', async () => {
+    const report = await testCredentials(clients, { bucket: 'acme-marketing-assets', integration: 'dashboard', folder: 'currents' });
+    assert.equal(report.ok, true, reportText(report));
+    assert.equal(report.subject, 's3://acme-marketing-assets/ (dashboard)');
+    assert.match(report.steps.find((s) => s.id === 'put')!.detail, /^wrote braze-s3-credentials-check\.txt$/);
+  });
+
   it('detects Object Lock from the server: Currents cannot use that bucket', async () => {
     const report = await testCredentials(clients, { bucket: 'acme-braze-locked', integration: 'currents', folder: 'currents' });
     const lock = report.steps.find((s) => s.id === 'objectLock')!;
@@ -91,20 +98,29 @@ describe('live checks against moto (plain mode: the demo account)', function () 
     const md = reportMarkdown(report).split('\n');
     assert.equal(md[0], '# ✗ Probar credenciales');
     assert.equal(md[2], '`s3://no-such-bucket-here/currents/ (currents)`');
-    assert.match(md[4], /^\*\*0 superados, 1 fallido, 0 avisos, 3 omitidos\*\* · \d{4}-/);
-    assert.match(md[6], /^- ✗ \*\*GetBucketLocation\*\* `NoSuchBucket`: falló: NoSuchBucket: /);
-    assert.match(md[7], /^ {2}- → no existe ningún contenedor "no-such-bucket-here"/);
-    assert.match(md[8], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
+    assert.equal(md[4], `ID de clave de acceso: \`${aws.adminKeys.accessKeyId}\`  `);
+    assert.match(md[6], /^\*\*0 superados, 1 fallido, 0 avisos, 3 omitidos\*\* · \d{4}-/);
+    assert.match(md[8], /^- ✗ \*\*GetBucketLocation\*\* `NoSuchBucket`: falló: NoSuchBucket: /);
+    assert.match(md[9], /^ {2}- → no existe ningún contenedor "no-such-bucket-here"/);
+    assert.match(md[10], /^- – \*\*ListObjectsV2 en la carpeta\*\*: omitido/);
   });
 
-  it('reports a closed port as a network problem, not a crash', async () => {
+  it('reports a closed port as a network problem naming the endpoint and the next step, never a stack trace (English and Spanish)', async () => {
     const down = createClients({ endpoint: 'http://127.0.0.1:9', credentials: aws.adminKeys, timeoutMs: 3000 });
     try {
       const report = await testCredentials(down, { bucket: 'acme-braze-exports', integration: 'currents' });
       assert.equal(report.ok, false);
       assert.equal(report.steps[0].status, 'fail');
-      assert.match(report.steps[0].remedy ?? '', /could not be reached|no answer in time/);
+      assert.equal(report.steps[0].errorCode, 'ECONNREFUSED');
+      assert.equal(report.steps[0].detail, 'failed: ECONNREFUSED: AWS could not be reached at http://127.0.0.1:9 (connection refused: nothing is listening there)');
+      assert.match(report.steps[0].remedy ?? '', /^nothing answered at http:\/\/127\.0\.0\.1:9 \(the endpoint setting: brazeS3\.endpoint or --endpoint\)\. If it is a local AWS \(moto, LocalStack\), start it \(in this project: npm start\); otherwise check the endpoint setting/);
       assert.match(reportText(report), /0 passed, 1 failed, 0 warnings, 3 skipped$/);
+      assert.doesNotMatch(reportText(report), /\n\s+at |connect ECONNREFUSED/);
+      const es = await testCredentials(down, { bucket: 'acme-braze-exports', integration: 'currents', locale: 'es' });
+      assert.equal(es.steps[0].detail, 'falló: ECONNREFUSED: no se pudo contactar con AWS en http://127.0.0.1:9 (conexión rechazada: nada escucha ahí)');
+      assert.match(es.steps[0].remedy ?? '', /^nada respondió en http:\/\/127\.0\.0\.1:9 .*inícialo \(en este proyecto: npm start\)/);
+      const role = await verifyRole(down, { roleArn: 'arn:aws:iam::123456789012:role/x', bucket: 'acme-braze-exports', integration: 'currents' });
+      assert.equal(role.steps.find((s) => s.id === 'role')?.detail, 'failed: ECONNREFUSED: AWS could not be reached at http://127.0.0.1:9 (connection refused: nothing is listening there)');
     } finally {
       down.dispose();
     }
@@ -146,6 +162,14 @@ describe('live checks against moto (plain mode: the demo account)', function () 
       assert.equal(report.ok, true, 'a skipped optional step fails nothing');
     });
 
+    it('checks a role for dashboard export at the bucket root, not in the Currents folder', async () => {
+      const report = await verify(aws.demo.DEMO_ROLES.noGetObject, 'dashboard', 'acme-braze-currents');
+      const permissions = report.steps.find((s) => s.id === 'permissions')!;
+      assert.equal(permissions.status, 'fail', reportText(report));
+      assert.match(permissions.detail, /s3:GetObject on arn:aws:s3:::acme-braze-currents\/\* is not granted/);
+      assert.doesNotMatch(permissions.detail, /acme-braze-currents\/currents\//);
+    });
+
     it('says NoSuchEntity with its remedy for a role that does not exist', async () => {
       const report = await verify('no-such-role', 'currents', 'acme-braze-currents');
       const role = report.steps.find((s) => s.id === 'role')!;
@@ -178,8 +202,8 @@ describe('live checks against moto (IAM enforcement mode: denials from the serve
     return { clients: createClients({ endpoint: aws.endpoint, region: 'us-east-1', credentials: keys, timeoutMs: 10_000 }), keys };
   }
 
-  // Enforcement mode mis-signs a ListObjectsV2 whose Prefix holds "/" (a moto bug): these checks
-  // use the bucket-root folder, so the policies grant objects under the bucket's root.
+  // These checks use the bucket-root folder, so the policies grant objects under the bucket's root
+  // (the demo user's folder is covered below).
   const statuses = (r: { steps: { id: string; status: string }[] }) => r.steps.filter((s) => ['location', 'list', 'put', 'get', 'keep', 'delete'].includes(s.id)).map((s) => `${s.id}:${s.status}`);
 
   it('a user with the Currents policy passes every step', async () => {
@@ -240,6 +264,70 @@ describe('live checks against moto (IAM enforcement mode: denials from the serve
         clients.dispose();
       }
     }
+  });
+
+  describe('which access keys moto accepts with enforcement on (what AWS does with each)', () => {
+    const check = async (credentials: { accessKeyId: string; secretAccessKey: string }, input: Partial<Parameters<typeof testCredentials>[1]> = {}) => {
+      const clients = createClients({ endpoint: aws.endpoint, region: 'us-east-1', credentials, timeoutMs: 10_000 });
+      try {
+        return await testCredentials(clients, { bucket: 'acme-braze-currents', integration: 'currents', folder: 'currents', ...input });
+      } finally {
+        clients.dispose();
+      }
+    };
+    /** Fails at the first step with AWS's own code and message; names the key, never the secret. */
+    const assertRejected = (report: Report, keys: { accessKeyId: string; secretAccessKey: string }) => {
+      assert.equal(report.ok, false, reportText(report));
+      assert.equal(report.steps[0].errorCode, 'InvalidAccessKeyId', reportText(report));
+      assert.match(report.steps[0].detail, /^failed: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records\. \(HTTP 403/);
+      assert.match(report.steps[0].remedy ?? '', /access key ID does not exist/);
+      assert.ok(report.steps.slice(1).every((s) => s.status === 'skip'));
+      assert.equal(report.accessKeyId, keys.accessKeyId);
+      assert.ok(reportText(report).includes(`Access key ID: ${keys.accessKeyId}`));
+      assert.ok(!JSON.stringify(report).includes(keys.secretAccessKey));
+      assert.ok(!reportMarkdown(report).includes(keys.secretAccessKey));
+    };
+
+    it('a made-up access key fails with InvalidAccessKeyId, AWS\'s message, and the report names the key', async () => {
+      const keys = { accessKeyId: 'AKIAMADEUPKEY0000000', secretAccessKey: 'madeUpSecretKey0000000000000000000000000' };
+      assertRejected(await check(keys), keys);
+    });
+
+    it('a deleted access key fails the same way', async () => {
+      const user = await userWith('deleted-key-user', aws.demo.currentsPolicy('acme-braze-currents'));
+      user.clients.dispose();
+      await admin.iam.send(new DeleteAccessKeyCommand({ UserName: 'deleted-key-user', AccessKeyId: user.keys.accessKeyId }));
+      assertRejected(await check(user.keys), user.keys);
+    });
+
+    it('a deactivated key fails with InvalidAccessKeyId (moto 5 itself accepts inactive keys; scripts/local-aws/moto_server_as_aws.py adds AWS\'s check), and works again once reactivated', async () => {
+      const user = await userWith('inactive-key-user', aws.demo.currentsPolicy('acme-braze-currents'));
+      user.clients.dispose();
+      await admin.iam.send(new UpdateAccessKeyCommand({ UserName: 'inactive-key-user', AccessKeyId: user.keys.accessKeyId, Status: 'Inactive' }));
+      assertRejected(await check(user.keys), user.keys);
+      await admin.iam.send(new UpdateAccessKeyCommand({ UserName: 'inactive-key-user', AccessKeyId: user.keys.accessKeyId, Status: 'Active' }));
+      assert.equal((await check(user.keys)).steps[0].status, 'pass');
+    });
+
+    it('the demo user passes on its Currents folder through its own policy (a ListObjectsV2 prefix with "/" needs moto_server_as_aws.py\'s signature correction), and is denied where its policy does not reach', async () => {
+      const ok = await check(aws.userKeys);
+      assert.equal(ok.ok, true, reportText(ok));
+      assert.deepEqual(statuses(ok), ['location:pass', 'list:pass', 'put:pass', 'get:pass', 'keep:pass']);
+      assert.equal(ok.accessKeyId, aws.userKeys.accessKeyId);
+      const elsewhere = await check(aws.userKeys, { bucket: 'acme-braze-exports', integration: 'dashboard' });
+      assert.equal(elsewhere.ok, false);
+      assert.equal(elsewhere.steps[0].errorCode, 'AccessDenied', reportText(elsewhere));
+    });
+
+    it('Verify role ARN names the role ARN and the key it read it with', async () => {
+      const report = await verifyRole(admin, { roleArn: `arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`, bucket: 'acme-braze-currents', integration: 'currents', folder: 'currents', partnerAccountId: aws.demo.DEMO_PARTNER_ACCOUNT_ID, externalId: aws.demo.DEMO_EXTERNAL_ID });
+      assert.equal(report.ok, true, reportText(report));
+      assert.equal(report.roleArn, `arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`);
+      const text = reportText(report).split('\n');
+      assert.equal(text[1], `Role ARN: arn:aws:iam::123456789012:role/${aws.demo.DEMO_ROLES.good}`);
+      assert.equal(text[2], `Access key ID: ${aws.adminKeys.accessKeyId}`);
+      assert.ok(!reportText(report).includes(aws.adminKeys.secretAccessKey));
+    });
   });
 
   it('a user holding the policy through an attached managed policy passes too', async () => {

@@ -53,7 +53,7 @@ describe('CLI (dist/cli.js)', () => {
     const r = run('check', '--format', 'json', missing);
     assert.equal(r.code, 1);
     const json = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(json), ['files', 'unreadable']);
+    assert.deepEqual(Object.keys(json), ['files', 'unreadable', 'ignoredSkipped']);
     assert.deepEqual(Object.keys(json.files[0]), ['path', 'purpose', 'findings']);
     assert.deepEqual(json.files[0].purpose, { id: 'currents', declared: false, reason: 'a bucket name mentions Braze or Currents; inferred because s3:DeleteObject is not granted' });
     const f = json.files[0].findings[0];
@@ -142,12 +142,52 @@ describe('CLI (dist/cli.js)', () => {
     assert.ok(path && readFileSync(path, 'utf8').startsWith('# Braze S3 Export Policy Kit rules'), help.slice(-200));
   });
   it('checks against a declared integration, folder and partner IDs', () => {
-    assert.match(run('check', '--integration', 'dashboard', good).out, /dashboard data export needs s3:DeleteObject/);
+    assert.match(run('check', '--integration', 'dashboard', good).out, /Dashboard data export needs s3:DeleteObject on arn:aws:s3:::acme-braze-exports\/\*,/);
+    // --folder is the Currents folder: a dashboard export is still checked at the bucket root.
+    assert.match(run('check', '--integration', 'dashboard', '--folder', 'braze', good).out, /Dashboard data export needs s3:DeleteObject on arn:aws:s3:::acme-braze-exports\/\*,/);
+    assert.equal(run('check', '--folder', 'braze', file('dashboard.json', policyText('dashboard', { bucket: 'acme-braze-exports' }))).code, 0);
     const scoped = file('scoped.json', policyText('currents', { bucket: 'acme-braze-exports', folder: 'braze' }));
     assert.equal(run('check', '--folder', 'braze', scoped).code, 0);
     assert.equal(run('check', scoped).code, 1); // default folder "currents" is outside braze/*
     const trust = file('trust2.json', trustPolicyText('111122223333', 'x'));
     assert.match(run('check', '--partner-account-id', '444455556666', '--integration', 'trust', trust).out, /trust-account-mismatch/);
+  });
+  it('test-credentials with nothing listening at the endpoint names it and the next step, never a stack trace', () => {
+    const r = spawnSync(process.execPath, [cli, 'test-credentials', '--bucket', 'acme-exports', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '3000'], {
+      encoding: 'utf8', env: { ...process.env, LANG: 'C', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'cliCanarySecret000000000000000000000000000' },
+    });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^✗ GetBucketLocation: failed: ECONNREFUSED: AWS could not be reached at http:\/\/127\.0\.0\.1:9 \(connection refused: nothing is listening there\) \[ECONNREFUSED\]$/m);
+    assert.match(r.stdout, /^ {4}→ nothing answered at http:\/\/127\.0\.0\.1:9 .*start it \(in this project: npm start\)/m);
+    assert.match(r.stdout, /^Access key ID: AKIAEXAMPLEEXAMPLE00$/m);
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at |cliCanarySecret/);
+    assert.equal(r.stderr, '');
+    const env = spawnSync(process.execPath, [cli, 'test-credentials', '--bucket', 'acme-exports', '--lang', 'es', '--timeout-ms', '3000'], {
+      encoding: 'utf8', env: { ...process.env, AWS_ENDPOINT_URL: 'http://no-such-host.invalid:4566', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00', AWS_SECRET_ACCESS_KEY: 'x'.repeat(40) },
+    });
+    assert.match(env.stdout, /falló: ENOTFOUND: no se pudo contactar con AWS en http:\/\/no-such-host\.invalid:4566 \(el nombre de host no se resuelve\)/);
+    assert.match(env.stdout, /nada respondió en http:\/\/no-such-host\.invalid:4566 \(de AWS_ENDPOINT_URL\)/);
+  });
+  it('says how many git-ignored policy files a folder run skipped and how to include them (plural forms, English and Spanish)', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'braze-s3-ignored-'));
+    assert.equal(spawnSync('git', ['init', '-q', repo]).status, 0);
+    mkdirSync(join(repo, 'generated'));
+    writeFileSync(join(repo, '.gitignore'), 'generated/\nlocal.json\n');
+    writeFileSync(join(repo, 'kept.json'), policyText('currents', { bucket: 'acme-exports' }));
+    writeFileSync(join(repo, 'generated', 'a.json'), policyText('currents', { bucket: 'acme-exports' }));
+    writeFileSync(join(repo, 'generated', 'notes.json'), '{"not": "a policy"}');
+    const text = run('check', repo).out.trimEnd().split('\n');
+    assert.equal(text.at(-1), '1 policy file skipped because git ignores it (--include-ignored checks it)');
+    writeFileSync(join(repo, 'local.json'), policyText('dashboard', { bucket: 'acme-exports' }));
+    assert.equal(run('check', repo).out.trimEnd().split('\n').at(-1), '2 policy files skipped because git ignores them (--include-ignored checks them)');
+    assert.equal(run('check', '--lang', 'es', repo).out.trimEnd().split('\n').at(-1), '2 archivos de política omitidos porque git los ignora (--include-ignored los comprueba)');
+    assert.equal(JSON.parse(run('check', '--format', 'json', repo).out).ignoredSkipped, 2);
+    const all = run('check', '--include-ignored', '--format', 'json', repo);
+    assert.deepEqual(JSON.parse(all.out).files.map((f: { path: string }) => f.path.slice(repo.length + 1)).sort(), ['generated/a.json', 'kept.json', 'local.json']);
+    assert.equal(JSON.parse(all.out).ignoredSkipped, 0);
+    assert.doesNotMatch(run('check', '--include-ignored', repo).out, /git ignores/);
+    writeFileSync(join(repo, '.gitignore'), '');
+    assert.doesNotMatch(run('check', repo).out, /git ignores/, 'nothing ignored: nothing said');
   });
   it('speaks Spanish with --lang es', () => {
     assert.match(run('check', '--lang', 'es', placeholder).out, /Sustituye el marcador de la plantilla "INSERTBUCKETNAME"/);

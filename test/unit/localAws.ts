@@ -1,7 +1,5 @@
 // One moto_server per test file, seeded with the demo account, plus an administrator's access
 // key (needed once IAM enforcement is on: then only keys moto issued are accepted).
-import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { createClients } from '../../src/aws';
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- plain ESM helpers shared with the demo and the integration runner
 import { MOTO_INSTALL_HINT, findMotoServer, startMoto } from '../../scripts/local-aws/moto.mjs';
@@ -41,15 +39,8 @@ export async function startLocalAws(suite: Mocha.Context): Promise<LocalAws> {
   const moto = await startMoto();
   try {
     const userKeys = (await demoAccount.seedDemoAccount(moto.endpoint)) as Keys;
-    const setup = createClients({ endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'setup-only' }, timeoutMs: 10_000 });
-    try {
-      await setup.iam.send(new CreateUserCommand({ UserName: 'admin' }));
-      await setup.iam.send(new PutUserPolicyCommand({ UserName: 'admin', PolicyName: 'all', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }));
-      const k = (await setup.iam.send(new CreateAccessKeyCommand({ UserName: 'admin' }))).AccessKey!;
-      return { endpoint: moto.endpoint, adminKeys: { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! }, userKeys, demo: demoAccount as DemoAccount, enforceIam: moto.enforceIam, stop: moto.stop };
-    } finally {
-      setup.dispose();
-    }
+    const adminKeys = (await demoAccount.createAdmin(moto.endpoint, 'admin')) as Keys;
+    return { endpoint: moto.endpoint, adminKeys, userKeys, demo: demoAccount as DemoAccount, enforceIam: moto.enforceIam, stop: moto.stop };
   } catch (error) {
     await moto.stop();
     throw error;

@@ -10,7 +10,8 @@ const docTemplates = [...seed.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[
 
 describe('templates', () => {
   for (const id of ['currents', 'dashboard'] as IntegrationId[]) {
-    for (const folder of [undefined, 'currents', 'exports/braze']) {
+    // Only a Currents connector writes under a folder; dashboard exports write at the bucket's root.
+    for (const folder of id === 'currents' ? [undefined, 'currents', 'exports/braze'] : [undefined]) {
       it(`${id} policy${folder ? ` scoped to ${folder}` : ''}, filled in, analyses clean`, () => {
         const text = policyText(id, { bucket: 'acme-exports', folder });
         const r = analyze(text, { integration: id, folder });
@@ -19,11 +20,33 @@ describe('templates', () => {
         if (folder) assert.ok(text.includes(`arn:aws:s3:::acme-exports/${folder}/*`));
       });
     }
+    it(`${id} policy, filled in, analyses clean whatever the Currents folder setting says`, () => {
+      assert.deepEqual(analyze(policyText(id, { bucket: 'acme-exports', folder: id === 'currents' ? 'braze' : undefined }), { integration: id, folder: 'braze' }).findings.map((f) => f.code), []);
+    });
     it(`${id} policy with the placeholder reports only the placeholder`, () => {
       const codes = new Set(analyze(policyText(id)).findings.map((f) => f.code));
       assert.deepEqual([...codes], ['placeholder']);
     });
   }
+  it('checks a dashboard export at the bucket root, never in the Currents folder, and says so with a capital (English and Spanish)', () => {
+    const noGet = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-braze-exports' },
+        { Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::acme-braze-exports/*' },
+      ],
+    }, null, 2);
+    for (const options of [{}, { folder: 'currents' }, { integration: 'dashboard' as const, folder: 'currents' }]) {
+      const missing = analyze(noGet, options).findings.filter((f) => f.code === 'integration-missing-permission').map((f) => f.message);
+      assert.deepEqual(missing, ['Dashboard data export needs s3:GetObject on arn:aws:s3:::acme-braze-exports/*, which this policy does not grant.'], JSON.stringify(options));
+    }
+    assert.deepEqual(analyze(noGet, { folder: 'currents', locale: 'es' }).findings.filter((f) => f.code === 'integration-missing-permission').map((f) => f.message),
+      ['La exportación de datos del panel necesita s3:GetObject en arn:aws:s3:::acme-braze-exports/*, y esta política no lo concede.']);
+    // A dashboard policy scoped to a folder misses the bucket root, where the exports are written.
+    const scoped = analyze(noGet.split('acme-braze-exports/*').join('acme-braze-exports/currents/*'), { integration: 'dashboard', folder: 'currents' });
+    assert.ok(scoped.findings.some((f) => f.code === 'integration-missing-permission' && f.message.startsWith('Dashboard data export needs s3:PutObject on arn:aws:s3:::acme-braze-exports/*')), JSON.stringify(scoped.findings));
+  });
+
   it('inference picks the integration from s3:DeleteObject and says so', () => {
     assert.match(analyze(policyText('dashboard', { bucket: 'acme-braze-exports' })).integration!.reason, /DeleteObject is granted/);
     const es = analyze(policyText('currents', { bucket: 'acme-braze-exports' }), { locale: 'es' }).integration!;
