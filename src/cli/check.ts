@@ -123,7 +123,7 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
     // Say what each Braze document was checked as, and why; general documents only when they
     // have findings (a repository holds many).
     // (Not for a file's findings outside its documents: braze-s3-ignore comments, syntax errors.)
-    if ((purpose.id !== 'general' || findings.length > 0) && (purpose.declared || purpose.reason)) {
+    if ((purpose.id !== 'general' || purpose.suggested || findings.length > 0) && (purpose.declared || purpose.reason)) {
       out.push(`${r.path}${r.name ? ` ${r.name}` : ''}: ${m.purposeName(purpose.id)} (${purpose.declared ? m.purposeReason.declared : purpose.reason})`);
     }
     for (const f of findings) {

@@ -55,6 +55,15 @@ function purposeLenses(range: vscode.Range, target: vscode.Uri, result: Analysis
   const choose = { command: SET_INTEGRATION_COMMAND, arguments: [target], tooltip: prefix + vscode.l10n.t('Choose what this policy is for') };
   if (purpose.id === 'general') {
     const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [target, kind] });
+    if (purpose.suggested && !purpose.declared) {
+      // The export's shape without a Braze signal: offered, never checked as one unasked.
+      const looks = purpose.suggested === 'currents' ? vscode.l10n.t('Looks like a Braze Currents export policy') : vscode.l10n.t('Looks like a Braze dashboard export policy');
+      return [
+        new vscode.CodeLens(range, { ...choose, title: looks, tooltip: prefix + why }),
+        checkAs(purpose.suggested === 'currents' ? vscode.l10n.t('Check as Currents') : vscode.l10n.t('Check as dashboard export'), purpose.suggested),
+        checkAs(vscode.l10n.t('Not a Braze policy'), 'none'),
+      ];
+    }
     const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: prefix + why });
     return result.kind === 'trust'
       ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]

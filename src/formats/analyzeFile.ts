@@ -133,7 +133,17 @@ function analyzeFormat(text: string, fileName: string, options: AnalyzeOptions, 
   }
   // A file-name signal (braze-currents.tf) speaks for the file's only policy, not for each of many.
   const single = policies.length === 1;
-  const documents = policies.map((p) => analyzeEmbedded(p, { ...options, sourceName: single ? `${fileName} ${p.name}` : p.name, integration: declared?.(p.name) ?? options.integration }));
+  const optionsFor = (p: EmbeddedPolicy): AnalyzeOptions => ({ ...options, sourceName: single ? `${fileName} ${p.name}` : p.name, integration: declared?.(p.name) ?? options.integration });
+  const documents = policies.map((p) => analyzeEmbedded(p, optionsFor(p)));
+  // A role's trust policy and its permissions policies go together: a Braze signal on one speaks
+  // for the others (the partner's trust policy is the one of the role holding the export policy).
+  const brazeGroups = new Set(policies.filter((p, i) => p.group && documents[i].result.purpose.id !== 'general').map((p) => p.group));
+  policies.forEach((p, i) => {
+    const { purpose } = documents[i].result;
+    if (p.group && brazeGroups.has(p.group) && purpose.id === 'general' && !purpose.declared) {
+      documents[i] = analyzeEmbedded(p, { ...optionsFor(p), brazeContext: messages(options.locale).purposeReason.sameRole(p.group) });
+    }
+  });
   return { format, documents, fileFindings };
 }
 

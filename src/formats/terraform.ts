@@ -444,6 +444,15 @@ export class TerraformReader {
       set.add(usage);
       uses.set(name, set);
     };
+    /** The role or user a document or local belongs to (the trust policy and the policies of one role). */
+    const groups = new Map<string, Set<string>>();
+    const join = (name: string, group: string | undefined) => {
+      if (!group) return;
+      const set = groups.get(name) ?? new Set();
+      set.add(group);
+      groups.set(name, set);
+    };
+    const attachments = this.attachments();
     const write = hclWriter(this.text);
     const withPolicies = this.blocks.filter((b) => {
       const at = this.text.indexOf('polic', b.startIndex);
@@ -460,6 +469,7 @@ export class TerraformReader {
       const argument = nameNode.text;
       let usage: PolicyUsage | undefined | null;
       let local: string | undefined;
+      let group: string | undefined;
       if (topType === 'locals') {
         local = argument;
         usage = undefined; // decided by who uses the local
@@ -467,9 +477,12 @@ export class TerraformReader {
         const labels = top ? blockLabels(top) : [];
         usage = argumentUsage(topType, labels, argument, (name) => this.literalArgument(top, name));
         if (usage === null) return;
+        group = this.groupOf(top, labels, attachments);
         // Documents and locals this argument refers to, however wrapped ([0], one(…), join("", ….*.json)…).
-        for (const m of expr.text.matchAll(DOCUMENT_REFERENCE)) use(`data.${m[1]}`, usage);
-        for (const m of expr.text.matchAll(LOCAL_REFERENCE)) use(`local.${m[1]}`, usage);
+        for (const [name] of [...expr.text.matchAll(DOCUMENT_REFERENCE)].map((m) => [`data.${m[1]}`]).concat([...expr.text.matchAll(LOCAL_REFERENCE)].map((m) => [`local.${m[1]}`]))) {
+          use(name, usage);
+          join(name, group);
+        }
       }
       const labels = top ? blockLabels(top) : [];
       const name = local ? `local.${local}` : `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${argument}`;
@@ -478,20 +491,23 @@ export class TerraformReader {
         const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
         if (!arg || (local && !/\bStatement\b/.test(arg.text))) return;
         const root = this.value(arg, false);
-        if (root.type === 'object') inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, projection: new Projection(root, spanOf(arg), write) }, local });
+        if (root.type === 'object') inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
         return;
       }
       if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
         if (local && !/"Statement"/.test(x.text)) return;
         const projection = this.heredoc(named(x)[0]);
-        if (projection) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, projection }, local });
+        if (projection) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection }, local });
       }
     });
     // Locals pass their uses on to the documents they name.
     for (const [k, expr] of this.scope.locals) {
       const set = uses.get(`local.${k}`);
       if (!set) continue;
-      for (const m of expr.text.matchAll(DOCUMENT_REFERENCE)) for (const u of set) use(`data.${m[1]}`, u);
+      for (const m of expr.text.matchAll(DOCUMENT_REFERENCE)) {
+        for (const u of set) use(`data.${m[1]}`, u);
+        for (const g of groups.get(`local.${k}`) ?? []) join(`data.${m[1]}`, g);
+      }
     }
     // A document merged into another (source_policy_documents…) is used as that one is.
     for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
@@ -519,11 +535,47 @@ export class TerraformReader {
       const set = uses.get(name);
       return set && set.size === 1 ? [...set][0] : undefined;
     };
-    for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`) } : doc);
+    const groupOf = (name: string) => {
+      const set = groups.get(name);
+      return set && set.size === 1 ? [...set][0] : undefined;
+    };
+    for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`), group: groupOf(`local.${local}`) } : doc);
     for (const [label, block] of this.scope.documents) {
-      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
+      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), group: groupOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
     }
     return out.sort((a, b) => a.span.offset - b.span.offset);
+  }
+
+  /** The role or user of a role, its inline policy, a role/user policy, or an attached aws_iam_policy. */
+  private groupOf(top: TsNode | undefined, labels: string[], attachments: Map<string, string>): string | undefined {
+    const [type, name] = labels;
+    if (!top || !name) return undefined;
+    if (type === 'aws_iam_role' || type === 'aws_iam_user') return `${type}.${name}`;
+    if (type === 'aws_iam_role_policy' || type === 'aws_iam_user_policy') {
+      const owner = attributes(bodyOf(top)).get(type === 'aws_iam_role_policy' ? 'role' : 'user');
+      const m = owner && /\b(aws_iam_(?:role|user))\.([A-Za-z0-9_-]+)/.exec(owner.expr.text);
+      return m ? `${m[1]}.${m[2]}` : undefined;
+    }
+    return type === 'aws_iam_policy' ? attachments.get(name) : undefined;
+  }
+
+  /** aws_iam_policy name → the one role or user it is attached to in this file. */
+  private attachments(): Map<string, string> {
+    const out = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const b of this.blocks) {
+      const [type] = blockLabels(b);
+      if (blockType(b) !== 'resource' || !/^aws_iam_(role|user)_policy_attachment$/.test(type ?? '')) continue;
+      const attrs = attributes(bodyOf(b));
+      const policy = /\baws_iam_policy\.([A-Za-z0-9_-]+)/.exec(attrs.get('policy_arn')?.expr.text ?? '')?.[1];
+      const owner = /\b(aws_iam_(?:role|user))\.([A-Za-z0-9_-]+)/.exec((attrs.get('role') ?? attrs.get('user'))?.expr.text ?? '');
+      if (!policy || !owner) continue;
+      // A policy attached to two roles belongs to neither alone.
+      if (seen.has(policy)) out.delete(policy);
+      else out.set(policy, `${owner[1]}.${owner[2]}`);
+      seen.add(policy);
+    }
+    return out;
   }
 
   /** The literal text of a block's argument (`type = "RESOURCE_CONTROL_POLICY"`), if it has one. */

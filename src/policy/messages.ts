@@ -15,7 +15,7 @@ export interface Messages {
   reasonInferredNoDelete: string;
   purposeName(id: Purpose): string;
   purposeReason: {
-    declared: string; placeholder: string; fileName: string; sid: string; bucketName: string; shapeOnly(bucket: string): string;
+    declared: string; placeholder: string; fileName: string; sid: string; bucketName: string; shapeOnly(bucket: string): string; sameRole(name: string): string;
     partnerAccount: string; partnerExternalId: string;
     generalIdentity: string; generalTrust: string; generalOther: string; notAnalysed: string;
   };
@@ -160,7 +160,8 @@ export const en: Messages = {
     fileName: 'its file or resource name mentions Braze or Currents',
     sid: 'a Sid mentions Braze or Currents',
     bucketName: 'a bucket name mentions Braze or Currents',
-    shapeOnly: (b) => `looks like a Braze export policy (s3:GetBucketLocation and s3:PutObject on bucket ${b}), but nothing says it is one: checked as a general policy`,
+    sameRole: (n) => `${n}, which it belongs to, holds a Braze document`,
+    shapeOnly: (b) => `looks like a Braze export policy (s3:GetBucketLocation and s3:PutObject on bucket ${b}), but nothing says it is one: checked as a general policy; declare it (the code lens, --integration, or purposes in .braze-s3.yaml) to check it as one`,
     partnerAccount: 'it trusts the configured partner account',
     partnerExternalId: 'it requires the configured external ID',
     generalIdentity: 'no Braze placeholder, no Braze or Currents name in the file, resource, bucket or Sid, and not declared as one',
@@ -283,7 +284,8 @@ export const es: Messages = {
     fileName: 'el nombre del archivo o del recurso menciona Braze o Currents',
     sid: 'un Sid menciona Braze o Currents',
     bucketName: 'un nombre de contenedor menciona Braze o Currents',
-    shapeOnly: (b) => `parece una política de exportación de Braze (s3:GetBucketLocation y s3:PutObject en el contenedor ${b}), pero nada indica que lo sea: se comprueba como política general`,
+    sameRole: (n) => `${n}, al que pertenece, tiene un documento de Braze`,
+    shapeOnly: (b) => `parece una política de exportación de Braze (s3:GetBucketLocation y s3:PutObject en el contenedor ${b}), pero nada indica que lo sea: se comprueba como política general; decláralo (la lente de código, --integration o purposes en .braze-s3.yaml) para comprobarla como tal`,
     partnerAccount: 'confía en la cuenta del socio configurada',
     partnerExternalId: 'exige el ID externo configurado',
     generalIdentity: 'sin marcador de Braze, sin el nombre Braze o Currents en el archivo, recurso, contenedor o Sid, y sin declarar como tal',

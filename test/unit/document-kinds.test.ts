@@ -227,3 +227,55 @@ Resources:
     assert.deepEqual(loud(report), ['action-unknown']);
   });
 });
+
+describe('a role\'s documents go together: a Braze signal on one speaks for its trust policy', () => {
+  const trust = (role: string) => `resource "aws_iam_role" "${role}" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" }]
+  })
+}
+`;
+  const policy = (role: string, bucket: string) => `resource "aws_iam_role_policy" "p_${role}" {
+  role   = aws_iam_role.${role}.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = ["s3:ListBucket", "s3:GetBucketLocation"], Resource = "arn:aws:s3:::${bucket}" },
+      { Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "arn:aws:s3:::${bucket}/*" }
+    ]
+  })
+}
+`;
+  it('Terraform: the trust policy of the role holding a Braze export policy is the partner\'s (external ID required)', () => {
+    const report = check(trust('exports') + policy('exports', 'acme-braze-exports') + trust('logs') + policy('logs', 'acme-log-archive'), 'main.tf');
+    const purposes = Object.fromEntries(report.documents.map((d) => [d.name, d.result.purpose.id]));
+    assert.deepEqual(purposes, { 'aws_iam_role.exports.assume_role_policy': 'trust', 'aws_iam_role_policy.p_exports.policy': 'currents', 'aws_iam_role.logs.assume_role_policy': 'general', 'aws_iam_role_policy.p_logs.policy': 'general' });
+    assert.deepEqual(loud(report), ['trust-external-id-missing']);
+    assert.match(report.documents[0].result.purpose.reason, /aws_iam_role\.exports, which it belongs to, holds a Braze document/);
+  });
+  it('CloudFormation: the same through a role\'s Policies', () => {
+    const yaml = `Resources:
+  Exports:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: "arn:aws:iam::111122223333:root" }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: braze-currents
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: [s3:PutObject, s3:GetObject]
+                Resource: arn:aws:s3:::acme-exports/*
+`;
+    const report = check(yaml, 'stack.yaml');
+    assert.deepEqual(report.documents.map((d) => d.result.purpose.id), ['trust', 'currents']);
+    assert.ok(loud(report).includes('trust-external-id-missing'));
+  });
+});
