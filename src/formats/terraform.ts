@@ -214,6 +214,13 @@ class Scope {
   }
 }
 
+/** Some statement has an Effect, an Action or a NotAction: IAM's grammar, not another service's. */
+function looksLikeIam(root: PObject): boolean {
+  const statement = root.entries.find((e) => e.key === 'Statement')?.value;
+  const statements = statement?.type === 'array' ? statement.items : statement ? [statement] : [];
+  return statements.some((st) => st.type !== 'object' || st.entries.some((e) => e.key === 'Effect' || e.key === 'Action' || e.key === 'NotAction'));
+}
+
 /** `"${data.x.json}"` (Terraform 0.11 style) → the expression inside; anything else as is. */
 function soleInterpolation(x: TsNode): TsNode {
   const q = x.type === 'template_expr' ? named(x)[0] : undefined;
@@ -403,10 +410,12 @@ export class TerraformReader {
       if (!type || !ids) continue;
       const typeValue = this.value(type.expr, true);
       const key = typeValue.type === 'string' ? stringValue(typeValue) : '?';
+      // A type computed at deploy time (element(keys(var.principals), …)) is an unknown key.
+      const keyUnknown = typeValue.type === 'string' && typeValue.parts.some((p) => p.kind === 'unknown') ? labelOf(type.expr) : undefined;
       const idValue = this.value(ids.expr, true);
       // type = "*" with identifiers = ["*"] renders as "Principal": "*".
       if (key === '*' && found.length === 1 && idValue.type === 'array' && idValue.items.length === 1) return idValue.items[0];
-      entries.push({ key, keySrc: spanOf(type.expr), keyLiteral: false, value: idValue });
+      entries.push({ key, keySrc: spanOf(type.expr), keyLiteral: false, keyUnknown, value: idValue });
     }
     return { type: 'object', entries, src: spanOf(found[0]), host: { kind: 'principals', statement: blockInfo(statement), blockName } satisfies HclHost };
   }
@@ -428,7 +437,8 @@ export class TerraformReader {
         group = { type: 'object', entries: [], src: spanOf(test.expr), host: { kind: 'condition-test', statement: blockInfo(statement), test: testName } satisfies HclHost };
         byTest.set(testName, group);
       }
-      group.entries.push({ key: variableName, keySrc: spanOf(variable.expr), keyLiteral: false, value: this.value(values.expr, true) });
+      const variableUnknown = v.type === 'string' && v.parts.some((p) => p.kind === 'unknown') ? labelOf(variable.expr) : undefined;
+      group.entries.push({ key: variableName, keySrc: spanOf(variable.expr), keyLiteral: false, keyUnknown: variableUnknown, value: this.value(values.expr, true) });
     }
     const entries: PEntry[] = [...byTest.entries()].map(([test, value]) => ({ key: test, keySrc: value.src, keyLiteral: false, value }));
     return { type: 'object', entries, src: spanOf(found[0]), host: { kind: 'conditions', statement: blockInfo(statement) } satisfies HclHost };
@@ -491,7 +501,9 @@ export class TerraformReader {
         const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
         if (!arg || (local && !/\bStatement\b/.test(arg.text))) return;
         const root = this.value(arg, false);
-        if (root.type === 'object') inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
+        // A document whose use the file does not say must look like IAM's (an SNS data protection
+        // policy has a Statement too, but no Effect).
+        if (root.type === 'object' && (usage !== undefined || looksLikeIam(root))) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
         return;
       }
       if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {

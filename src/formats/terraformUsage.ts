@@ -49,8 +49,10 @@ const RESOURCE_ARGUMENTS: Record<string, Record<string, DocumentUsage>> = {
 
 /** Argument names that hold a policy document in resources this table does not know. */
 const POLICY_NAMES = /^(policy|assume_role_policy|access_polic(y|ies)|policy_document|resource_policy|inline_policy)$/;
-/** A module input: its name must say it holds a policy. */
+/** A module input: its name must say it holds a policy… */
 const MODULE_POLICY_NAME = /polic(y|ies)(_json|_document)?$/;
+/** …and not one of the services' other "policies" (SNS delivery and data protection, S3 lifecycle…). */
+const NOT_IAM_POLICY = /(data_protection|delivery|lifecycle|retention|redrive|redrive_allow|scaling|password|backup|replication|cors|routing|health_check|deletion|placement|restart|archive|tag|compliance)_polic/;
 
 /**
  * The use of the document an argument holds: a usage, `undefined` (a document whose use the file
@@ -59,7 +61,7 @@ const MODULE_POLICY_NAME = /polic(y|ies)(_json|_document)?$/;
  */
 export function argumentUsage(blockType: string, labels: string[], argument: string, literal: (name: string) => string | undefined): DocumentUsage | undefined | null {
   if (blockType === 'module') {
-    if (!MODULE_POLICY_NAME.test(argument)) return null;
+    if (!MODULE_POLICY_NAME.test(argument) || NOT_IAM_POLICY.test(argument)) return null;
     if (/assume|trust/.test(argument)) return 'trust';
     if (/(bucket|key|queue|topic|repository|secret|resource|domain)_polic/.test(argument)) return RESOURCE;
     return undefined;

@@ -120,6 +120,53 @@ data "aws_iam_policy_document" "extra" {
     const unknownAction = text.replace('"kms:*"', '["kms:*", "kms:PutRolePolicy"]');
     assert.deepEqual(loud(check(unknownAction, 'k.tf')), ['action-unknown']);
   });
+  it('expressions where a literal usually stands: a principal type, optional attributes, merged-only documents (cloudposse shapes)', () => {
+    const text = `data "aws_iam_policy_document" "assume_role" {
+  count = length(keys(var.principals))
+  statement {
+    effect  = "Allow"
+    actions = var.assume_role_actions
+    principals {
+      type        = element(keys(var.principals), count.index)
+      identifiers = var.principals[element(keys(var.principals), count.index)]
+    }
+  }
+}
+data "aws_iam_policy_document" "assume_role_aggregated" {
+  override_policy_documents = data.aws_iam_policy_document.assume_role[*].json
+}
+resource "aws_iam_role" "default" {
+  assume_role_policy = join("", data.aws_iam_policy_document.assume_role_aggregated[*].json)
+}
+data "aws_iam_policy_document" "scp" {
+  for_each = local.statements
+  statement {
+    sid           = each.value.sid
+    effect        = each.value.effect
+    actions       = try(each.value.actions, null)
+    not_actions   = try(each.value.not_actions, null)
+    resources     = try(each.value.resources, null)
+    not_resources = try(each.value.not_resources, null)
+  }
+}
+`;
+    assert.deepEqual(loud(check(text, 'main.tf')), []);
+  });
+  it('other services\' "policies" given to a module are not IAM documents (SNS delivery and data protection policies)', () => {
+    const text = `module "sns" {
+  source = "terraform-aws-modules/sns/aws"
+  delivery_policy = jsonencode({ http = { defaultHealthyRetryPolicy = { numRetries = 3 } } })
+  data_protection_policy = jsonencode({
+    Name = "deny-email"
+    Version = "2021-06-01"
+    Statement = [{ Sid = "DenyInboundEmailAddress", DataDirection = "Inbound", Principal = ["*"], DataIdentifier = ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"], Operation = { Deny = {} } }]
+  })
+  topic_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "Publish from events", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sns:Publish", Resource = "*" }] })
+}
+`;
+    const report = check(text, 'sns.tf');
+    assert.deepEqual(summary(report), { 'sns.topic_policy': 'resource: ' });
+  });
   it('a variable whose default is empty is a value to fill in, not the value', () => {
     const text = 'variable "bucket" {\n  default = ""\n}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::${var.bucket}/*" }]\n  })\n}\n';
     assert.deepEqual(loud(check(text, 'p.tf')), []);

@@ -112,6 +112,8 @@ const reports: Record<string, Case[]> = {
     { name: 'a module\'s marker _S3_BUCKET_ARN_ (info)', text: policy([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:ListBucket', Resource: '_S3_BUCKET_ARN_' }]), at: '_S3_BUCKET_ARN_' },
     { name: 'account field ACCOUNT_ID (info)', text: policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::ACCOUNT_ID:root' }, Action: 'sts:AssumeRole' }]), at: 'ACCOUNT_ID' },
     { name: 'elasticbeanstalk-<region> (info)', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::elasticbeanstalk-<region>-<account-id>/*' }]), at: '<region>' },
+    { name: 'an action placeholder (info), not an unknown action', text: policy([{ Effect: 'Allow', Action: '<action>', Resource: '*' }]), at: '<action>' },
+    { name: 'an OIDC provider placeholder in a condition key (info), not an unknown key', text: policy([{ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRoleWithWebIdentity', Resource: '*', Condition: { StringNotEquals: { '<OIDC_provider_name>:sub': '<tenant>' } } }]), at: '<OIDC_provider_name>' },
     { name: 'YOUR-BUCKET (info)', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::YOUR-BUCKET/*' }]), at: 'YOUR-BUCKET' },
   ],
   'arn-invalid': [

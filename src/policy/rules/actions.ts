@@ -7,6 +7,7 @@ import { ActionItem, itemsOf } from '../parse';
 import { closest } from '../suggest';
 import { hasWildcard, wildcardMatch } from '../wildcard';
 import { lazyFix } from '../fix';
+import { holdsPlaceholder } from '../placeholders';
 import { RuleContext, report } from './context';
 
 // API operation names people write where IAM wants the action that authorises them.
@@ -52,6 +53,8 @@ const classifyAction = memoizeByObject((facts: ActionFacts): ActionClass => {
   const cat = catalog();
   const value = facts.value;
   if (value === '*') return { kind: 'valid' };
+  // A placeholder (`<action>`, `{{ACTION}}`): its placeholder finding says so.
+  if (holdsPlaceholder(value)) return { kind: 'valid' };
   const colon = value.indexOf(':');
   if (colon < 0) return { kind: 'no-service' };
   const service = value.slice(0, colon);

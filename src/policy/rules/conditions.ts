@@ -4,6 +4,7 @@ import { memoizeRecent } from '../memo';
 import { itemsOf, propertiesOf } from '../parse';
 import { closest } from '../suggest';
 import { lazyFix } from '../fix';
+import { holdsPlaceholder } from '../placeholders';
 import { RuleContext, report } from './context';
 
 export const CONDITION_OPERATORS = [
@@ -57,7 +58,7 @@ const keyVerdict = memoizeRecent((query: string): { known: boolean; suggestion?:
  * name is the prefix), and keys a template computes at deploy time (`${…}`).
  */
 function judgeableKey(name: string): boolean {
-  if (name.includes('${')) return false;
+  if (name.includes('${') || holdsPlaceholder(name)) return false;
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? name : name.slice(0, colon);
   return !prefix.includes('.') && !prefix.includes('/');

@@ -130,7 +130,7 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
     report(ctx, 'invalid-type', s.node, m.invalidType('Statement', m.expected.statement));
     return;
   }
-  const noResource = grammar.resource === 'forbidden';
+  const noResource = grammar.resource === 'forbidden' && !standsForMerged(ctx, s);
   const resourceKey = (name: string) => name === 'Resource' || name === 'NotResource';
   if (noResource) for (const p of s.properties) if (resourceKey(p.name)) report(ctx, 'unknown-key', p.key, m.resourceInTrust(p.name));
   if (s.hasUnknownKeys) checkKeys(ctx, s.properties.filter((p) => !(noResource && resourceKey(p.name))), STATEMENT_KEYS);
@@ -164,14 +164,14 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   const action = s.el.Action;
   const notAction = s.el.NotAction;
   if (!action && !notAction) report(ctx, 'action-missing', openingOf(s.node), m.actionMissing);
-  if (action && notAction) report(ctx, 'action-missing', notAction.key, m.actionBoth);
+  if (action && notAction && !eitherUnknown(ctx, action, notAction)) report(ctx, 'action-missing', notAction.key, m.actionBoth);
   for (const p of [action, notAction]) if (p) checkStringList(ctx, p);
 
   const resource = s.el.Resource;
   const notResource = s.el.NotResource;
   if (!noResource) {
     if (!resource && !notResource && grammar.resource === 'required') report(ctx, 'resource-missing', openingOf(s.node), m.resourceMissing);
-    if (resource && notResource) report(ctx, 'resource-missing', notResource.key, m.resourceBoth);
+    if (resource && notResource && !eitherUnknown(ctx, resource, notResource)) report(ctx, 'resource-missing', notResource.key, m.resourceBoth);
     for (const p of [resource, notResource]) if (p) checkStringList(ctx, p);
   }
 
@@ -190,13 +190,21 @@ function checkStatement(ctx: RuleContext, s: Statement, sids: Map<string, Node>)
   if (condition) checkConditionShape(ctx, condition);
 }
 
+/** A whole value known only at deploy time (`try(each.value.actions, null)` may be null: absent). */
+function wholeUnknown(ctx: RuleContext, p: Property | undefined): boolean {
+  return ctx.options.templateValues && p?.value.type === 'string' && /^\$\{[^}]*\}$/.test(String(p.value.value));
+}
+
+function eitherUnknown(ctx: RuleContext, a: Property, b: Property): boolean {
+  return wholeUnknown(ctx, a) || wholeUnknown(ctx, b);
+}
+
 /**
  * A statement that stands for documents merged in at deploy time (Terraform's
  * source_policy_documents, a dynamic block): its Action and Resource are both unknown values.
  */
 function standsForMerged(ctx: RuleContext, s: Statement): boolean {
-  const unknown = (p: Property | undefined) => p?.value.type === 'string' && /^\$\{[^}]*\}$/.test(String(p.value.value));
-  return ctx.options.templateValues && unknown(s.el.Action) && unknown(s.el.Resource);
+  return wholeUnknown(ctx, s.el.Action) && wholeUnknown(ctx, s.el.Resource);
 }
 
 function checkPrincipal(ctx: RuleContext, p: Property): void {

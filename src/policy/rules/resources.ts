@@ -6,13 +6,13 @@ import { placeholdersIn } from '../placeholders';
 import { catalog } from '../catalog/catalog';
 import { ActionFacts } from '../facts';
 import { mostCommon } from '../memo';
-import { ResourceItem, Statement, itemsOf } from '../parse';
+import { ResourceItem, Statement, itemsOf, propertiesOf } from '../parse';
 import { lazyFix } from '../fix';
 import { wildcardMatch } from '../wildcard';
 import { Messages } from '../messages';
 import { RuleContext, report } from './context';
 
-const VALUE_ELEMENTS = ['Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
+const VALUE_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const;
 
 function stringNodes(n: Node | undefined, out: Node[]): Node[] {
   if (!n) return out;
@@ -31,7 +31,11 @@ export function checkPlaceholders(ctx: RuleContext): void {
   const severity = ctx.braze ? 'error' : 'info';
   for (const s of ctx.model.statements) {
     for (const name of VALUE_ELEMENTS) {
-      for (const node of stringNodes(s.el[name]?.value, [])) {
+      const nodes = stringNodes(s.el[name]?.value, []);
+      // Condition keys may be placeholders too (`<OIDC_provider_name>:sub`).
+      const condition = name === 'Condition' ? s.el.Condition?.value : undefined;
+      if (condition?.type === 'object') for (const op of propertiesOf(condition)) if (op.value.type === 'object') for (const key of propertiesOf(op.value)) nodes.push(key.key);
+      for (const node of nodes) {
         const value = String(node.value);
         const found = placeholdersIn(value, ctx.options.templateValues);
         if (found.length === 0) continue;
