@@ -39,7 +39,7 @@ function relevantBlocks(tree: Tree, text: string): TsNode[] {
       if (type !== 'block') continue;
       const start = c.startIndex;
       const policy = text.indexOf('polic', start);
-      if (/^(variable|locals)\b|^resource\s+"aws_s3_bucket"\s/.test(text.slice(start, start + 40)) || (policy >= 0 && policy < c.endIndex)) out.push(c.currentNode);
+      if (/^(variable|locals)\b|^resource\s+"aws_(s3_bucket|lambda_permission)"\s/.test(text.slice(start, start + 40)) || (policy >= 0 && policy < c.endIndex)) out.push(c.currentNode);
     } while (c.gotoNextSibling());
     return out;
   } finally {
@@ -551,11 +551,34 @@ export class TerraformReader {
       const set = groups.get(name);
       return set && set.size === 1 ? [...set][0] : undefined;
     };
+    for (const b of this.blocks) if (blockType(b) === 'resource' && blockLabels(b)[0] === 'aws_lambda_permission') this.permission(b, out);
     for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`), group: groupOf(`local.${local}`) } : doc);
     for (const [label, block] of this.scope.documents) {
       out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), group: groupOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
     }
     return out.sort((a, b) => a.span.offset - b.span.offset);
+  }
+
+  /**
+   * aws_lambda_permission: a permission given as arguments, read as the one-statement resource
+   * policy Lambda builds from them, so its action and principal are checked.
+   */
+  private permission(block: TsNode, out: EmbeddedPolicy[]): void {
+    const attrs = attributes(bodyOf(block));
+    const action = attrs.get('action');
+    const principal = attrs.get('principal');
+    if (!action || !principal) return;
+    const head = spanOf(named(block)[0]);
+    const whole = spanOf(block);
+    const entry = (key: string, value: PValue, at: Span = head): PEntry => ({ key, keySrc: at, keyLiteral: false, value });
+    const who = this.value(principal.expr, false);
+    const whoText = who.type === 'string' ? stringValue(who) : '';
+    const principalValue: PValue = whoText === '*' ? who : { type: 'object', entries: [entry(/\.amazonaws\.com(\.cn)?$/.test(whoText) ? 'Service' : 'AWS', who, spanOf(principal.name))], src: spanOf(principal.node) };
+    const fn = attrs.get('function_name');
+    const resource: PValue = { type: 'string', parts: [{ kind: 'unknown', label: 'function_name', src: fn ? spanOf(fn.expr) : head }], src: fn ? spanOf(fn.expr) : head };
+    const statement: PValue = { type: 'object', entries: [entry('Effect', literalString('Allow', head)), entry('Principal', principalValue), entry('Action', this.value(action.expr, false), spanOf(action.name)), entry('Resource', resource)], src: whole };
+    const root: PObject = { type: 'object', entries: [entry('Version', literalString('2012-10-17', head)), entry('Statement', { type: 'array', items: [statement], src: whole })], src: whole };
+    out.push({ name: `${blockLabels(block).join('.')}.permission`, span: whole, usage: 'resource', projection: new Projection(root, whole, hclWriter(this.text)) });
   }
 
   /** The role or user of a role, its inline policy, a role/user policy, or an attached aws_iam_policy. */

@@ -167,6 +167,11 @@ data "aws_iam_policy_document" "scp" {
     const report = check(text, 'sns.tf');
     assert.deepEqual(summary(report), { 'sns.topic_policy': 'resource: ' });
   });
+  it('aws_lambda_permission is read as the resource policy Lambda builds: its action is checked', () => {
+    const text = 'resource "aws_lambda_permission" "s3" {\n  statement_id  = "AllowS3"\n  action        = "lambda:InvokeFunctions"\n  function_name = aws_lambda_function.f.function_name\n  principal     = "s3.amazonaws.com"\n}\n';
+    assert.deepEqual(summary(check(text, 'l.tf')), { 'aws_lambda_permission.s3.permission': 'resource: action-unknown' });
+    assert.deepEqual(loud(check(text.replace('InvokeFunctions', 'InvokeFunction'), 'l.tf')), []);
+  });
   it('a variable whose default is empty is a value to fill in, not the value', () => {
     const text = 'variable "bucket" {\n  default = ""\n}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::${var.bucket}/*" }]\n  })\n}\n';
     assert.deepEqual(loud(check(text, 'p.tf')), []);
