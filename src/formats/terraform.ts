@@ -496,21 +496,28 @@ export class TerraformReader {
       }
       const labels = top ? blockLabels(top) : [];
       const name = local ? `local.${local}` : `${labels.length ? labels.join('.') : owners.map(blockType).join('.')}.${argument}`;
-      const x = soleInterpolation(unwrap(expr));
-      if (x.type === 'function_call' && named(x)[0]?.text === 'jsonencode') {
-        const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
-        if (!arg || (local && !/\bStatement\b/.test(arg.text))) return;
-        const root = this.value(arg, false);
-        // A document whose use the file does not say must look like IAM's (an SNS data protection
-        // policy has a Statement too, but no Effect).
-        if (root.type === 'object' && (usage !== undefined || looksLikeIam(root))) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
-        return;
-      }
-      if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
-        if (local && !/"Statement"/.test(x.text)) return;
-        const projection = this.heredoc(named(x)[0]);
-        if (projection) inline.push({ doc: { name, span: spanOf(expr), usage: usage ?? undefined, group, projection }, local });
-      }
+      const read = (e: TsNode, docName: string) => {
+        const x = soleInterpolation(unwrap(e));
+        if (x.type === 'function_call' && named(x)[0]?.text === 'jsonencode') {
+          const arg = named(named(x).find((k) => k.type === 'function_arguments')).find((k) => k.type === 'expression');
+          if (!arg || (local && !/\bStatement\b/.test(arg.text))) return;
+          const root = this.value(arg, false);
+          // A document whose use the file does not say must look like IAM's (an SNS data protection
+          // policy has a Statement too, but no Effect).
+          if (root.type === 'object' && (usage !== undefined || looksLikeIam(root))) inline.push({ doc: { name: docName, span: spanOf(e), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
+          return;
+        }
+        if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
+          if (local && !/"Statement"/.test(x.text)) return;
+          const projection = this.heredoc(named(x)[0]);
+          if (projection) inline.push({ doc: { name: docName, span: spanOf(e), usage: usage ?? undefined, group, projection }, local });
+        }
+      };
+      // A list of documents (a module's policy_jsons = [<<EOF … EOF, jsonencode({…})]): each one.
+      const list = unwrap(expr);
+      const tuple = list.type === 'collection_value' && named(list)[0]?.type === 'tuple' ? named(named(list)[0]).filter((k) => k.type === 'expression') : undefined;
+      if (tuple) tuple.forEach((item, i) => read(item, `${name}[${i}]`));
+      else read(expr, name);
     });
     // Locals pass their uses on to the documents they name.
     for (const [k, expr] of this.scope.locals) {

@@ -50,7 +50,7 @@ const RESOURCE_ARGUMENTS: Record<string, Record<string, DocumentUsage>> = {
 /** Argument names that hold a policy document in resources this table does not know. */
 const POLICY_NAMES = /^(policy|assume_role_policy|access_polic(y|ies)|policy_document|resource_policy|inline_policy)$/;
 /** A module input: its name must say it holds a policy… */
-const MODULE_POLICY_NAME = /polic(y|ies)(_json|_document)?$/;
+const MODULE_POLICY_NAME = /polic(y|ies)(_jsons?|_documents?)?$/;
 /** …and not one of the services' other "policies" (SNS delivery and data protection, S3 lifecycle…). */
 const NOT_IAM_POLICY = /(data_protection|delivery|lifecycle|retention|redrive|redrive_allow|scaling|password|backup|replication|cors|routing|health_check|deletion|placement|restart|archive|tag|compliance)_polic/;
 

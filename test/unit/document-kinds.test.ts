@@ -167,6 +167,12 @@ data "aws_iam_policy_document" "scp" {
     const report = check(text, 'sns.tf');
     assert.deepEqual(summary(report), { 'sns.topic_policy': 'resource: ' });
   });
+  it('a module\'s list of documents (policy_jsons = [<<EOF …, jsonencode(…)]) gives one document each (terraform-aws-lambda shape)', () => {
+    const text = 'module "lambda" {\n  source = "terraform-aws-modules/lambda/aws"\n  policy_jsons = [<<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": ["xray:PutTraceSegmentz"], "Resource": ["*"] }]\n}\nEOF\n  , jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })]\n}\n';
+    const report = check(text, 'lambda.tf');
+    assert.deepEqual(report.documents.map((d) => d.name), ['lambda.policy_jsons[0]', 'lambda.policy_jsons[1]']);
+    assert.deepEqual(loud(report), ['action-unknown']);
+  });
   it('aws_lambda_permission is read as the resource policy Lambda builds: its action is checked', () => {
     const text = 'resource "aws_lambda_permission" "s3" {\n  statement_id  = "AllowS3"\n  action        = "lambda:InvokeFunctions"\n  function_name = aws_lambda_function.f.function_name\n  principal     = "s3.amazonaws.com"\n}\n';
     assert.deepEqual(summary(check(text, 'l.tf')), { 'aws_lambda_permission.s3.permission': 'resource: action-unknown' });
