@@ -8,6 +8,7 @@ const commands = [
   cmd('brazeS3.insertCurrentsPolicy', 'insertCurrentsPolicy'),
   cmd('brazeS3.insertDashboardPolicy', 'insertDashboardPolicy'),
   cmd('brazeS3.insertTrustPolicy', 'insertTrustPolicy'),
+  cmd('brazeS3.newSetup', 'newSetup'),
   cmd('brazeS3.newPolicyFile', 'newPolicyFile'),
   cmd('brazeS3.replacePlaceholder', 'replacePlaceholder'),
   cmd('brazeS3.setIntegration', 'setIntegration'),
@@ -55,6 +56,16 @@ pkg.contributes = {
       { command: 'brazeS3.verifyRole', when: 'brazeS3.documentHasRoleArn', group: 'navigation@90' },
     ],
   },
+  // .tf files get the language id "terraform" (with or without a Terraform extension), so the
+  // Terraform snippets apply to them.
+  languages: [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] }],
+  // Generated from the template source: npx tsx scripts/generate-snippets.ts
+  snippets: [
+    { language: 'json', path: './snippets/json.json' },
+    { language: 'jsonc', path: './snippets/json.json' },
+    { language: 'terraform', path: './snippets/terraform.json' },
+    { language: 'yaml', path: './snippets/yaml.json' },
+  ],
   viewsContainers: { activitybar: [{ id: 'brazeS3', title: '%view.container%', icon: 'media/activity.svg' }] },
   views: { brazeS3: [{ id: 'brazeS3.account', name: '%view.account%', icon: 'media/activity.svg', contextualTitle: '%view.container%' }] },
   viewsWelcome: [
@@ -92,7 +103,7 @@ pkg.contributes = {
     ],
   }],
 };
-pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onView:brazeS3.account', 'onStartupFinished'];
+pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'onView:brazeS3.account', 'onStartupFinished'];
 pkg.capabilities = {
   untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
   virtualWorkspaces: { supported: 'limited', description: '%virtual%' },

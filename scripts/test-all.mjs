@@ -9,6 +9,7 @@ const stages = [
   { name: 'lint', cmd: ['npx', 'eslint', 'src', 'test', 'scripts', 'bench'] },
   { name: 'l10n', cmd: ['node', 'scripts/l10n-strings.mjs', '--check'] },
   { name: 'rule docs', cmd: ['npx', 'tsx', 'scripts/generate-rule-docs.ts', '--check'] },
+  { name: 'snippets', cmd: ['npx', 'tsx', 'scripts/generate-snippets.ts', '--check'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs', '--production', '--tests'] },
   { name: 'unit', cmd: ['npx', 'mocha'], counts: 'mocha' },
   { name: 'integration', cmd: ['node', 'scripts/test-host/run-integration.mjs', '--skip-build'], counts: 'plain' },

@@ -83,13 +83,13 @@ async function runVsixCheck(browser, workspace) {
     try {
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await quickOpen(page, 'braze-role-trust-no-external-id.json');
-      await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
+      const policy = await quickOpen(page, 'braze-role-trust-no-external-id.json');
+      await policy.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix.png') });
       // The Terraform reader's two wasm files ship in the VSIX and load from its dist/.
-      await quickOpen(page, 'braze-currents.tf');
-      await page.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      const terraform = await quickOpen(page, 'braze-currents.tf');
+      await terraform.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).waitFor({ timeout: 15_000 });
+      await terraform.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix-terraform.png') });
     } finally {
       await page.close();

@@ -1,5 +1,10 @@
 // UI smoke checks with Playwright on the same code-server host: what a person sees. Screenshots
 // go to test-results/ (ignored by git).
+//
+// The checks share one workbench, so each starts from a known layout (freshLayout: one editor
+// group, no editor, no panel, no quick input) and acts only on the editor it opened (editorFor:
+// the group whose active tab is that file), never on "the first editor" on the page. Waits are on
+// conditions (an element, a title, a box that stopped moving), never a fixed time.
 import { join } from 'node:path';
 
 export async function check(name, fn, results, page, dir) {
@@ -15,74 +20,205 @@ export async function check(name, fn, results, page, dir) {
   }
 }
 
-export async function quickOpen(page, fileName) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(fileName);
-  // Wait for the file itself: recently opened files are listed before the search answers.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+/** Two rendered frames later: whatever the last action changed has been painted. */
+function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /**
- * Hovers the first error squiggle and returns the hover widget's text once it contains `expected`.
- * The editor may still move under the mouse (a code lens appearing pushes the lines down), so each
- * attempt re-reads where the squiggle is and moves the mouse away and back onto it.
+ * Waits until an element is visible and has stopped moving and fading in: the same box on two
+ * consecutive frames, and full opacity (its own and its ancestors'). Menus, hovers and lines pushed
+ * down by a code lens take a few frames; a click during them can be lost.
  */
-async function hoverSquiggle(page, expected) {
-  const squiggle = page.locator('.squiggly-error').first();
+export async function settled(locator, timeout = 10_000) {
+  await locator.waitFor({ state: 'visible', timeout });
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    const now = await locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return `${r.x},${r.y},${r.width},${r.height} opacity ${opacity}`;
+    });
+    if (now === last && now.endsWith('opacity 1')) return;
+    if (Date.now() > deadline) throw new Error(`the element did not settle: ${now}`);
+    last = now;
+    await nextFrame(locator.page());
+  }
+}
+
+/**
+ * Opens the quick input with `key` (F1: commands, Control+P: files) and waits until its input has
+ * the keyboard focus. Focus is first taken back from any webview (a Markdown preview, the
+ * walkthrough): a key pressed while an iframe has the focus may never reach the workbench.
+ */
+async function openQuickInput(page, key) {
+  const focused = () => page.waitForFunction(() => {
+    const a = document.activeElement;
+    return a instanceof HTMLInputElement && !!a.closest('.quick-input-widget');
+  }, null, { timeout: 5_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => {
+      const a = document.activeElement;
+      if (a instanceof HTMLElement && a !== document.body && !a.closest('.quick-input-widget')) a.blur();
+    });
+    await page.keyboard.press(key);
+    try {
+      await focused();
+      return page.locator('.quick-input-widget input');
+    } catch {
+      if (attempt >= 4) throw new Error(`the quick input (${key}) did not get the keyboard focus`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Runs a command from the palette by its title (VS Code's own titles stay English offline). */
+export async function runCommand(page, title, { closes = true } = {}) {
+  const input = await openQuickInput(page, 'F1');
+  await input.fill(`>${title}`);
+  // The list re-filters as the text arrives: Enter only once the command is the focused row.
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  if (closes) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * The known layout every check starts from: no quick input or menu, no panel, every editor group
+ * closed (a locked report preview from an earlier check would take the next file's place), one
+ * empty editor group. The side bar stays as it is (the account view checks use it).
+ */
+export async function freshLayout(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5); // no hover left open
+  await runCommand(page, 'View: Close All Editor Groups');
+  await runCommand(page, 'View: Single Column Editor Layout');
+  const panelShown = () => page.evaluate(() => !!document.querySelector('.part.panel')?.checkVisibility());
+  if (await panelShown()) await runCommand(page, 'View: Hide Panel');
+  for (;;) {
+    const state = await (await page.waitForFunction(() => {
+      if (document.querySelector('.monaco-dialog-box')) return 'dialog';
+      const groups = document.querySelectorAll('.editor-group-container');
+      const panelShown = !!document.querySelector('.part.panel')?.checkVisibility();
+      return groups.length === 1 && !groups[0].querySelector('.tab') && !panelShown ? 'clean' : false;
+    }, null, { timeout: 15_000, polling: 100 })).jsonValue();
+    if (state === 'clean') return;
+    // A modified editor asks before it closes; nothing here should be modified, and no dialog may stay up.
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save|No guardar/ }).first().click();
+  }
+}
+
+/**
+ * The editor showing `fileName`: the editor group whose active tab is that file. Every locator
+ * inside a check that edits or reads a file is taken from here.
+ */
+export function editorFor(page, fileName) {
+  const group = page.locator('.editor-group-container').filter({ has: page.locator('.tab.active', { hasText: fileName }) });
+  return group.locator('.editor-container .monaco-editor').first();
+}
+
+/** Opens a workspace file with Quick Open and returns its editor once it shows the file's text. */
+export async function quickOpen(page, fileName) {
+  const input = await openQuickInput(page, 'Control+P');
+  await input.fill(fileName);
+  // Wait for the file itself: recently opened files are listed before the search answers.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const editor = editorFor(page, fileName);
+  await editor.locator('.view-lines .view-line').first().waitFor({ timeout: 15_000 });
+  return editor;
+}
+
+/**
+ * Puts the cursor of `editor` at `line:column` with Go to Line, and waits until the status bar
+ * says it is there (Go to Line refuses a line the document does not have).
+ */
+async function goTo(page, editor, line, column) {
+  await editor.locator('.view-lines').click({ position: { x: 5, y: 5 }, force: true });
+  await page.waitForFunction(() => !!document.activeElement?.closest('.monaco-editor'), null, { timeout: 10_000 });
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: new RegExp(`(Ln|Lín\\.) ${line}, Col ${column}\\b`) }).first().waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Hovers the first error squiggle of `editor` and returns the hover widget's text once it contains
+ * `expected`. The editor may still move under the mouse (a code lens appearing pushes the lines
+ * down), so each attempt waits for the squiggle to settle and moves the mouse away and back onto it.
+ */
+async function hoverSquiggle(page, editor, expected) {
+  const squiggle = editor.locator('.squiggly-error').first();
   const hover = page.locator('.monaco-hover', { hasText: expected }).first();
   for (let attempt = 1; ; attempt++) {
-    await squiggle.waitFor({ state: 'visible', timeout: 15_000 });
+    await settled(squiggle, 15_000);
     const box = await squiggle.boundingBox();
-    if (box) {
-      await page.mouse.move(5, 5);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 4_000 });
-        await page.waitForTimeout(400); // let the hover finish fading in before a screenshot
-        return hover.innerText();
-      } catch (error) {
-        if (attempt >= 5) throw error;
-      }
-    } else if (attempt >= 20) {
-      throw new Error('no squiggle to hover');
-    } else {
-      await page.waitForTimeout(250); // re-rendering its decorations after a layout change
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    try {
+      await settled(hover, 4_000); // faded in: ready for a screenshot
+      return hover.innerText();
+    } catch (error) {
+      if (attempt >= 5) throw error;
     }
   }
 }
 
 /**
- * Opens the quick-fix menu on line 11, column 35 (INSERTBUCKETNAME), waits for `title`, takes
- * the screenshot `shotName` and closes the menu.
+ * Opens the quick-fix menu in `editor` on line 11, column 35 (INSERTBUCKETNAME), waits for
+ * `title`, takes the screenshot `shotName` and closes the menu.
  */
-async function screenshotQuickFixMenu(page, title, shot, shotName) {
-  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type('11:35');
-  await page.keyboard.press('Enter');
+async function screenshotQuickFixMenu(page, editor, title, shot, shotName) {
+  await goTo(page, editor, 11, 35);
   await page.keyboard.press('Control+.');
-  await page.locator('.action-widget', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await settled(page.locator('.action-widget', { hasText: title }).first(), 15_000);
   await shot(shotName);
   await page.keyboard.press('Escape');
 }
 
 /**
+ * Right-clicks `target` until its context menu offers `label` and returns that item once the menu
+ * has settled. A menu is a snapshot of the context keys at the click: an item whose `when` clause
+ * the extension sets just after the editor opens (brazeS3.documentHasRoleArn) can be missing from
+ * a menu opened right away, so a menu without it is closed and opened again.
+ */
+async function contextMenu(page, target, label, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const item = page.locator('.context-view .action-item', { hasText: label }).first();
+  for (;;) {
+    await settled(target, timeout);
+    await target.click({ button: 'right' });
+    await settled(menu);
+    if (await item.count()) break;
+    if (Date.now() > deadline) throw new Error(`the context menu does not offer "${label}": ${await menu.innerText()}`);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  }
+  await settled(item);
+  return item;
+}
+
+/**
  * Opens `url` in a new page, waits for the workbench, runs `body` (its checks count into the
  * returned results) and closes the page; a workbench that never loads counts as one failure.
+ * `step(name, fn)` runs one check from the known layout (freshLayout).
  */
 async function onWorkbench({ browser, url, resultsDir, label, failureShot, locale }, body) {
   const results = { passed: 0, failed: 0 };
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(locale ? { locale } : {}) });
   const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
+  const step = (name, fn) => check(name, async () => {
+    await freshLayout(page);
+    await fn();
+  }, results, page, resultsDir);
   try {
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
-    await body({ page, shot, results });
+    await body({ page, shot, step });
   } catch (error) {
     results.failed++;
     console.error(`  ✗ ${label}: the workbench did not load: ${error?.message ?? error}`);
@@ -93,42 +229,73 @@ async function onWorkbench({ browser, url, resultsDir, label, failureShot, local
   return results;
 }
 
+/** Picks `label` in the open quick pick (typing it first when it is a string). */
+async function pick(page, label) {
+  const option = page.getByRole('option', { name: label }).first();
+  await option.waitFor({ timeout: 15_000 });
+  if (typeof label === 'string') await page.locator('.quick-input-widget input').fill(label);
+  await option.click();
+}
+
+/** The quick input's title once it matches `re` (the wizard reuses one widget for every step). */
+function wizardTitle(page, re) {
+  return page.locator('.quick-input-widget:visible .quick-input-titlebar').filter({ hasText: re }).first().waitFor({ timeout: 15_000 });
+}
+
+/** The rendered Markdown preview (the only webview after freshLayout). */
+const previewFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+/** Opens the walkthrough `title`, expands `stepTitle` and waits for its button `button`. */
+async function openWalkthroughStep(page, title, stepTitle, button) {
+  await runCommand(page, 'Welcome: Open Walkthrough', { closes: false });
+  await pick(page, title);
+  const step = page.locator('.getting-started-step', { hasText: stepTitle }).first();
+  await settled(step, 15_000);
+  await step.click();
+  await settled(page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: button }).first());
+  return page.locator('.gettingStartedContainer').first().innerText();
+}
+
 /** `url` opens the workspace with the extension under development loaded (no tests). */
 export async function runUiChecks({ browser, url, resultsDir }) {
-  return onWorkbench({ browser, url, resultsDir, label: 'UI', failureShot: 'ui-failure' }, async ({ page, shot, results }) => {
-    await check('a squiggle under INSERTBUCKETNAME in an open policy', async () => {
-      await quickOpen(page, 'currents-placeholder.json');
-      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-      const count = await page.locator('.squiggly-error').count();
-      if (count < 2) throw new Error(`expected 2 error squiggles, saw ${count}`);
+  return onWorkbench({ browser, url, resultsDir, label: 'UI', failureShot: 'ui-failure' }, async ({ page, shot, step }) => {
+    await step('a squiggle under INSERTBUCKETNAME in an open policy', async () => {
+      const editor = await quickOpen(page, 'currents-placeholder.json');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await page.waitForFunction((el) => el.querySelectorAll('.squiggly-error').length >= 2, await editor.elementHandle(), { timeout: 15_000 }).catch(async () => {
+        throw new Error(`expected 2 error squiggles, saw ${await editor.locator('.squiggly-error').count()}`);
+      });
       await shot('squiggles');
-    }, results, page, resultsDir);
+    });
 
-    await check('its row in the Problems panel', async () => {
+    await step('its row in the Problems panel', async () => {
+      await quickOpen(page, 'currents-placeholder.json');
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'INSERTBUCKETNAME' }).first();
       await row.waitFor({ timeout: 15_000 });
       const text = await row.innerText();
       if (!/placeholder|braze-s3/.test(await page.locator('.markers-panel').innerText())) throw new Error(`no braze-s3 rows: ${text}`);
       await shot('problems-panel');
-    }, results, page, resultsDir);
+    });
 
-    await check('the quick-fix menu offers "Replace INSERTBUCKETNAME with bucket name…"', async () => {
-      await screenshotQuickFixMenu(page, 'Replace INSERTBUCKETNAME with bucket name', shot, 'quick-fix-menu');
-    }, results, page, resultsDir);
+    await step('the quick-fix menu offers "Replace INSERTBUCKETNAME with bucket name…"', async () => {
+      const editor = await quickOpen(page, 'currents-placeholder.json');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await screenshotQuickFixMenu(page, editor, 'Replace INSERTBUCKETNAME with bucket name', shot, 'quick-fix-menu');
+    });
 
-    await check('the hover on the squiggle explains the placeholder', async () => {
-      await page.keyboard.press('Control+Shift+M'); // close the Problems panel: room for the hover
-      const text = await hoverSquiggle(page, 'Replace the template placeholder');
+    await step('the hover on the squiggle explains the placeholder', async () => {
+      const editor = await quickOpen(page, 'currents-placeholder.json');
+      const text = await hoverSquiggle(page, editor, 'Replace the template placeholder');
       if (!text.includes('INSERTBUCKETNAME')) throw new Error(`hover without the placeholder: ${text.slice(0, 200)}`);
       await shot('hover');
-      await page.mouse.move(5, 5);
-    }, results, page, resultsDir);
+    });
 
-    await check('the Braze S3 account view lists the demo buckets', async () => {
+    await step('the Braze S3 account view lists the demo buckets', async () => {
       const icon = page.locator('.activitybar [aria-label^="Braze S3"]').first();
       await icon.waitFor({ timeout: 30_000 });
-      await icon.click();
+      // Clicking the icon of the view already shown would hide the side bar.
+      if (!(await page.locator('.activitybar .action-item.checked [aria-label^="Braze S3"], .activitybar .action-item.checked[aria-label^="Braze S3"]').count())) await icon.click();
       const bucketRow = page.locator('.monaco-list-row', { hasText: 'acme-braze-currents' }).first();
       try {
         await bucketRow.waitFor({ timeout: 20_000 });
@@ -139,158 +306,97 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       }
       await page.locator('.monaco-list-row', { hasText: 'Roles' }).first().waitFor({ timeout: 10_000 });
       await shot('account-view');
-    }, results, page, resultsDir);
-    await check('right-click a role ARN > Verify role ARN verifies that ARN (no ARN prompt), report shown', async () => {
-      await page.keyboard.press('Escape');
-      await page.locator('.monaco-editor .view-lines').first().click(); // focus the editor, not the tree
-      await quickOpen(page, 'partner-roles.md');
-      await page.locator('.tab', { hasText: 'partner-roles.md' }).first().waitFor({ timeout: 15_000 });
-      const arn = page.locator('.view-lines span', { hasText: 'role/braze-currents-export' }).first();
-      await arn.waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(1000); // a person reads the line before right-clicking it
-      await arn.click({ button: 'right' });
-      const item = page.locator('.context-view .action-item', { hasText: 'Verify role ARN' }).first();
-      await item.waitFor({ timeout: 10_000 });
+    });
+
+    await step('right-click a role ARN > Verify role ARN verifies that ARN (no ARN prompt), report shown', async () => {
+      const editor = await quickOpen(page, 'partner-roles.md');
+      const arn = editor.locator('.view-lines span', { hasText: 'role/braze-currents-export' }).first();
+      const item = await contextMenu(page, arn, 'Verify role ARN');
       await shot('verify-role-context-menu');
       await item.click();
-      const input = page.locator('.quick-input-widget input');
       // The next question is the integration: the ARN was taken from the editor, not asked for.
       await page.getByRole('option', { name: /Currents/ }).first().waitFor({ timeout: 15_000 });
       if (await page.locator('.quick-input-widget', { hasText: 'Role ARN' }).isVisible()) throw new Error('asked for the ARN');
       await page.getByRole('option', { name: /Currents/ }).first().click();
-      await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
-      await input.fill('acme-braze-currents');
-      await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
-      // The wizard reuses one widget: wait for the folder step itself before pressing Enter.
-      await page.locator('.quick-input-widget:visible .quick-input-titlebar', { hasText: 'Folder path' }).waitFor({ timeout: 15_000 });
+      await pick(page, 'acme-braze-currents');
+      await wizardTitle(page, /Folder path/);
       await page.keyboard.press('Enter'); // folder: currents
       // The report opens as a rendered Markdown preview beside the editor.
-      const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const preview = previewFrame(page);
       await preview.locator('h1', { hasText: '✓ Verify role ARN' }).waitFor({ timeout: 30_000 });
       await preview.locator('code', { hasText: 'role/braze-currents-export' }).first().waitFor({ timeout: 10_000 });
-      await preview.locator('li', { hasText: 'Trust policy' }).first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(500);
+      await settled(preview.locator('li', { hasText: 'Trust policy' }).first());
       await shot('verify-role-report');
-    }, results, page, resultsDir);
-    await check('Test credentials on a bucket is one multi-step input: step x of n, Back keeps the answers', async () => {
-      await page.keyboard.press('Escape');
+    });
+
+    await step('Test credentials on a bucket is one multi-step input: step x of n, Back keeps the answers', async () => {
       const bucket = page.locator('.monaco-list-row', { hasText: 'acme-braze-exports' }).first();
-      await bucket.click({ button: 'right' });
-      const item = page.locator('.context-view .action-item', { hasText: 'Test credentials' }).first();
-      await item.waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(300); // the menu fades in: a click during it can be lost
-      await item.click();
-      const title = page.locator('.quick-input-widget:visible .quick-input-titlebar');
-      const expectTitle = async (re) => {
-        for (let i = 0; i < 50; i++) {
-          const t = await title.innerText().catch(() => '');
-          if (re.test(t)) return t;
-          await page.waitForTimeout(100);
-        }
-        throw new Error(`quick input title "${await title.innerText().catch(() => '')}" does not match ${re}`);
-      };
-      await expectTitle(/Which integration\?.*1\/3/s); // bucket given: integration, SSE, credentials
+      await (await contextMenu(page, bucket, 'Test credentials')).click();
+      await wizardTitle(page, /Which integration\?.*1\/3/s); // bucket given: integration, SSE, credentials
       await page.getByRole('option', { name: /dashboard/i }).first().click();
-      await expectTitle(/Server-side encryption.*2\/3/s);
+      await wizardTitle(page, /Server-side encryption.*2\/3/s);
       await page.locator('.quick-input-titlebar .action-label[aria-label="Back"], .quick-input-titlebar .codicon-quick-input-back').first().click();
-      await expectTitle(/Which integration\?.*1\/3/s);
+      await wizardTitle(page, /Which integration\?.*1\/3/s);
       await page.getByRole('option', { name: /Currents/ }).first().click();
-      await expectTitle(/Folder path.*2\/4/s); // Currents adds its folder
+      await wizardTitle(page, /Folder path.*2\/4/s); // Currents adds its folder
       await shot('wizard-step');
       await page.keyboard.press('Enter');
-      await expectTitle(/Server-side encryption.*3\/4/s);
+      await wizardTitle(page, /Server-side encryption.*3\/4/s);
       await page.getByRole('option', { name: /No server-side encryption/ }).first().click();
-      await expectTitle(/Which credentials.*4\/4/s);
+      await wizardTitle(page, /Which credentials.*4\/4/s);
       await page.getByRole('option', { name: /current AWS profile/ }).first().click();
       await page.locator('.tab', { hasText: /Preview\]? test-credentials-\d+\.md/ }).first().waitFor({ timeout: 30_000 });
       await page.locator('.notifications-toasts', { hasText: 'Test credentials: every check passed.' }).first().waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(1500);
+      await previewFrame(page).locator('h1', { hasText: 'Test credentials' }).first().waitFor({ timeout: 15_000 });
       await shot('test-credentials-report');
-    }, results, page, resultsDir);
-    await check('Rotate access key… on an IAM user: Test credentials with the new key, the secret shown once, the old key deactivated', async () => {
-      await page.keyboard.press('Escape');
+    });
+
+    await step('Rotate access key… on an IAM user: Test credentials with the new key, the secret shown once, the old key deactivated', async () => {
       const user = page.locator('.monaco-list-row', { hasText: 'braze-currents-writer' }).first();
-      await user.waitFor({ timeout: 20_000 });
-      await user.click({ button: 'right' });
-      const rotate = page.locator('.context-view .action-item', { hasText: 'Rotate access key' }).first();
-      await rotate.waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(300); // the menu fades in: a click during it can be lost
-      await rotate.click();
-      const input = page.locator('.quick-input-widget input');
+      await (await contextMenu(page, user, 'Rotate access key')).click();
       await page.getByRole('option', { name: /Currents/ }).first().click({ timeout: 20_000 });
-      await page.getByRole('option', { name: 'acme-braze-currents' }).first().waitFor({ timeout: 15_000 });
-      await input.fill('acme-braze-currents');
-      await page.getByRole('option', { name: 'acme-braze-currents' }).first().click();
-      await page.locator('.quick-input-widget:visible .quick-input-titlebar', { hasText: 'Folder path' }).waitFor({ timeout: 15_000 });
+      await pick(page, 'acme-braze-currents');
+      await wizardTitle(page, /Folder path/);
       await page.keyboard.press('Enter'); // folder: currents
       await page.getByRole('option', { name: /No server-side encryption/ }).first().click({ timeout: 10_000 });
       const dialog = page.locator('.monaco-dialog-box', { hasText: 'New access key for braze-currents-writer' });
-      await dialog.waitFor({ timeout: 30_000 });
+      await settled(dialog, 30_000);
       const text = await dialog.innerText();
       if (!/Secret access key: \S{40}/.test(text)) throw new Error(`no secret in the hand-over dialog: ${text.slice(0, 300)}`);
       await shot('rotate-key-handover');
       await dialog.locator('.monaco-button', { hasText: 'The partner now uses the new key' }).click();
       await page.locator('.notifications-toasts', { hasText: /Rotated: AKIA\w+ is active; AKIA\w+ is deactivated/ }).first().waitFor({ timeout: 15_000 });
       await shot('rotate-key-done');
-    }, results, page, resultsDir);
-    await check('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Welcome: Open Walkthrough');
-      await page.getByRole('option', { name: /Open Walkthrough/ }).first().click();
-      await page.getByRole('option', { name: /Connect an S3 bucket to Braze/ }).first().waitFor({ timeout: 10_000 });
-      await page.getByRole('option', { name: /Connect an S3 bucket to Braze/ }).first().click();
-      const step = page.locator('.getting-started-step', { hasText: 'Choose how the partner authenticates' }).first();
-      await step.waitFor({ timeout: 15_000 });
-      await step.click();
-      await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: 'Role ARN' }).first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(800);
-      const text = await page.locator('.gettingStartedContainer').first().innerText();
+    });
+
+    await step('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
+      const text = await openWalkthroughStep(page, /Connect an S3 bucket to Braze/, 'Choose how the partner authenticates', 'Role ARN');
       if (/contenedor|Elige|socio/.test(text)) throw new Error('Spanish text in the English walkthrough');
       await shot('walkthrough');
-      await page.keyboard.press('Control+W');
-      await page.locator('.monaco-editor .view-lines').first().click(); // focus back on the workbench, not a webview
-    }, results, page, resultsDir);
-    await check('a Terraform file: the squiggle under the mistyped action inside its HCL list, and its quick fix', async () => {
-      await page.keyboard.press('Escape');
-      await quickOpen(page, 'braze-currents.tf');
-      await page.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true });
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.type('22:12');
-      await page.keyboard.press('Enter');
+    });
+
+    await step('a Terraform file: the squiggle under the mistyped action inside its HCL list, and its quick fix', async () => {
+      const editor = await quickOpen(page, 'braze-currents.tf');
+      await editor.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).waitFor({ timeout: 15_000 });
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await goTo(page, editor, 22, 12);
       await page.keyboard.press('Control+.');
-      await page.locator('.action-widget', { hasText: 'Replace with "s3:GetObject"' }).first().waitFor({ timeout: 15_000 });
+      await settled(page.locator('.action-widget', { hasText: 'Replace with "s3:GetObject"' }).first(), 15_000);
       await shot('terraform-quick-fix');
       await page.keyboard.press('Escape');
-    }, results, page, resultsDir);
+    });
 
-    await check('"New policy file…" driven through the command palette and its quick picks', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Braze S3: New policy file');
-      await page.getByRole('option', { name: /New policy file/ }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      const pick = async (label) => {
-        await page.getByRole('option', { name: label }).first().waitFor({ timeout: 15_000 });
-        await input.fill(typeof label === 'string' ? label : '');
-        await page.getByRole('option', { name: label }).first().click();
-      };
-      await pick('Currents');
-      await pick('AWS secret access key');
-      await pick('acme-braze-currents'); // listed from the account (moto)
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await step('"New policy file…" driven through the command palette and its quick picks', async () => {
+      await runCommand(page, 'Braze S3: New policy file', { closes: false });
+      await pick(page, 'Currents');
+      await pick(page, 'AWS secret access key');
+      await pick(page, 'acme-braze-currents'); // listed from the account (moto)
+      await wizardTitle(page, /Folder path/);
       await page.keyboard.press('Enter'); // folder path: default "currents"
-      await pick('Only the folder');
-      await page.locator('.view-lines', { hasText: 'acme-braze-currents/currents/*' }).first().waitFor({ timeout: 15_000 });
+      await pick(page, 'Only the folder');
+      await page.locator('.editor-group-container.active .view-lines', { hasText: 'acme-braze-currents/currents/*' }).waitFor({ timeout: 15_000 });
       await shot('new-policy-file');
-    }, results, page, resultsDir);
+    });
   });
 }
 
@@ -299,48 +405,33 @@ export async function runUiChecks({ browser, url, resultsDir }) {
  * every text the extension shows there must be its Spanish version.
  */
 export async function runSpanishUiChecks({ browser, url, resultsDir }) {
-  return onWorkbench({ browser, url, resultsDir, label: 'UI (es)', failureShot: 'es-ui-failure', locale: 'es-ES' }, async ({ page, shot, results }) => {
-    await check('es: squiggles under INSERTBUCKETNAME, with the Spanish message in the hover', async () => {
-      await quickOpen(page, 'currents-placeholder.json');
-      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+  return onWorkbench({ browser, url, resultsDir, label: 'UI (es)', failureShot: 'es-ui-failure', locale: 'es-ES' }, async ({ page, shot, step }) => {
+    await step('es: squiggles under INSERTBUCKETNAME, with the Spanish message in the hover', async () => {
+      const editor = await quickOpen(page, 'currents-placeholder.json');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       // The code lens arrives after the squiggles and pushes the lines down: wait for it (in Spanish).
-      await page.locator('.codelens-decoration', { hasText: 'comprobada como Currents' }).first().waitFor({ timeout: 15_000 });
+      await editor.locator('.codelens-decoration', { hasText: 'comprobada como Currents' }).first().waitFor({ timeout: 15_000 });
       await shot('es-squiggles');
-      const text = await hoverSquiggle(page, 'Sustituye el marcador de la plantilla');
+      const text = await hoverSquiggle(page, editor, 'Sustituye el marcador de la plantilla');
       if (text.includes('Replace the template placeholder')) throw new Error('the hover also shows the English message');
       await shot('es-hover');
-      await page.mouse.move(5, 5);
-    }, results, page, resultsDir);
-    await check('es: the quick-fix menu in Spanish', async () => {
-      await screenshotQuickFixMenu(page, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor', shot, 'es-quick-fix-menu');
-    }, results, page, resultsDir);
-    await check('es: the walkthrough in Spanish only, with the two method buttons', async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill('>Open Walkthrough');
-      await page.getByRole('option', { name: /Walkthrough/ }).first().click();
-      await page.getByRole('option', { name: /Conectar un contenedor de S3 con Braze/ }).first().click({ timeout: 10_000 });
-      const step = page.locator('.getting-started-step', { hasText: 'Elige cómo se autentica el socio' }).first();
-      await step.waitFor({ timeout: 15_000 });
-      await step.click();
-      await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .button-link', { hasText: 'ARN de rol' }).first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(800);
-      const text = await page.locator('.gettingStartedContainer').first().innerText();
+    });
+    await step('es: the quick-fix menu in Spanish', async () => {
+      const editor = await quickOpen(page, 'currents-placeholder.json');
+      await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      await screenshotQuickFixMenu(page, editor, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor', shot, 'es-quick-fix-menu');
+    });
+    await step('es: the walkthrough in Spanish only, with the two method buttons', async () => {
+      const text = await openWalkthroughStep(page, /Conectar un contenedor de S3 con Braze/, 'Elige cómo se autentica el socio', 'ARN de rol');
       if (/Choose how the partner|Secret key or role ARN|an IAM user with the policy/.test(text)) throw new Error('English text in the Spanish walkthrough');
       await shot('es-walkthrough');
-      await page.keyboard.press('Control+W');
-      await page.locator('.monaco-editor .view-lines').first().click(); // focus back on the workbench, not a webview
-    }, results, page, resultsDir);
-    await check('es: the command titles in the palette come from package.nls.es.json', async () => {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
+    });
+    await step('es: the command titles in the palette come from package.nls.es.json', async () => {
+      const input = await openQuickInput(page, 'F1');
       await input.fill('>Braze S3');
       await page.getByRole('option', { name: /Nuevo archivo de política/ }).first().waitFor({ timeout: 10_000 });
       await shot('es-command-palette');
       await page.keyboard.press('Escape');
-    }, results, page, resultsDir);
+    });
   });
 }

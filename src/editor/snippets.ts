@@ -1,9 +1,12 @@
-// The policy snippets, offered as completions only where a whole policy fits: a document that is
-// empty apart from the word being typed. (Snippets contributed statically are offered anywhere,
-// inside a string of an open policy too, and inserting one there breaks the document.)
+// The context-aware template completions, offered only where the template fits: a whole JSON
+// policy in a document that is empty apart from the word being typed (it replaces the document),
+// a Terraform block at the start of a top-level line, a CloudFormation resource under Resources.
+// The static snippets (snippets/*.json, other prefixes: braze-json-…, braze-tf-…, braze-cfn-…)
+// are VS Code's own and insert at the cursor wherever they are picked.
 import * as vscode from 'vscode';
-import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, policyText, trustPolicyText } from '../policy';
+import { policyText, trustPolicyText } from '../policy';
 import { SetupFormat, setupSnippets } from '../formats/setupTemplates';
+import { resourceText, snippetBody } from '../formats/snippetFiles';
 import { TERRAFORM_FILE } from '../formats/sniff';
 
 export interface PolicySnippet {
@@ -19,16 +22,6 @@ export function policySnippets(): PolicySnippet[] {
     { prefix: 'braze-dashboard-export-policy', description: vscode.l10n.t('IAM policy for Braze dashboard data export (CSV, engagement reports, API exports)'), text: policyText('dashboard') },
     { prefix: 'braze-role-trust-policy', description: vscode.l10n.t('Role trust policy: the partner account may assume the role with the external ID'), text: trustPolicyText() },
   ];
-}
-
-/** The template as a snippet: each placeholder (and the Currents folder) is a tab stop. */
-export function snippetBody(text: string): string {
-  const escaped = text.trimEnd().replace(/\$/g, '\\$');
-  const stops = new Map<string, number>();
-  return escaped.replace(new RegExp(`${BUCKET_PLACEHOLDER}|${ACCOUNT_PLACEHOLDER}|${EXTERNAL_ID_PLACEHOLDER}|(?<=:::[^/"]*/)currents(?=/\\*)`, 'g'), (m) => {
-    if (!stops.has(m)) stops.set(m, stops.size + 1);
-    return `\${${stops.get(m)}:${m}}`;
-  });
 }
 
 function templateSnippetDescription(kind: 'currents' | 'dashboard' | 'role'): string {
@@ -64,7 +57,7 @@ export function snippetCompletions(document: vscode.TextDocument, position: vsco
     return setupSnippets(format).map((s) => {
       const item = new vscode.CompletionItem(s.prefix, vscode.CompletionItemKind.Snippet);
       item.detail = templateSnippetDescription(s.kind);
-      item.insertText = new vscode.SnippetString(snippetBody(format === 'cloudformation' ? s.text.replace(/^ {2}/gm, '') : s.text));
+      item.insertText = new vscode.SnippetString(snippetBody(format === 'cloudformation' ? resourceText(s.text) : s.text));
       item.range = word;
       item.documentation = new vscode.MarkdownString().appendCodeblock(s.text, format === 'terraform' ? 'terraform' : 'yaml');
       return item;

@@ -104,8 +104,10 @@ describe('Terraform and CloudFormation in the editor', () => {
   it('one code lens per policy document, saying what it is checked as', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    const ours = lenses.filter((l) => /Braze|General IAM/.test(l.command?.title ?? ''));
+    // The diagnostics may come from the workspace scan before the open document's own analysis,
+    // which the lenses read: wait for the lenses themselves.
+    const lensesOf = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).filter((l) => /Braze|General IAM/.test(l.command?.title ?? ''));
+    const ours = await waitFor(lensesOf, (l) => l.length >= 3, 10_000, 'the code lenses of the three documents');
     assert.deepEqual(ours.map((l) => [l.range.start.line + 1, /Currents|dashboard|trust/i.exec(l.command!.title)?.[0].toLowerCase()]), [[11, 'currents'], [33, 'trust'], [51, 'dashboard']]);
   });
 
