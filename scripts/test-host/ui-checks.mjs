@@ -147,7 +147,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.tab', { hasText: 'partner-roles.md' }).first().waitFor({ timeout: 15_000 });
       const arn = page.locator('.view-lines span', { hasText: 'role/braze-currents-export' }).first();
       await arn.waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(1000); // a person reads the line before right-clicking it
+      // Right-clicked as soon as the text shows: the item must be there on the first right-click.
       await arn.click({ button: 'right' });
       const item = page.locator('.context-view .action-item', { hasText: 'Verify role ARN' }).first();
       await item.waitFor({ timeout: 10_000 });
@@ -189,13 +189,15 @@ export async function runUiChecks({ browser, url, resultsDir }) {
         }
         throw new Error(`quick input title "${await title.innerText().catch(() => '')}" does not match ${re}`);
       };
-      await expectTitle(/Which integration\?.*1\/3/s); // bucket given: integration, SSE, credentials
+      // Bucket given: integration, folder, SSE, credentials. The total is fixed from the start: a
+      // dashboard export skips the folder's number rather than changing "of 4".
+      await expectTitle(/Which integration\?.*1\/4/s);
       await page.getByRole('option', { name: /dashboard/i }).first().click();
-      await expectTitle(/Server-side encryption.*2\/3/s);
+      await expectTitle(/Server-side encryption.*3\/4/s);
       await page.locator('.quick-input-titlebar .action-label[aria-label="Back"], .quick-input-titlebar .codicon-quick-input-back').first().click();
-      await expectTitle(/Which integration\?.*1\/3/s);
+      await expectTitle(/Which integration\?.*1\/4/s);
       await page.getByRole('option', { name: /Currents/ }).first().click();
-      await expectTitle(/Folder path.*2\/4/s); // Currents adds its folder
+      await expectTitle(/Folder path.*2\/4/s); // Currents: the folder step
       await shot('wizard-step');
       await page.keyboard.press('Enter');
       await expectTitle(/Server-side encryption.*3\/4/s);
