@@ -59,8 +59,9 @@ pkg.contributes = {
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
     ],
     'editor/context': [
-      // The workspace's files with a role ARN are listed before they open (src/views/roleArnContext.ts).
-      { command: 'brazeS3.verifyRole', when: 'resourcePath in brazeS3.roleArnPaths || brazeS3.documentHasRoleArn', group: 'navigation@90' },
+      // The workspace's files with a role ARN are listed before they open; until that list is
+      // known, every text-like editor offers the item (src/views/roleArnContext.ts).
+      { command: 'brazeS3.verifyRole', when: 'resourcePath in brazeS3.roleArnPaths || brazeS3.documentHasRoleArn || !brazeS3.roleArnsKnown && resourceLangId =~ /^(markdown|plaintext|json|jsonc|yaml|terraform)$/', group: 'navigation@90' },
     ],
   },
   // .tf files open as Terraform with a minimal grammar of our own (syntaxes/, MIT) where no

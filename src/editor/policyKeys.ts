@@ -47,7 +47,7 @@ export function policyCompletionAt(text: string, offset: number, context: Policy
   };
   if (location.isAtPropertyKey) {
     const objectPath = path.slice(0, -1);
-    const present = () => presentKeys(text, objectPath, offset);
+    const present = () => presentKeys(withValue(text, offset), objectPath, offset);
     const unused = (keys: string[], kind: CandidateKind) => {
       const have = present();
       return keys.filter((k) => !have.has(k)).map((k) => ({ text: k, kind }));
@@ -75,6 +75,20 @@ export function bucketArns(context: PolicyCompletionContext): Candidate[] {
     { text: `arn:aws:s3:::${bucket}/*`, kind: 'objects' as const, bucket },
     ...(folder ? [{ text: `arn:aws:s3:::${bucket}/${folder}/*`, kind: 'folder' as const, bucket }] : []),
   ]);
+}
+
+/**
+ * The text with a value after the key being typed (`"Ef|"` → `"Ef": 0,`), so that the keys after
+ * it still parse as keys of the same object (typing a key in the middle of an object leaves the
+ * JSON invalid until its value is there).
+ */
+function withValue(text: string, offset: number): string {
+  const inString = stringAround(text, offset);
+  const closed = inString && text[inString.end] === '"';
+  const keyEnd = !inString ? offset : closed ? inString.end + 1 : inString.end;
+  const rest = text.slice(keyEnd);
+  if (/^\s*:/.test(rest)) return text;
+  return text.slice(0, keyEnd) + (inString && !closed ? '"' : inString ? '' : '""') + ': 0,' + rest;
 }
 
 /** ['Statement', n] (a list of statements) or ['Statement'] (one statement object). */

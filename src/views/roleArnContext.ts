@@ -5,6 +5,10 @@
 // hold a role ARN are known before they are opened: the workspace's text files are read at
 // activation and followed on disk (`resourcePath in brazeS3.roleArnPaths`), and an open
 // document's own text (unsaved edits, untitled documents) sets `brazeS3.documentHasRoleArn`.
+// Until the first scan is published (`brazeS3.roleArnsKnown`: the window's first seconds, while
+// extensions activate), the menu offers the item in every text-like editor; without an ARN under
+// the cursor the command then asks for one.
+
 import * as vscode from 'vscode';
 
 export const ROLE_ARN = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+/;
@@ -64,7 +68,7 @@ export class RoleArnContext implements vscode.Disposable {
     } catch {
       // No workspace, or a file system that cannot be searched: the open documents still count.
     }
-    await this.publish();
+    await this.scanned();
   }
 
   private async readFile(uri: vscode.Uri): Promise<void> {
@@ -101,6 +105,12 @@ export class RoleArnContext implements vscode.Disposable {
     if (key === this.published) return;
     this.published = key;
     await vscode.commands.executeCommand('setContext', 'brazeS3.roleArnPaths', list);
+  }
+
+  /** After the first scan: from now on the menu follows the list alone. */
+  private async scanned(): Promise<void> {
+    await this.publish();
+    await vscode.commands.executeCommand('setContext', 'brazeS3.roleArnsKnown', true);
   }
 
   dispose(): void {

@@ -34,6 +34,12 @@ describe('policy-aware completion of keys, values and resource ARNs (src/editor/
     assert.ok(at('{ "Statement": [{ "Eff|ect": "Allow" }] }').texts.includes('Effect'));
   });
 
+  it('a key typed in the middle of a statement (no value yet) still sees the keys after it', () => {
+    assert.deepEqual(at('{ "Statement": [{ "Effect": "Allow",\n  "|"\n  "Action": [], "Resource": "*" }] }').texts, ['Sid', 'Principal', 'NotPrincipal', 'NotAction', 'NotResource', 'Condition']);
+    assert.deepEqual(at('{ "Statement": [{ "Effect": "Allow",\n  "No|\n  "Action": [], "Resource": "*" }] }').texts, ['Sid', 'Principal', 'NotPrincipal', 'NotAction', 'NotResource', 'Condition']);
+    assert.deepEqual(at('{ "Statement": [{ "Effect": "Allow",\n  |\n  "Action": [], "Resource": "*" }] }').texts, ['Sid', 'Principal', 'NotPrincipal', 'NotAction', 'NotResource', 'Condition']);
+  });
+
   it('outside quotes a key is inserted with its quotes; the rest of the line is the person\'s', () => {
     const { after } = at('{ "Statement": [{ "Sid": "x",\n  Eff|\n}] }', {}, 'Effect');
     assert.equal(after, '{ "Statement": [{ "Sid": "x",\n  "Effect"\n}] }');
