@@ -1,5 +1,7 @@
 // Writes the "contributes" section and l10n fields of package.json (kept here so the manifest's
-// many entries stay readable). node scripts/manifest.mjs
+// many entries stay readable): this file is the source of truth.
+//   node scripts/manifest.mjs           write package.json
+//   node scripts/manifest.mjs --check   exit 1 when package.json differs from what this writes
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -29,7 +31,11 @@ const commands = [
   cmd('brazeS3.openPolicy', 'openPolicy'),
 ];
 const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+// Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
+// `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
+// SSH, containers) those are left out of the User tab of the Settings UI.
 const setting = (type, extra) => ({ type, scope: 'resource', ...extra });
+const windowSetting = (type, extra) => ({ type, scope: 'window', ...extra });
 pkg.contributes = {
   commands,
   menus: {
@@ -53,12 +59,16 @@ pkg.contributes = {
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
     ],
     'editor/context': [
-      { command: 'brazeS3.verifyRole', when: 'brazeS3.documentHasRoleArn', group: 'navigation@90' },
+      // The workspace's files with a role ARN are listed before they open; until that list is
+      // known, every text-like editor offers the item (src/views/roleArnContext.ts).
+      { command: 'brazeS3.verifyRole', when: 'resourcePath in brazeS3.roleArnPaths || brazeS3.documentHasRoleArn || !brazeS3.roleArnsKnown && resourceLangId =~ /^(markdown|plaintext|json|jsonc|yaml|terraform)$/', group: 'navigation@90' },
     ],
   },
-  // .tf files get the language id "terraform" (with or without a Terraform extension), so the
-  // Terraform snippets apply to them.
-  languages: [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] }],
+  // .tf files get the language id "terraform" with a minimal grammar of our own (syntaxes/, MIT)
+  // where no Terraform extension is installed (VS Code has none built in), so the Terraform
+  // snippets apply to them; HashiCorp's extension, when installed, contributes the same language id.
+  languages: [{ id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'], configuration: './syntaxes/terraform.language-configuration.json' }],
+  grammars: [{ language: 'terraform', scopeName: 'source.terraform.braze-minimal', path: './syntaxes/terraform.tmLanguage.json' }],
   // Generated from the template source: npx tsx scripts/generate-snippets.ts
   snippets: [
     { language: 'json', path: './snippets/json.json' },
@@ -79,14 +89,14 @@ pkg.contributes = {
       'brazeS3.externalId': setting('string', { default: '', markdownDescription: '%config.externalId%' }),
       'brazeS3.folderPath': setting('string', { default: 'currents', markdownDescription: '%config.folderPath%' }),
       'brazeS3.policyFiles': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['currents', 'dashboard', 'trust', 'none', 'auto'] }, markdownDescription: '%config.policyFiles%' }),
-      'brazeS3.workspaceDiagnostics.enabled': setting('boolean', { default: true, markdownDescription: '%config.workspaceDiagnostics.enabled%' }),
-      'brazeS3.workspaceDiagnostics.maxFiles': setting('number', { default: 1000, minimum: 0, maximum: 100000, markdownDescription: '%config.workspaceDiagnostics.maxFiles%' }),
+      'brazeS3.workspaceDiagnostics.enabled': windowSetting('boolean', { default: true, markdownDescription: '%config.workspaceDiagnostics.enabled%' }),
+      'brazeS3.workspaceDiagnostics.maxFiles': windowSetting('number', { default: 1000, minimum: 0, maximum: 100000, markdownDescription: '%config.workspaceDiagnostics.maxFiles%' }),
       'brazeS3.rules': setting('object', { default: {}, additionalProperties: { type: 'string', enum: ['error', 'warning', 'info', 'off'] }, markdownDescription: '%config.rules%' }),
-      'brazeS3.profile': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.profile%' },
-      'brazeS3.region': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.region%' },
-      'brazeS3.endpoint': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.endpoint%' },
-      'brazeS3.requestTimeoutMs': { type: 'number', default: 15000, minimum: 1000, maximum: 120000, scope: 'machine-overridable', markdownDescription: '%config.requestTimeoutMs%' },
-      'brazeS3.verifyRole.simulate': { type: 'boolean', default: false, scope: 'machine-overridable', markdownDescription: '%config.simulate%' },
+      'brazeS3.profile': windowSetting('string', { default: '', markdownDescription: '%config.profile%' }),
+      'brazeS3.region': windowSetting('string', { default: '', markdownDescription: '%config.region%' }),
+      'brazeS3.endpoint': windowSetting('string', { default: '', markdownDescription: '%config.endpoint%' }),
+      'brazeS3.requestTimeoutMs': windowSetting('number', { default: 15000, minimum: 1000, maximum: 120000, markdownDescription: '%config.requestTimeoutMs%' }),
+      'brazeS3.verifyRole.simulate': windowSetting('boolean', { default: false, markdownDescription: '%config.simulate%' }),
     },
   },
   walkthroughs: [{
@@ -112,4 +122,10 @@ pkg.l10n = './l10n';
 pkg.icon = 'media/icon.png';
 pkg.repository = { type: 'git', url: 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit.git' };
 pkg.keywords = ['braze', 'currents', 's3', 'iam', 'policy', 'aws', 'lint'];
-writeFileSync('package.json', JSON.stringify(pkg, null, 2) + '\n');
+const written = JSON.stringify(pkg, null, 2) + '\n';
+if (process.argv.includes('--check')) {
+  if (written !== readFileSync('package.json', 'utf8')) {
+    console.error('package.json differs from scripts/manifest.mjs: run `node scripts/manifest.mjs`');
+    process.exit(1);
+  }
+} else writeFileSync('package.json', written);

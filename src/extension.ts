@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics, overrides), PolicyCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(selector, lens),
     vscode.languages.registerHoverProvider(selector, new PolicyHover(diagnostics)),
-    vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletion(diagnostics), ...PolicyCompletion.triggers),
+    vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletion(diagnostics, () => account.tree.knownBucketNames()), ...PolicyCompletion.triggers),
     registerSafeCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value), output),
     registerSafeCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind), output),
     registerSafeCommand('brazeS3.insertCurrentsPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'currents' }), output),

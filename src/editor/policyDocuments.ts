@@ -8,7 +8,10 @@ import { TERRAFORM_FILE, YAML_TEMPLATE_FILE, looksLikeCloudFormation, looksLikeT
 import { EditorSettings, declaredByGlob } from './settings';
 
 export const POLICY_LANGUAGES = ['json', 'jsonc'];
-/** Terraform has no built-in language in VS Code: a .tf file is `plaintext` without an extension. */
+/**
+ * VS Code has no built-in Terraform language: this extension contributes `terraform` for .tf
+ * (syntaxes/, a minimal grammar), as HashiCorp's extension does; `hcl` and the path cover others.
+ */
 export const TEMPLATE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'terraform' }, { language: 'hcl' }, { pattern: '**/*.tf' }, { language: 'yaml' }, { pattern: '**/*.template' }];
 
 const isTerraform = (d: vscode.TextDocument) => d.languageId === 'terraform' || d.languageId === 'hcl' || TERRAFORM_FILE.test(d.uri.path);

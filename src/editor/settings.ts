@@ -1,4 +1,4 @@
-// Reads the extension's settings for one document (every setting is resource-scoped), with the
+// Reads the extension's settings for one document (the per-file ones are resource-scoped), with the
 // repository configuration file (.braze-s3.yaml) on top: for the repository's facts (purposes,
 // rule severities, partner account, external ID, Currents folder) the file wins over the
 // settings, so the editor says what `braze-s3 check` says in CI.

@@ -69,8 +69,8 @@ export async function newSetup(listBuckets: BucketLister, given: SetupAnswers = 
   const directory = given.directory ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const base = integration === 'currents' ? 'braze-currents' : 'braze-dashboard-export';
   if (!directory) {
-    // No folder open: an untitled document (checked once it is saved as .tf or .yaml).
-    const document = await vscode.workspace.openTextDocument({ language: format === 'terraform' ? 'plaintext' : 'yaml', content: text });
+    // No folder open: an untitled document, in the language this extension contributes for .tf.
+    const document = await vscode.workspace.openTextDocument({ language: format === 'terraform' ? 'terraform' : 'yaml', content: text });
     await vscode.window.showTextDocument(document, { preview: false });
     return document;
   }

@@ -12,6 +12,7 @@ import { loadAws, problemText } from '../loadAws';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, rememberKey } from './liveInputs';
 import { rotateAccessKeyFlow } from './rotation';
+import { ROLE_ARN, RoleArnContext } from './roleArnContext';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
 
@@ -20,9 +21,9 @@ export interface AccountFeatures {
   /** For tests: the last report produced by a live check. */
   lastReport(): Report | undefined;
   tree: AccountTree;
+  roleArns: RoleArnContext;
 }
 
-const ROLE_ARN_AT_CURSOR = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+/;
 
 export function registerAccountFeatures(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): AccountFeatures {
   const connection = new AccountConnection();
@@ -48,19 +49,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
   updateStatus();
   const updateTrust = () => void vscode.commands.executeCommand('setContext', 'brazeS3.untrusted', !vscode.workspace.isTrusted);
   updateTrust();
-  // Keeps "Verify role ARN" in the editor's context menu for documents that hold a role ARN. Set
-  // per document, not per cursor position: a right-click moves the cursor and opens the menu at
-  // once, before a cursor-based context key could follow.
-  let hasArn = false;
-  const updateArnContext = (editor: vscode.TextEditor | undefined) => {
-    const text = editor?.document.getText();
-    const found = text !== undefined && text.length <= 1_000_000 && ROLE_ARN_AT_CURSOR.test(text);
-    if (found !== hasArn) {
-      hasArn = found;
-      void vscode.commands.executeCommand('setContext', 'brazeS3.documentHasRoleArn', found);
-    }
-  };
-  updateArnContext(vscode.window.activeTextEditor);
+  const roleArns = new RoleArnContext();
 
   async function runCheck(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<Report>): Promise<Report | undefined> {
     if (!connection.allowed) {
@@ -139,10 +128,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     status,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, policies),
-    vscode.window.onDidChangeActiveTextEditor(updateArnContext),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) updateArnContext(vscode.window.activeTextEditor);
-    }),
+    roleArns,
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateTrust();
       tree.refresh();
@@ -218,7 +204,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     command('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
   );
 
-  return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree };
+  return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree, roleArns };
 }
 
 function isRoleNode(arg: unknown): arg is Extract<Node, { kind: 'role' }> {
@@ -232,15 +218,15 @@ export function roleArnInEditor(uri?: vscode.Uri): string | undefined {
   const editor = !uri || active?.document.uri.toString() === uri.toString() ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
   if (!editor) return undefined;
   const selected = editor.document.getText(editor.selection).trim().replace(/^"|"$/g, '');
-  const whole = new RegExp(`^${ROLE_ARN_AT_CURSOR.source}$`);
+  const whole = new RegExp(`^${ROLE_ARN.source}$`);
   if (selected && whole.test(selected)) return selected;
-  const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN_AT_CURSOR);
+  const range = editor.document.getWordRangeAtPosition(editor.selection.active, ROLE_ARN);
   return range ? editor.document.getText(range) : undefined;
 }
 
 function firstRoleArn(uri?: vscode.Uri): string | undefined {
   const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
-  return doc ? ROLE_ARN_AT_CURSOR.exec(doc.getText())?.[0] : undefined;
+  return doc ? ROLE_ARN.exec(doc.getText())?.[0] : undefined;
 }
 
 function prettyJson(text: string): string {

@@ -100,6 +100,11 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return this.buckets?.map((b) => b.name);
   }
 
+  /** The bucket names already listed, without a request (completion must never wait on AWS). */
+  knownBucketNames(): string[] | undefined {
+    return this.connection.allowed ? this.buckets?.map((b) => b.name) : undefined;
+  }
+
   private async loadBuckets(): Promise<void> {
     const { listBuckets } = loadAws();
     this.requests++;

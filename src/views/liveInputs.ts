@@ -85,8 +85,9 @@ export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsF
   }
   if (given.folder === undefined) {
     steps.push({
-      // Only a Currents connector writes under a folder of its own.
-      applies: (st) => st.integration === 'currents',
+      // Only a Currents connector writes under a folder of its own (counted in the total until
+      // the answer is Dashboard export, so "of n" never grows).
+      applies: (st) => st.integration !== 'dashboard',
       ask: async (st, at) => {
         const bucket = st.bucket ?? '';
         const detected = await listBuckets.currentsFolders?.(bucket).catch(() => undefined);
@@ -134,6 +135,7 @@ export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsF
     const typing = (st: WizardState) => st.credentialChoice === 'type';
     steps.push({
       applies: typing,
+      followUp: true,
       ask: async (st, at) => {
         const a = await inputStep(vscode.l10n.t('Access key ID'), at, {
           value: st.accessKeyId,
@@ -146,6 +148,7 @@ export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsF
     });
     steps.push({
       applies: typing,
+      followUp: true,
       ask: async (st, at) => {
         const a = await inputStep(vscode.l10n.t('Secret access key'), at, { password: true, validate: (v) => (v.length >= 20 ? undefined : vscode.l10n.t('The secret access key has 40 characters.')) });
         if (a === BACK || a === undefined) return a;
@@ -155,6 +158,7 @@ export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsF
     });
     steps.push({
       applies: typing,
+      followUp: true,
       ask: async (st, at) => {
         const items = [{ label: vscode.l10n.t('Keep it in memory for this check only'), value: false }, { label: vscode.l10n.t('Remember it in VS Code\'s secret storage'), value: true }];
         const a = await pickStep(vscode.l10n.t('Remember the secret?'), at, items, { active: st.keep ?? false });

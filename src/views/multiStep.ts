@@ -1,44 +1,11 @@
-// VS Code's multi-step input pattern: one quick input after another with "step x of n", a Back
-// button that returns to the previous question with its answer kept, and Escape to cancel.
+// VS Code's multi-step input pattern: one quick input after another with "step x of n" (fixed
+// from the start: wizard.ts), a Back button that returns to the previous question with its answer
+// kept, and Escape to cancel.
 import * as vscode from 'vscode';
+import { Answer, BACK, StepPosition } from './wizard';
 
-export const BACK = Symbol('back');
-export type Answer<T> = T | typeof BACK | undefined;
-
-export interface StepPosition {
-  step: number;
-  total: number;
-}
-
-/** A question of the wizard; `applies` drops it when earlier answers make it moot. */
-export interface WizardStep<S> {
-  applies?(state: S): boolean;
-  ask(state: S, at: StepPosition): Promise<Answer<true>>;
-}
-
-/** Runs the steps in order; Back re-asks the previous applicable one. Undefined when cancelled. */
-export async function runWizard<S>(steps: WizardStep<S>[], state: S): Promise<S | undefined> {
-  const history: number[] = [];
-  let i = 0;
-  while (i < steps.length) {
-    const applicable = steps.map((s, k) => ({ s, k })).filter(({ s }) => !s.applies || s.applies(state));
-    const current = applicable.findIndex(({ k }) => k === i);
-    if (current < 0) {
-      i++;
-      continue;
-    }
-    const answer = await steps[i].ask(state, { step: current + 1, total: applicable.length });
-    if (answer === undefined) return undefined;
-    if (answer === BACK) {
-      const previous = history.pop();
-      if (previous !== undefined) i = previous;
-      continue;
-    }
-    history.push(i);
-    i++;
-  }
-  return state;
-}
+export { BACK, runWizard } from './wizard';
+export type { Answer, StepPosition, WizardStep } from './wizard';
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
@@ -56,7 +23,7 @@ export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[
     qp.items = items;
     const active = items.find((it) => it.value === options.active);
     if (active) qp.activeItems = [active];
-    qp.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    qp.buttons = (at.canGoBack ?? at.step > 1) ? [vscode.QuickInputButtons.Back] : [];
     let done = false;
     const finish = (a: Answer<PickItem<T>>) => {
       if (done) return;
@@ -82,7 +49,7 @@ export function inputStep(title: string, at: StepPosition, options: { value?: st
     box.prompt = options.prompt;
     box.password = !!options.password;
     box.ignoreFocusOut = true;
-    box.buttons = at.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    box.buttons = (at.canGoBack ?? at.step > 1) ? [vscode.QuickInputButtons.Back] : [];
     let done = false;
     const finish = (a: Answer<string>) => {
       if (done) return;

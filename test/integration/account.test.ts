@@ -124,6 +124,24 @@ describe('Verify role ARN from the editor (the context menu passes the document 
     return editor;
   }
 
+  it('the files holding a role ARN are in the menu\'s context before they are opened, and follow changes on disk', async () => {
+    const { account } = await api();
+    await account.roleArns.ready;
+    const [md] = await vscode.workspace.findFiles('partner-roles.md');
+    const [pkg] = await vscode.workspace.findFiles('package.json');
+    assert.ok(account.roleArns.listed.includes(md.fsPath), account.roleArns.listed.join(', '));
+    assert.ok(!account.roleArns.listed.includes(pkg.fsPath));
+    const note = vscode.Uri.joinPath(md, '..', 'role-note-host-test.md');
+    try {
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('Role: arn:aws:iam::123456789012:role/braze-currents-export\n'));
+      await waitFor(() => account.roleArns.listed, (l) => l.includes(note.fsPath), 10_000, 'the new note listed');
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode('No role here any more.\n'));
+      await waitFor(() => account.roleArns.listed, (l) => !l.includes(note.fsPath), 10_000, 'the note no longer listed');
+    } finally {
+      await vscode.workspace.fs.delete(note);
+    }
+  });
+
   it('verifies the ARN under the cursor: the partner role with the external ID passes', async () => {
     const arn = 'arn:aws:iam::123456789012:role/braze-currents-export';
     const editor = await openAt(arn, false);

@@ -31,6 +31,13 @@ describe('Terraform and CloudFormation in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('a .tf file opens as Terraform, highlighted by the extension\'s own grammar (no Terraform extension in the host)', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    assert.equal(editor.document.languageId, 'terraform');
+    const ext = vscode.extensions.all.filter((e) => (e.packageJSON.contributes?.grammars ?? []).some((g: { language?: string }) => g.language === 'terraform'));
+    assert.deepEqual(ext.map((e) => e.id), ['braze-s3-policy-kit.braze-s3-policy-kit']);
+  });
+
   it('a .tf file: each finding on its exact text, at the right line and column', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.length >= 7);
