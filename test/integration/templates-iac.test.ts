@@ -52,6 +52,19 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.ok(doc.getText().includes(`condition {\n      test     = "StringEquals"\n      variable = "sts:ExternalId"\n      values   = ["${configured}"]\n    }`), doc.getText());
   });
 
+  it('two missing permissions on one .tf header: each has its own fix (not one title twice); Add resource writes ${var.bucket_name}/*', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    const doc = editor.document;
+    const diags = await ourDiagnostics(doc.uri, (d) => d.filter((x) => codeOf(x) === 'integration-missing-permission').length === 2);
+    const header = diags.find((x) => codeOf(x) === 'integration-missing-permission')!;
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, header.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = all.map((a) => a.title).filter((t) => /^Add a statement/.test(t));
+    assert.deepEqual(titles.sort(), ['Add a statement allowing s3:GetObject on arn:aws:s3:::acme-braze-currents/currents/*', 'Add a statement allowing s3:PutObject on arn:aws:s3:::acme-braze-currents/currents/*']);
+    await fix(doc, diags.find((x) => codeOf(x) === 'resource-mismatch')!, /^Add resource/);
+    await ourDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'resource-mismatch'));
+    assert.match(doc.getText(), /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}", "arn:aws:s3:::\$\{var\.bucket_name\}\/\*"\]/);
+  });
+
   it('"Replace INSERTBUCKETNAME with bucket name…" works in a .tf file (every occurrence, one edit)', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'placeholder'));
