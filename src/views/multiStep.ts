@@ -16,8 +16,12 @@ export interface WizardStep<S> {
   ask(state: S, at: StepPosition): Promise<Answer<true>>;
 }
 
-/** Runs the steps in order; Back re-asks the previous applicable one. Undefined when cancelled. */
-export async function runWizard<S>(steps: WizardStep<S>[], state: S): Promise<S | undefined> {
+/**
+ * Runs the steps in order; Back re-asks the previous applicable one. Undefined when cancelled.
+ * `fixedTotal`: "step x of n" counts every step the wizard may ask, so n never changes as answers
+ * come in (a step made moot by an answer is passed over: the count moves on by two).
+ */
+export async function runWizard<S>(steps: WizardStep<S>[], state: S, options: { fixedTotal?: boolean } = {}): Promise<S | undefined> {
   const history: number[] = [];
   let i = 0;
   while (i < steps.length) {
@@ -27,7 +31,8 @@ export async function runWizard<S>(steps: WizardStep<S>[], state: S): Promise<S 
       i++;
       continue;
     }
-    const answer = await steps[i].ask(state, { step: current + 1, total: applicable.length });
+    const at = options.fixedTotal ? { step: i + 1, total: steps.length } : { step: current + 1, total: applicable.length };
+    const answer = await steps[i].ask(state, at);
     if (answer === undefined) return undefined;
     if (answer === BACK) {
       const previous = history.pop();
@@ -44,8 +49,12 @@ export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
 }
 
-/** One quick pick of the wizard; `active` is the answer given before (kept when going back). */
-export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[], options: { active?: T; placeholder?: string } = {}): Promise<Answer<PickItem<T>>> {
+/**
+ * One quick pick of the wizard; `active` is the answer given before (kept when going back).
+ * `typed` receives the text typed into the filter when an item is accepted; `refresh` may replace
+ * the items while the pick is open (facts that arrive late), `busy` showing until it resolves.
+ */
+export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[], options: { active?: T; placeholder?: string; typed?: { value: string }; refresh?: (set: (items: PickItem<T>[]) => void) => Promise<void> } = {}): Promise<Answer<PickItem<T>>> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
     qp.title = title;
@@ -64,7 +73,22 @@ export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[
       resolve(a);
       qp.dispose();
     };
-    qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidAccept(() => {
+      if (options.typed) options.typed.value = qp.value.trim();
+      finish(qp.selectedItems[0] ?? qp.activeItems[0]);
+    });
+    if (options.refresh) {
+      qp.busy = true;
+      options.refresh((next) => {
+        if (done) return;
+        const keep = qp.activeItems[0]?.value;
+        qp.items = next;
+        const again = next.find((it) => it.value === keep);
+        if (again) qp.activeItems = [again];
+      }).finally(() => {
+        if (!done) qp.busy = false;
+      });
+    }
     qp.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
     qp.onDidHide(() => finish(undefined));
     qp.show();

@@ -187,6 +187,27 @@ describe('Terraform and CloudFormation in the editor', () => {
     }
   });
 
+  it('New Braze export setup with an existing bucket: reads it (data source), writes into the workspace\'s infra/ folder, checks clean', async () => {
+    const config = vscode.workspace.getConfiguration('brazeS3');
+    const partnerAccountId = config.get<string>('partnerAccountId') || '111122223333';
+    const externalId = config.get<string>('externalId') || 'braze-ext-1';
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.newSetup', {
+      format: 'terraform', integration: 'dashboard', auth: 'role-arn', bucket: 'acme-braze-exports', existingBucket: true, partnerAccountId, externalId,
+    });
+    try {
+      assert.ok(doc, 'no document');
+      assert.equal(vscode.workspace.asRelativePath(doc.uri), 'infra/braze-dashboard-export.tf');
+      assert.match(doc.getText(), /data "aws_s3_bucket" "braze_export" \{\n {2}bucket = var\.bucket_name\n\}/);
+      assert.doesNotMatch(doc.getText(), /resource "aws_s3_bucket"/);
+      const { diagnostics } = await api();
+      await waitFor(() => diagnostics.analysis(doc), (a) => !!a, 10_000, 'the analysis of the new module');
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'braze-s3').map((d) => d.message), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (doc) await vscode.workspace.fs.delete(doc.uri);
+    }
+  });
+
   it('latency: re-analyses a 2,000-line .tf with 20 policy documents as you type (prints p95; target <= 150 ms)', async () => {
     const { diagnostics } = await api();
     const uri = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'braze-s3-latency-')), 'generated-latency.tf'));
