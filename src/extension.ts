@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const lens = new IntegrationLens(diagnostics);
   const account = registerAccountFeatures(context, output);
-  const listBuckets: BucketLister = () => account.listBucketNames();
+  const listBuckets: BucketLister = Object.assign(() => account.listBucketNames(), { bucketWarnings: (bucket: string) => account.bucketWarnings(bucket) });
 
   context.subscriptions.push(
     output,

@@ -25,7 +25,7 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
       for (const d of context.diagnostics) {
         if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'object') continue;
         const offset = document.offsetAt(d.range.start);
-        const finding = analysis.byKey.get(findingKey(String(d.code.value), offset, document.offsetAt(d.range.end) - offset));
+        const finding = analysis.byKey.get(findingKey(String(d.code.value), offset, document.offsetAt(d.range.end) - offset, d.message));
         if (!finding) continue;
         if (finding.placeholder) {
           const a = new vscode.CodeAction(

@@ -36,7 +36,7 @@ export interface DocumentAnalysis {
   format: FileFormat;
   /** The policy documents of a Terraform or CloudFormation file (code lens, hover, completion). */
   documents?: DocumentReport[];
-  /** Findings by `code:offset:length`, to find the fixes behind a diagnostic. */
+  /** Findings by `code:offset:length:message`, to find the fixes behind a diagnostic. */
   byKey: Map<string, Finding>;
 }
 
@@ -58,8 +58,12 @@ function filterFor(text: string, format: FileFormat, settings: EditorSettings): 
   return new FindingFilter({ text, format, config: settings.repo, rules: settings.rules, locale: uiLocale() });
 }
 
-export function findingKey(code: string, offset: number, length: number): string {
-  return `${code}:${offset}:${length}`;
+/**
+ * Findings of one code may share a span (two missing permissions on one document's header in a
+ * .tf file): the message tells them apart, so each diagnostic finds its own fixes.
+ */
+export function findingKey(code: string, offset: number, length: number, message: string): string {
+  return `${code}:${offset}:${length}:${message}`;
 }
 
 export class PolicyDiagnostics implements vscode.Disposable {
@@ -162,7 +166,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
       }
       this.lastDuration.set(key, performance.now() - started);
       if (document.version !== version) return; // outdated: a newer change is on its way
-      const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length), f]));
+      const byKey = new Map(result.findings.map((f) => [findingKey(f.code, f.offset, f.length, f.message), f]));
       this.analyses.set(key, { version, result, format, documents, byKey });
       this.collection.set(document.uri, this.toDiagnostics((o) => document.positionAt(o), result.findings, settings));
       this.updated.fire(document);

@@ -4,8 +4,14 @@ import * as vscode from 'vscode';
 import { bucketNameProblem, messages } from '../policy';
 import { uiLocale } from './settings';
 
-/** Lists the account's buckets when AWS credentials are set up; undefined when they are not. */
-export type BucketLister = () => Promise<string[] | undefined>;
+/** What a bucket's settings mean for the partner's writer: Object Lock, SSE-KMS default encryption. */
+export type BucketWarning = 'objectLock' | 'kms';
+
+/**
+ * Lists the account's buckets when AWS credentials are set up; undefined when they are not.
+ * `bucketWarnings` (the account view's): Object Lock and SSE-KMS on a bucket, undefined if unreadable.
+ */
+export type BucketLister = (() => Promise<string[] | undefined>) & { bucketWarnings?: (bucket: string) => Promise<BucketWarning[] | undefined> };
 
 export function bucketProblemText(name: string): string | undefined {
   if (!name) return vscode.l10n.t('Enter a bucket name.');
@@ -25,12 +31,29 @@ export async function askBucketName(listBuckets?: BucketLister, value?: string):
   }
   if (names && names.length > 0) {
     const typeIt = vscode.l10n.t('Type another bucket name…');
-    const picked = await vscode.window.showQuickPick([...names.map((label) => ({ label })), { label: typeIt, alwaysShow: true }], {
-      title: vscode.l10n.t('Export bucket'),
-      placeHolder: vscode.l10n.t('Choose the bucket the partner writes to'),
+    const picked = await new Promise<{ label: string; typed: string } | undefined>((resolve) => {
+      const qp = vscode.window.createQuickPick();
+      qp.title = vscode.l10n.t('Export bucket');
+      qp.placeholder = vscode.l10n.t('Choose the bucket the partner writes to');
+      qp.items = [...names!.map((label) => ({ label })), { label: typeIt, alwaysShow: true }];
+      let done = false;
+      const finish = (v: { label: string; typed: string } | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        qp.dispose();
+      };
+      // The text typed into the list goes on into the name box ("Type another bucket name…").
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0] ?? qp.activeItems[0];
+        finish(item && { label: item.label, typed: qp.value.trim() });
+      });
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
     });
     if (!picked) return undefined;
     if (picked.label !== typeIt) return picked.label;
+    value = picked.typed || value;
   }
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Export bucket'),

@@ -1,27 +1,28 @@
 // "New Braze export setup (Terraform / CloudFormation)…": asks what is missing (format,
-// integration, method, bucket, folder, partner account, external ID), writes a complete module
-// into the workspace (never over an existing file) and opens it, where the checker reads it.
+// integration, method, bucket, folder, partner account, external ID) as one multi-step input
+// (step x of n, the total fixed from the start, Back keeps answers), writes a complete module
+// into the workspace (its terraform/, cloudformation/ or infra/ folder when it has one; never over
+// an existing file) and opens it, where the checker reads it.
 import * as vscode from 'vscode';
 import type { IntegrationId } from '../policy';
-import { SetupAuth, SetupFormat, setupText } from '../formats/setupTemplates';
-import { BucketLister, askAccountId, askBucketName, askExternalId, askFolder } from './prompts';
+import { SetupAuth, SetupFormat, setupFolder, setupText } from '../formats/setupTemplates';
+import { BucketLister, BucketWarning, bucketProblemText, folderProblemText } from './prompts';
 import { integrationLabel } from './integrationLens';
 import { readSettings } from './settings';
+import { BACK, PickItem, StepPosition, WizardStep, inputStep, pickStep, runWizard } from '../views/multiStep';
 
 export interface SetupAnswers {
   format?: SetupFormat;
   integration?: IntegrationId;
   auth?: SetupAuth;
   bucket?: string;
+  /** The bucket exists already: the module reads it, never creates it. */
+  existingBucket?: boolean;
   folder?: string;
   partnerAccountId?: string;
   externalId?: string;
-  /** The folder to write into (default: the first workspace folder). */
+  /** The folder to write into (default: terraform/, cloudformation/ or infra/ of the first workspace folder, else its root). */
   directory?: vscode.Uri;
-}
-
-async function pick<T extends string>(title: string, items: { label: string; description?: string; id: T }[]): Promise<T | undefined> {
-  return (await vscode.window.showQuickPick(items, { title }))?.id;
 }
 
 /** A file name not taken yet in the folder: braze-currents.tf, braze-currents-2.tf, … */
@@ -36,37 +37,215 @@ async function freeName(directory: vscode.Uri, base: string, extension: string):
   }
 }
 
+/** Where the module goes: the workspace's terraform/, cloudformation/ or infra/ folder, else its root. */
+async function defaultDirectory(format: SetupFormat): Promise<vscode.Uri | undefined> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return undefined;
+  try {
+    const folders = (await vscode.workspace.fs.readDirectory(root)).filter(([, type]) => type === vscode.FileType.Directory).map(([name]) => name);
+    const chosen = setupFolder(format, folders);
+    return chosen ? vscode.Uri.joinPath(root, chosen) : root;
+  } catch {
+    return root;
+  }
+}
+
+/** What a bucket's warnings mean for the chosen integration, in one line each. */
+function warningText(w: BucketWarning, integration: IntegrationId | undefined): string {
+  if (w === 'kms') return vscode.l10n.t('SSE-KMS default encryption: the partner\'s writer fails with "not authorized to perform: kms:GenerateDataKey"');
+  return integration === 'dashboard'
+    ? vscode.l10n.t('Object Lock: the dashboard export cannot delete or replace the files it wrote')
+    : vscode.l10n.t('Object Lock: Currents does not support buckets with Object Lock');
+}
+
+const warningLabel = (w: BucketWarning) => (w === 'kms' ? 'SSE-KMS' : vscode.l10n.t('Object Lock'));
+
+type SetupState = Omit<SetupAnswers, 'directory'>;
+
+const TYPE_IT = '\u0000type';
+
+/** The bucket question: the account's buckets (with Object Lock / SSE-KMS warnings), or a name typed in. */
+function bucketStep(listBuckets: BucketLister): WizardStep<SetupState> {
+  let names: string[] | undefined;
+  let listed = false;
+  const warnings = new Map<string, BucketWarning[]>();
+  const title = vscode.l10n.t('Export bucket');
+
+  /** A bucket with a warning is taken only once the person has read why (else: choose again). */
+  const confirmed = async (st: SetupState, at: StepPosition, bucket: string): Promise<boolean | undefined> => {
+    const found = warnings.get(bucket) ?? (await listBuckets.bucketWarnings?.(bucket).catch(() => undefined)) ?? [];
+    warnings.set(bucket, found);
+    if (found.length === 0) return true;
+    const why = found.map((w) => warningText(w, st.integration)).join(' · ');
+    const a = await pickStep(`${bucket}: ${found.map(warningLabel).join(', ')}`, at, [
+      { label: vscode.l10n.t('Choose another bucket'), value: false, detail: why },
+      { label: vscode.l10n.t('Use {0} anyway', bucket), value: true, description: vscode.l10n.t('the export will fail until the bucket is changed') },
+    ], { placeholder: why });
+    if (a === undefined) return undefined;
+    return a !== BACK && a.value;
+  };
+
+  return {
+    ask: async (st, at) => {
+      if (!listed) {
+        listed = true;
+        try {
+          names = await listBuckets();
+        } catch {
+          names = undefined; // no credentials or no network: type the name
+        }
+      }
+      for (;;) {
+        let typedText = '';
+        if (names?.length) {
+          const all = names;
+          const items = (): PickItem<string>[] => [
+            ...all.map((b) => {
+              const w = warnings.get(b) ?? [];
+              return w.length
+                ? { label: `$(warning) ${b}`, value: b, description: w.map(warningLabel).join(', '), detail: w.map((x) => warningText(x, st.integration)).join(' · ') }
+                : { label: b, value: b };
+            }),
+            { label: vscode.l10n.t('Type another bucket name…'), value: TYPE_IT, alwaysShow: true, description: vscode.l10n.t('a new bucket the module creates, or one not listed') },
+          ];
+          const typed = { value: '' };
+          const refresh = listBuckets.bucketWarnings
+            ? async (set: (items: PickItem<string>[]) => void) => {
+              // The account view reads each bucket's Object Lock and encryption; warnings appear as they come.
+              await Promise.all(all.slice(0, 50).map(async (b) => {
+                const w = await listBuckets.bucketWarnings!(b).catch(() => undefined);
+                if (w?.length) {
+                  warnings.set(b, w);
+                  set(items());
+                }
+              }));
+            }
+            : undefined;
+          const a = await pickStep(title, at, items(), { active: st.existingBucket ? st.bucket : undefined, placeholder: vscode.l10n.t('Choose the bucket the partner writes to'), typed, refresh });
+          if (a === BACK || a === undefined) return a;
+          if (a.value !== TYPE_IT) {
+            const ok = await confirmed(st, at, a.value);
+            if (ok === undefined) return undefined;
+            if (!ok) continue;
+            st.bucket = a.value;
+            st.existingBucket = true;
+            return true;
+          }
+          typedText = typed.value; // what was typed into the list is not lost
+        }
+        const value = typedText || (st.existingBucket && names?.includes(st.bucket ?? '') ? undefined : st.bucket);
+        const name = await inputStep(title, at, { value, prompt: vscode.l10n.t('The name of the S3 bucket the partner writes to'), validate: bucketProblemText });
+        if (name === BACK) {
+          if (names?.length) continue; // back to the list
+          return BACK;
+        }
+        if (name === undefined) return undefined;
+        if (names) {
+          // The account's buckets are known: a name among them exists, any other is created.
+          st.existingBucket = names.includes(name);
+        } else {
+          const a = await pickStep(vscode.l10n.t('Does {0} exist already?', name), at, [
+            { label: vscode.l10n.t('Create the bucket'), value: false, description: vscode.l10n.t('no Object Lock, SSE-S3, public access blocked') },
+            { label: vscode.l10n.t('The bucket exists already'), value: true, description: vscode.l10n.t('the module reads it and never creates it') },
+          ], { active: st.existingBucket });
+          if (a === undefined) return undefined;
+          if (a === BACK) continue;
+          st.existingBucket = a.value;
+        }
+        if (st.existingBucket) {
+          const ok = await confirmed(st, at, name);
+          if (ok === undefined) return undefined;
+          if (!ok) continue;
+        }
+        st.bucket = name;
+        return true;
+      }
+    },
+  };
+}
+
 export async function newSetup(listBuckets: BucketLister, given: SetupAnswers = {}): Promise<vscode.TextDocument | undefined> {
   const settings = readSettings(vscode.window.activeTextEditor?.document.uri);
-  const format = given.format ?? (await pick(vscode.l10n.t('Write the setup as'), [
-    { label: 'Terraform', description: vscode.l10n.t('bucket, policy, role or user, outputs (.tf)'), id: 'terraform' as const },
-    { label: 'CloudFormation', description: vscode.l10n.t('the same as a YAML template'), id: 'cloudformation' as const },
-  ]));
-  if (!format) return undefined;
-  const integration = given.integration ?? (await pick(vscode.l10n.t('Which integration?'), (['currents', 'dashboard'] as IntegrationId[]).map((id) => ({ label: integrationLabel(id), id }))));
-  if (!integration) return undefined;
-  const auth = given.auth ?? (await pick(vscode.l10n.t('How will the partner authenticate?'), [
-    { label: vscode.l10n.t('AWS role ARN'), description: vscode.l10n.t('a role trusting the partner account, with an external ID'), id: 'role-arn' as const },
-    { label: vscode.l10n.t('AWS secret access key'), description: vscode.l10n.t('an IAM user with this policy attached'), id: 'secret-key' as const },
-  ]));
-  if (!auth) return undefined;
-  const bucket = given.bucket ?? (await askBucketName(listBuckets));
-  if (!bucket) return undefined;
-  let folder = given.folder;
-  if (integration === 'currents' && folder === undefined) {
-    folder = await askFolder(settings.folderPath ?? 'currents');
-    if (folder === undefined) return undefined;
+  const state: SetupState = { ...given, partnerAccountId: given.partnerAccountId ?? settings.partnerAccountId, externalId: given.externalId ?? settings.externalId };
+  if (given.bucket !== undefined) state.existingBucket ??= false;
+  const steps: WizardStep<SetupState>[] = [];
+  if (!given.format) {
+    steps.push({
+      ask: async (st, at) => {
+        const a = await pickStep(vscode.l10n.t('Write the setup as'), at, [
+          { label: 'Terraform', description: vscode.l10n.t('bucket, policy, role or user, outputs (.tf)'), value: 'terraform' as const },
+          { label: 'CloudFormation', description: vscode.l10n.t('the same as a YAML template'), value: 'cloudformation' as const },
+        ], { active: st.format });
+        if (a === BACK || a === undefined) return a;
+        st.format = a.value;
+        return true;
+      },
+    });
   }
-  let partnerAccountId = given.partnerAccountId;
-  let externalId = given.externalId;
-  if (auth === 'role-arn') {
-    partnerAccountId ??= settings.partnerAccountId ?? (await askAccountId());
-    if (!partnerAccountId) return undefined;
-    externalId ??= settings.externalId ?? (await askExternalId());
-    if (!externalId) return undefined;
+  if (!given.integration) {
+    steps.push({
+      ask: async (st, at) => {
+        const a = await pickStep(vscode.l10n.t('Which integration?'), at, (['currents', 'dashboard'] as IntegrationId[]).map((id) => ({ label: integrationLabel(id), value: id })), { active: st.integration });
+        if (a === BACK || a === undefined) return a;
+        st.integration = a.value;
+        return true;
+      },
+    });
   }
-  const text = setupText(format, { integration, auth, bucket, folder, partnerAccountId, externalId });
-  const directory = given.directory ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!given.auth) {
+    steps.push({
+      ask: async (st, at) => {
+        const a = await pickStep(vscode.l10n.t('How will the partner authenticate?'), at, [
+          { label: vscode.l10n.t('AWS role ARN'), description: vscode.l10n.t('a role trusting the partner account, with an external ID'), value: 'role-arn' as const },
+          { label: vscode.l10n.t('AWS secret access key'), description: vscode.l10n.t('an IAM user with this policy attached'), value: 'secret-key' as const },
+        ], { active: st.auth });
+        if (a === BACK || a === undefined) return a;
+        st.auth = a.value;
+        return true;
+      },
+    });
+  }
+  if (given.bucket === undefined) steps.push(bucketStep(listBuckets));
+  if (given.folder === undefined) {
+    steps.push({
+      applies: (st) => st.integration !== 'dashboard', // true while unanswered: counted in the fixed total
+      ask: async (st, at) => {
+        const a = await inputStep(vscode.l10n.t('Folder path'), at, { value: st.folder ?? settings.folderPath ?? 'currents', prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'), validate: folderProblemText });
+        if (a === BACK || a === undefined) return a;
+        st.folder = a.replace(/^\/+|\/+$/g, '');
+        return true;
+      },
+    });
+  }
+  if (!state.partnerAccountId) {
+    steps.push({
+      applies: (st) => st.auth !== 'secret-key',
+      ask: async (st, at) => {
+        const a = await inputStep(vscode.l10n.t('Partner AWS account ID'), at, { value: st.partnerAccountId, prompt: vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'), validate: (v) => (/^\d{12}$/.test(v) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')) });
+        if (a === BACK || a === undefined) return a;
+        st.partnerAccountId = a;
+        return true;
+      },
+    });
+  }
+  if (!state.externalId) {
+    steps.push({
+      applies: (st) => st.auth !== 'secret-key',
+      ask: async (st, at) => {
+        const a = await inputStep(vscode.l10n.t('External ID'), at, { value: st.externalId, prompt: vscode.l10n.t('The external ID shown by the partner dashboard'), validate: (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')) });
+        if (a === BACK || a === undefined) return a;
+        st.externalId = a;
+        return true;
+      },
+    });
+  }
+  const done = await runWizard(steps, state);
+  if (!done?.format || !done.integration || !done.auth || !done.bucket) return undefined;
+  const { format, integration, auth, bucket, existingBucket } = done;
+  const folder = integration === 'currents' ? done.folder ?? 'currents' : undefined;
+  const role = auth === 'role-arn' ? { partnerAccountId: done.partnerAccountId, externalId: done.externalId } : {};
+  const text = setupText(format, { integration, auth, bucket, existingBucket, folder, ...role });
+  const directory = given.directory ?? (await defaultDirectory(format));
   const base = integration === 'currents' ? 'braze-currents' : 'braze-dashboard-export';
   if (!directory) {
     // No folder open: an untitled document, in the language this extension contributes for .tf.

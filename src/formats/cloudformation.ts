@@ -6,7 +6,7 @@
 // Anything else is an unknown `${…}` value.
 import { Document, LineCounter, Node as YNode, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
-import { PEntry, PString, PValue, Part, Projection, Span } from './projection';
+import { ExternalIdRef, FileRefs, PEntry, PString, PValue, Part, Projection, Span } from './projection';
 import { Substitution, TextProjection } from './textProjection';
 import { YamlHost, yamlWriter } from './yamlWriter';
 
@@ -53,6 +53,24 @@ export class CloudFormationReader {
     this.json = /^\s*\{/.test(text);
     this.parameters = get(this.doc.contents, 'Parameters');
     this.resources = get(this.doc.contents, 'Resources');
+  }
+
+  private fileRefs: FileRefs | undefined;
+
+  /** What a fix may refer to: the String parameters holding an external ID (named so, or by default). */
+  private get refs(): FileRefs {
+    if (this.fileRefs) return this.fileRefs;
+    const externalIds: ExternalIdRef[] = [];
+    if (isMap(this.parameters)) {
+      for (const p of this.parameters.items) {
+        const name = scalarText(p.key);
+        const type = scalarText(get(p.value, 'Type')) ?? 'String';
+        if (!name || type !== 'String') continue;
+        const d = scalarText(get(p.value, 'Default'));
+        externalIds.push({ ref: name, value: d || undefined, named: /external.?id/i.test(name) });
+      }
+    }
+    return (this.fileRefs = { externalIds });
   }
 
   /** YAML syntax errors (the file's own problem, reported once, not per policy). */
@@ -123,7 +141,7 @@ export class CloudFormationReader {
 
   private named(name: string, src: Span, depth: number, label = name): Part {
     const k = this.resolveName(name, depth);
-    return k ? { kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line } : { kind: 'unknown', label, src };
+    return k ? { kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line, ref: name } : { kind: 'unknown', label, src };
   }
 
   /** Literal text of a scalar with the offsets of its characters, when the source spells it as is. */
@@ -204,7 +222,7 @@ export class CloudFormationReader {
         const name = isSeq(arg) ? arg.items.map(scalarText).join('.') : scalarText(arg);
         if (name?.endsWith('.Arn') && this.resourceType(name.split('.')[0]) === 'AWS::S3::Bucket') {
           const k = this.resolveName(name, depth);
-          if (k) return str([{ kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line }]);
+          if (k) return str([{ kind: 'resolved', text: k.text, src, origin: k.origin, line: k.line, ref: name }]);
           // An S3 bucket without a literal name: still an S3 bucket ARN, its name unknown.
           return str([{ kind: 'resolved', text: 'arn:aws:s3:::', src, origin: name, line: this.line(src.offset) }, { kind: 'unknown', label: name.split('.')[0], src }]);
         }
@@ -275,7 +293,7 @@ export class CloudFormationReader {
     if (fn?.name === 'Ref' && scalarText(fn.arg) === 'AWS::NoValue') return;
     const span = this.span(n);
     if (isMap(n) && !fn) {
-      out.push({ name, span, usage, group, projection: new Projection(this.value(n), span, yamlWriter(this.text)) });
+      out.push({ name, span, usage, group, projection: new Projection(this.value(n), span, yamlWriter(this.text), this.refs) });
       return;
     }
     const text = this.stringPolicy(n);

@@ -2,7 +2,7 @@
 // block (`condition`, `principals`, `statement`) added to an aws_iam_policy_document block, an
 // element added to a jsonencode object. What it cannot write in place returns no edits.
 import type { TextEdit } from '../policy/types';
-import { FormatWriter, PArray, PObject, PString, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
+import { Expr, FormatWriter, NewString, PArray, PObject, PString, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
 
 interface BlockInfo {
   start: number;
@@ -34,13 +34,22 @@ export function hclString(value: string, policyDocument = false): string {
   return json.replace(/\$\{/g, () => (policyDocument ? '&{' : '$${'));
 }
 
+/**
+ * A string a fix writes, as an HCL expression: a quoted string, or one that interpolates the
+ * file's values (`"arn:aws:s3:::${var.bucket_name}/*"`), or the bare reference (`var.external_id`).
+ */
+export function hclExpr(value: NewString, policyDocument = false): string {
+  if (!(value instanceof Expr)) return hclString(value, policyDocument);
+  return value.sole ?? `"${value.template((s) => hclString(s, policyDocument).slice(1, -1))}"`;
+}
+
 function hclKey(key: string): string {
   return IDENTIFIER.test(key) ? key : hclString(key);
 }
 
 /** A JSON value as an HCL expression (jsonencode style); objects one element per line. */
 export function hclValue(value: unknown, indent: string, unit: string, eol: string): string {
-  if (typeof value === 'string') return hclString(value);
+  if (typeof value === 'string' || value instanceof Expr) return hclExpr(value);
   if (Array.isArray(value)) return `[${value.map((v) => hclValue(v, indent, unit, eol)).join(', ')}]`;
   if (value && typeof value === 'object') {
     const inner = indent + unit;
@@ -62,7 +71,8 @@ export function hclWriter(text: string): FormatWriter {
 function makeHclWriter(text: string): FormatWriter {
   const eol = eolOf(text);
   const unit = indentUnit(text);
-  const list = (values: unknown[]) => `[${values.map((v) => hclString(String(v), true)).join(', ')}]`;
+  const str = (v: unknown) => hclExpr(v instanceof Expr ? v : String(v), true);
+  const list = (values: unknown[]) => `[${values.map(str).join(', ')}]`;
 
   /** Lines for one policy-document element (an attribute, or principals/condition blocks). */
   function documentLines(key: string, value: unknown, indent: string): string[] | undefined {
@@ -76,7 +86,7 @@ function makeHclWriter(text: string): FormatWriter {
     }
     const attribute = ATTRIBUTE_OF[key];
     if (!attribute) return undefined;
-    return [`${indent}${attribute} = ${LIST_ATTRIBUTES.has(attribute) ? list(asList(value)) : hclString(String(value), true)}`];
+    return [`${indent}${attribute} = ${LIST_ATTRIBUTES.has(attribute) ? list(asList(value)) : str(value)}`];
   }
 
   function conditionBlock(test: string, variable: string, values: unknown, indent: string): string[] {
@@ -110,10 +120,10 @@ function makeHclWriter(text: string): FormatWriter {
   }
 
   return {
-    replaceString(target: PString, value: string): TextEdit[] {
+    replaceString(target: PString, value: NewString): TextEdit[] {
       const host = target.host as HclHost | undefined;
       if (host?.kind !== 'string') return [];
-      return [{ offset: host.span.offset, length: host.span.length, newText: hclString(value, host.policyDocument) }];
+      return [{ offset: host.span.offset, length: host.span.length, newText: hclExpr(value, host.policyDocument) }];
     },
 
     renameKey(entry, _parent, name): TextEdit[] {
@@ -121,22 +131,22 @@ function makeHclWriter(text: string): FormatWriter {
       return [{ offset: entry.keySrc.offset, length: entry.keySrc.length, newText: quoted || !IDENTIFIER.test(name) ? hclString(name) : name }];
     },
 
-    appendItem(target: PArray | PString, item: string): TextEdit[] {
+    appendItem(target: PArray | PString, item: NewString): TextEdit[] {
       const host = target.host as HclHost | undefined;
       if (target.type === 'string') {
         if (host?.kind !== 'string') return [];
         const old = text.slice(host.span.offset, host.span.offset + host.span.length);
-        return [{ offset: host.span.offset, length: host.span.length, newText: `[${old}, ${hclString(item, host.policyDocument)}]` }];
+        return [{ offset: host.span.offset, length: host.span.length, newText: `[${old}, ${hclExpr(item, host.policyDocument)}]` }];
       }
       if (host?.kind !== 'tuple') return [];
       const policyDocument = target.items.some((i) => (i.type === 'string' && (i.host as HclHost | undefined)?.kind === 'string' && (i.host as { policyDocument: boolean }).policyDocument));
-      return appendTo(host.span, target.items.at(-1)?.src, () => hclString(item, policyDocument));
+      return appendTo(host.span, target.items.at(-1)?.src, () => hclExpr(item, policyDocument));
     },
 
-    replaceWithList(target: PString, items: string[]): TextEdit[] {
+    replaceWithList(target: PString, items: NewString[]): TextEdit[] {
       const host = target.host as HclHost | undefined;
       if (host?.kind !== 'string') return [];
-      return [{ offset: host.span.offset, length: host.span.length, newText: `[${items.map((i) => hclString(i, host.policyDocument)).join(', ')}]` }];
+      return [{ offset: host.span.offset, length: host.span.length, newText: `[${items.map((i) => hclExpr(i, host.policyDocument)).join(', ')}]` }];
     },
 
     removeItem(target: PArray, index: number): TextEdit[] {

@@ -37,6 +37,13 @@ export interface ResolvedPart {
   /** Where the value came from, as the user wrote it (`var.bucket_name`), and its line (1-based). */
   origin: string;
   line: number;
+  /**
+   * How the file refers to this value when the part is the whole of that reference, in the
+   * format's own substitution syntax: HCL `var.bucket_name` (written `${var.bucket_name}`),
+   * CloudFormation `BucketName` / `ExportBucket.Arn` / `AWS::Partition` (`!Ref`, `!GetAtt`,
+   * `${…}` in `!Sub`). A fix that writes the value writes this reference instead.
+   */
+  ref?: string;
 }
 
 export type Part = LiteralPart | UnknownPart | ResolvedPart;
@@ -81,6 +88,102 @@ export interface PScalar {
 
 export type PValue = PString | PArray | PObject | PScalar;
 
+/**
+ * Text a fix writes that refers to values of the file: literal pieces and references (see
+ * ResolvedPart.ref). Each writer renders it in its syntax (HCL interpolation, `!Sub`, `Fn::Sub`).
+ */
+export class Expr {
+  constructor(readonly segments: readonly (string | { ref: string })[]) {}
+
+  /** The text with `${ref}` for each reference (HCL and Fn::Sub spell them the same way). */
+  template(escapeLiteral: (s: string) => string = (s) => s): string {
+    return this.segments.map((s) => (typeof s === 'string' ? escapeLiteral(s) : `\${${s.ref}}`)).join('');
+  }
+
+  /** The single reference the whole value is, if it is one. */
+  get sole(): string | undefined {
+    return this.segments.length === 1 && typeof this.segments[0] !== 'string' ? this.segments[0].ref : undefined;
+  }
+}
+
+/** A string a fix writes: literal text, or text that refers to the file's values. */
+export type NewString = string | Expr;
+
+/** A parameter or variable of the file that holds an external ID (its name says so, or its default is the ID). */
+export interface ExternalIdRef {
+  ref: string;
+  /** Its default, when it has one. */
+  value?: string;
+  /** Its name says external ID (`ExternalId`, `braze_external_id`). */
+  named: boolean;
+}
+
+/** What a whole file offers a fix to refer to, beyond the values its document already uses. */
+export interface FileRefs {
+  externalIds?: ExternalIdRef[];
+}
+
+const EXTERNAL_ID_KEY = 'sts:externalid';
+/** Values too short to be told apart from ordinary text are never taken for a reference. */
+const MIN_REFERENCED = 4;
+
+/**
+ * Maps a fix's new values back to the expressions they came from: in an ARN, the longest value
+ * the document resolved from a reference is written as that reference (`arn:aws:s3:::acme/*` →
+ * `arn:aws:s3:::${var.bucket_name}/*`); an external ID is written as the file's external-ID
+ * parameter. Anything else stays literal.
+ */
+export class Substituter {
+  private readonly known: { text: string; ref: string }[];
+  private readonly partition: string | undefined;
+
+  constructor(parts: Part[], private readonly refs: FileRefs = {}) {
+    const byText = new Map<string, string>();
+    let partition: string | undefined;
+    for (const p of parts) {
+      if (p.kind !== 'resolved' || !p.ref) continue;
+      if (p.ref === 'AWS::Partition') partition = p.ref;
+      else if (p.text.length >= MIN_REFERENCED && !byText.has(p.text)) byText.set(p.text, p.ref);
+    }
+    this.partition = partition;
+    this.known = [...byText].map(([text, ref]) => ({ text, ref })).sort((a, b) => b.text.length - a.text.length);
+  }
+
+  /** One string: an ARN with the document's references put back, else the text as is. */
+  string(text: string): NewString {
+    if (!text.startsWith('arn:') || this.known.length === 0) return text;
+    const segments = this.split(text);
+    if (segments.every((s) => typeof s === 'string')) return text;
+    // The document spells the partition as AWS::Partition: so does the fix, beside a reference.
+    if (this.partition && typeof segments[0] === 'string' && segments[0].startsWith('arn:aws:')) segments.splice(0, 1, 'arn:', { ref: this.partition }, segments[0].slice(7));
+    return new Expr(segments.filter((s) => s !== ''));
+  }
+
+  private split(text: string): (string | { ref: string })[] {
+    for (const k of this.known) {
+      const at = text.indexOf(k.text);
+      if (at < 0) continue;
+      return [...this.split(text.slice(0, at)), { ref: k.ref }, ...this.split(text.slice(at + k.text.length))];
+    }
+    return text ? [text] : [];
+  }
+
+  /** The file's external-ID parameter for this value: the one whose default it is, else the one named so. */
+  externalId(value: string): NewString {
+    const refs = this.refs.externalIds ?? [];
+    const ref = refs.find((r) => r.value !== undefined && r.value === value) ?? (refs.filter((r) => r.named).length === 1 ? refs.find((r) => r.named) : undefined);
+    return ref ? new Expr([{ ref: ref.ref }]) : value;
+  }
+
+  /** A whole value (a statement, a condition…): every string in it, `key` the entry it sits under. */
+  value(v: unknown, key?: string): unknown {
+    if (typeof v === 'string') return key?.toLowerCase() === EXTERNAL_ID_KEY ? this.externalId(v) : this.string(v);
+    if (Array.isArray(v)) return v.map((x) => this.value(x, key));
+    if (v && typeof v === 'object' && !(v instanceof Expr)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.value(x, k)]));
+    return v;
+  }
+}
+
 /** A string made of one literal part. */
 export function literalString(text: string, src: Span, content: Span = src, host?: unknown): PString {
   return { type: 'string', parts: [{ kind: 'literal', text, src: content }], src, host };
@@ -119,12 +222,12 @@ export function lazyWriter(make: () => FormatWriter): FormatWriter {
 
 /** Edits in the source format's own syntax; an empty list means "cannot do it here". */
 export interface FormatWriter {
-  replaceString(target: PString, value: string): TextEdit[];
+  replaceString(target: PString, value: NewString): TextEdit[];
   renameKey(entry: PEntry, parent: PObject, name: string): TextEdit[];
   /** Append a string to a list (or turn a single string into a list). */
-  appendItem(target: PArray | PString, item: string): TextEdit[];
+  appendItem(target: PArray | PString, item: NewString): TextEdit[];
   /** Replace a single string value by a list of strings. */
-  replaceWithList(target: PString, items: string[]): TextEdit[];
+  replaceWithList(target: PString, items: NewString[]): TextEdit[];
   removeItem(list: PArray, index: number): TextEdit[];
   addEntry(target: PObject, key: string, value: unknown): TextEdit[];
   addItem(target: PArray, value: unknown): TextEdit[];
@@ -165,7 +268,7 @@ export class Projection {
   private out: string[] = [];
   private length = 0;
 
-  constructor(readonly root: PValue, readonly span: Span, private readonly writer: FormatWriter) {
+  constructor(readonly root: PValue, readonly span: Span, private readonly writer: FormatWriter, private readonly refs?: FileRefs) {
     this.write(root);
     this.json = this.out.join('');
     this.out = [];
@@ -309,15 +412,23 @@ export class Projection {
     return () => this.editWriter();
   }
 
+  private substituter: Substituter | undefined;
+
+  /** How this document's fixes refer back to the file's values (made on the first fix). */
+  private get subst(): Substituter {
+    return (this.substituter ??= new Substituter(this.parts.map((p) => p.part), this.refs));
+  }
+
   /** The engine's fix writer for this projection: JSON nodes in, source edits out. */
   editWriter(): EditWriter {
     const w = this.writer;
+    const s = (text: string) => this.subst.string(text);
     const at = (node: Node) => this.byOffset.get(node.offset);
     const parentOf = (v: PValue) => this.parent.get(v);
     return {
       replaceNode: (node, value) => {
         const v = at(node);
-        return v?.type === 'string' && isLiteral(v) ? w.replaceString(v, value) : [];
+        return v?.type === 'string' && isLiteral(v) ? w.replaceString(v, s(value)) : [];
       },
       renameKey: (key, name) => {
         const k = this.keyByOffset.get(key.offset);
@@ -326,16 +437,16 @@ export class Projection {
       setValue: (path, value) => this.setValue(path, value),
       appendString: (node, item) => {
         const v = at(node);
-        return v && (v.type === 'array' || (v.type === 'string' && isLiteral(v))) ? w.appendItem(v, item) : [];
+        return v && (v.type === 'array' || (v.type === 'string' && isLiteral(v))) ? w.appendItem(v, s(item)) : [];
       },
       replaceItem: (element, items) => {
         const v = at(element);
         if (v?.type !== 'string' || !isLiteral(v) || items.length === 0) return [];
-        const replaced = w.replaceString(v, items[0]);
+        const replaced = w.replaceString(v, s(items[0]));
         if (items.length === 1 || replaced.length === 0) return replaced;
         const list = parentOf(v);
-        if (list?.type !== 'array') return w.replaceWithList(v, items);
-        const rest = items.slice(1).flatMap((item) => w.appendItem(list, item));
+        if (list?.type !== 'array') return w.replaceWithList(v, items.map(s));
+        const rest = items.slice(1).flatMap((item) => w.appendItem(list, s(item)));
         return rest.length > 0 ? [...replaced, ...rest] : [];
       },
       removeItem: (element) => {
@@ -346,7 +457,9 @@ export class Projection {
     };
   }
 
-  private setValue(path: JSONPath, value: unknown): TextEdit[] {
+  private setValue(path: JSONPath, raw: unknown): TextEdit[] {
+    const lastKey = [...path].reverse().find((k): k is string => typeof k === 'string');
+    const value = this.subst.value(raw, lastKey);
     let current: PValue = this.root;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
@@ -360,7 +473,7 @@ export class Projection {
         current = current.items[segment];
       } else return [];
     }
-    return current.type === 'string' && typeof value === 'string' && isLiteral(current) ? this.writer.replaceString(current, value) : [];
+    return current.type === 'string' && (typeof value === 'string' || value instanceof Expr) && isLiteral(current) ? this.writer.replaceString(current, value) : [];
   }
 }
 

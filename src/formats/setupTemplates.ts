@@ -17,6 +17,22 @@ export interface SetupOptions {
   folder?: string;
   partnerAccountId?: string;
   externalId?: string;
+  /**
+   * The bucket exists already: the module reads it (Terraform `data "aws_s3_bucket"`, a
+   * CloudFormation parameter) and never creates it (`terraform apply` would fail with
+   * BucketAlreadyOwnedByYou, a stack with "already exists"), nor changes its settings.
+   */
+  existingBucket?: boolean;
+}
+
+/** Folders a setup is written into when the workspace has one, in order of preference. */
+const SETUP_FOLDERS: Record<SetupFormat, string[]> = { terraform: ['terraform', 'infra'], cloudformation: ['cloudformation', 'infra'] };
+
+/** The workspace folder to write a setup into: `terraform/`, `cloudformation/` or `infra/` when there is one, else the root. */
+export function setupFolder(format: SetupFormat, folders: string[]): string | undefined {
+  const lower = new Map(folders.map((f) => [f.toLowerCase(), f]));
+  for (const f of SETUP_FOLDERS[format]) if (lower.has(f)) return lower.get(f);
+  return undefined;
 }
 
 const actionsOn = (id: IntegrationId, on: 'bucket' | 'object') => REQUIREMENTS[id].filter((r) => r.on === on).map((r) => r.action);
@@ -80,7 +96,7 @@ export function terraformSetup(o: SetupOptions): string {
   const id = o.integration;
   const name = NAME[id];
   const variables = [
-    `variable "bucket_name" {\n  description = "The S3 bucket ${TITLE[id]} writes to."\n  type        = string\n  default     = ${JSON.stringify(o.bucket || BUCKET_PLACEHOLDER)}\n}\n`,
+    `variable "bucket_name" {\n  description = "The ${o.existingBucket ? 'existing ' : ''}S3 bucket ${TITLE[id]} writes to."\n  type        = string\n  default     = ${JSON.stringify(o.bucket || BUCKET_PLACEHOLDER)}\n}\n`,
     ...(o.auth === 'role-arn'
       ? [
           `variable "braze_partner_account_id" {\n  description = "The AWS account the partner assumes the role from (shown in the partner dashboard)."\n  type        = string\n  default     = ${JSON.stringify(o.partnerAccountId || ACCOUNT_PLACEHOLDER)}\n}\n`,
@@ -88,7 +104,13 @@ export function terraformSetup(o: SetupOptions): string {
         ]
       : []),
   ];
-  const bucket = `resource "aws_s3_bucket" "braze_export" {
+  const bucket = o.existingBucket
+    ? `# The bucket exists already: it is read, not created (nor its settings changed).
+data "aws_s3_bucket" "braze_export" {
+  bucket = var.bucket_name
+}
+`
+    : `resource "aws_s3_bucket" "braze_export" {
   bucket = var.bucket_name
   # No Object Lock: the partner must be able to write (and, for dashboard export, delete) objects.
   object_lock_enabled = false
@@ -165,7 +187,7 @@ ${policy}
 ${identity}
 output "bucket_name" {
   description = "Paste into the partner dashboard."
-  value       = aws_s3_bucket.braze_export.bucket
+  value       = ${o.existingBucket ? 'data.aws_s3_bucket.braze_export.bucket' : 'aws_s3_bucket.braze_export.bucket'}
 }
 ${id === 'currents' ? `
 output "folder_path" {
@@ -222,7 +244,7 @@ export function cloudFormationSetup(o: SetupOptions): string {
   const policyId = id === 'currents' ? 'BrazeCurrentsPolicy' : 'BrazeDashboardExportPolicy';
   const folder = o.folder === undefined ? '' : normaliseFolder(o.folder);
   const parameters = [
-    `  BucketName:\n    Type: String\n    Description: The S3 bucket ${TITLE[id]} writes to.\n    Default: ${o.bucket || BUCKET_PLACEHOLDER}\n`,
+    `  BucketName:\n    Type: String\n    Description: The ${o.existingBucket ? 'existing ' : ''}S3 bucket ${TITLE[id]} writes to${o.existingBucket ? ' (this template does not create it)' : ''}.\n    Default: ${o.bucket || BUCKET_PLACEHOLDER}\n`,
     ...(o.auth === 'role-arn'
       ? [
           `  PartnerAccountId:\n    Type: String\n    Description: The AWS account the partner assumes the role from (shown in the partner dashboard).\n    Default: "${o.partnerAccountId || ACCOUNT_PLACEHOLDER}"\n`,
@@ -232,24 +254,24 @@ export function cloudFormationSetup(o: SetupOptions): string {
   ];
   const identity = o.auth === 'role-arn'
     ? cloudFormationRole('BrazeExportRole', policyId)
-    : `  BrazeExportUser:
+    : `  # No access key here: a key's secret in a stack output is readable by anyone allowed
+  # cloudformation:DescribeStacks. Create the key once the stack exists, with "Braze S3: Rotate
+  # access key…" on this user in the account view (or the IAM console), and paste it into the
+  # partner dashboard.
+  BrazeExportUser:
     Type: AWS::IAM::User
     Properties:
       ManagedPolicyArns:
         - !Ref ${policyId}
-  BrazeExportAccessKey:
-    Type: AWS::IAM::AccessKey
-    Properties:
-      UserName: !Ref BrazeExportUser
 `;
   const outputs = o.auth === 'role-arn'
     ? `  RoleArn:\n    Description: Paste into the partner dashboard (AWS role ARN method).\n    Value: !GetAtt BrazeExportRole.Arn\n`
-    : `  AccessKeyId:\n    Description: Paste into the partner dashboard (AWS secret access key method).\n    Value: !Ref BrazeExportAccessKey\n  SecretAccessKey:\n    Description: Stack outputs are readable by anyone who can describe the stack; rotate the key after pasting it.\n    Value: !GetAtt BrazeExportAccessKey.SecretAccessKey\n`;
+    : `  UserName:\n    Description: Create this user's access key after deploying (Rotate access key… in the account view), then paste it into the partner dashboard.\n    Value: !Ref BrazeExportUser\n`;
   return `AWSTemplateFormatVersion: "2010-09-09"
 Description: ${TITLE[id]} → Amazon S3 (${o.auth === 'role-arn' ? 'AWS role ARN' : 'AWS secret access key'} method). Generated by Braze S3 Export Policy Kit.
 Parameters:
 ${parameters.join('')}Resources:
-  ExportBucket:
+${o.existingBucket ? '' : `  ExportBucket:
     Type: AWS::S3::Bucket
     Properties:
       BucketName: !Ref BucketName
@@ -263,10 +285,10 @@ ${parameters.join('')}Resources:
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
-${cloudFormationPolicy(id, 'BucketName', o.folder, policyId)}${identity}Outputs:
+`}${cloudFormationPolicy(id, 'BucketName', o.folder, policyId)}${identity}Outputs:
   BucketName:
     Description: Paste into the partner dashboard.
-    Value: !Ref ExportBucket
+    Value: !Ref ${o.existingBucket ? 'BucketName' : 'ExportBucket'}
 ${id === 'currents' ? `  FolderPath:\n    Description: The Currents folder path to paste into the partner dashboard.\n    Value: ${folder || 'currents'}\n` : ''}${outputs}`;
 }
 

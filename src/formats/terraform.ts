@@ -8,7 +8,7 @@
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { hclWriter, HclHost } from './hclWriter';
-import { PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, stringValue } from './projection';
+import { ExternalIdRef, FileRefs, PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, stringValue } from './projection';
 import { LineIndex } from '../policy/ranges';
 import { looksLikeTerraformPolicy } from './sniff';
 import { argumentUsage } from './terraformUsage';
@@ -21,6 +21,12 @@ const LOCAL_REFERENCE = /\blocal\.([A-Za-z0-9_-]+)/g;
 const MERGE_ARGUMENTS = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 const spanOf = (n: TsNode): Span => ({ offset: n.startIndex, length: n.endIndex - n.startIndex });
+/** A reference a fix can write back (`var.x`, `local.y`, `aws_s3_bucket.b.arn`): no calls, no index. */
+const REFERENCE = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$/;
+const refOf = (n: TsNode | undefined): string | undefined => {
+  const t = n?.text.trim();
+  return t && REFERENCE.test(t) ? t : undefined;
+};
 
 /**
  * The top-level blocks that can matter: variables, locals, S3 buckets, and any block whose text
@@ -119,6 +125,8 @@ class Scope {
   readonly locals = new Map<string, TsNode>();
   readonly buckets = new Map<string, TsNode>();
   readonly documents = new Map<string, TsNode>();
+  /** Every variable block, with or without a default (an external ID variable may have none). */
+  readonly variableBlocks = new Map<string, TsNode>();
 
   constructor(readonly text: string, topBlocks: TsNode[]) {
     for (const b of topBlocks) {
@@ -127,6 +135,7 @@ class Scope {
       const type = head[1];
       const labels = blockLabels(b);
       if (type === 'variable' && labels[0]) {
+        this.variableBlocks.set(labels[0], b);
         const d = attributes(bodyOf(b)).get('default');
         if (d) this.variables.set(labels[0], d.expr);
       } else if (type === 'locals') for (const [k, a] of attributes(bodyOf(b))) this.locals.set(k, a.expr);
@@ -202,6 +211,21 @@ class Scope {
     return undefined;
   }
 
+  /** Variables holding one external ID: named so (`braze_external_id`), or with a string default. */
+  externalIds(): ExternalIdRef[] {
+    const out: ExternalIdRef[] = [];
+    for (const [name, block] of this.variableBlocks) {
+      const attrs = attributes(bodyOf(block));
+      const type = attrs.get('type')?.expr.text.replace(/\s+/g, '') ?? '';
+      if (type && type !== 'string') continue; // a list of IDs is not one ID
+      const d = attrs.get('default');
+      const k = d && this.resolve(d.expr);
+      if (d && (!k || typeof k.value !== 'string')) continue;
+      out.push({ ref: `var.${name}`, value: typeof k?.value === 'string' && k.value ? k.value : undefined, named: /external.?id/i.test(name) });
+    }
+    return out;
+  }
+
   /** `aws_s3_bucket.b.arn` → ['aws_s3_bucket', 'b', 'arn'] (undefined parts for index access). */
   referencePath(x: TsNode): string[] {
     const path = [named(x)[0]?.text ?? ''];
@@ -265,7 +289,7 @@ export class TerraformReader {
   private interpolation(c: TsNode): Part {
     const inner = named(c).find((k) => k.type === 'expression');
     const known = inner && this.scope.resolve(inner);
-    if (known && typeof known.value === 'string') return { kind: 'resolved', text: known.value, src: spanOf(c), origin: known.origin || labelOf(inner), line: known.line };
+    if (known && typeof known.value === 'string') return { kind: 'resolved', text: known.value, src: spanOf(c), origin: known.origin || labelOf(inner), line: known.line, ref: refOf(inner) };
     return { kind: 'unknown', label: inner ? labelOf(inner) : '?', src: spanOf(c) };
   }
 
@@ -301,8 +325,9 @@ export class TerraformReader {
     }
     const known = this.scope.resolve(n);
     if (known) {
-      const part = (text: string): PString => ({ type: 'string', parts: [{ kind: 'resolved', text, src, origin: known.origin || labelOf(n), line: known.line }], src });
-      return typeof known.value === 'string' ? part(known.value) : { type: 'array', items: known.value.map(part), src };
+      const part = (text: string, ref?: string): PString => ({ type: 'string', parts: [{ kind: 'resolved', text, src, origin: known.origin || labelOf(n), line: known.line, ref }], src });
+      if (typeof known.value === 'string') return part(known.value, refOf(n));
+      return { type: 'array', items: known.value.map((t) => part(t)), src };
     }
     return { type: 'string', parts: [{ kind: 'unknown', label: labelOf(n), src }], src };
   }
@@ -464,6 +489,8 @@ export class TerraformReader {
     };
     const attachments = this.attachments();
     const write = hclWriter(this.text);
+    let fileRefs: FileRefs | undefined;
+    const refs = (): FileRefs => (fileRefs ??= { externalIds: this.scope.externalIds() });
     const withPolicies = this.blocks.filter((b) => {
       const at = this.text.indexOf('polic', b.startIndex);
       return at >= 0 && at < b.endIndex;
@@ -504,7 +531,7 @@ export class TerraformReader {
           const root = this.value(arg, false);
           // A document whose use the file does not say must look like IAM's (an SNS data protection
           // policy has a Statement too, but no Effect).
-          if (root.type === 'object' && (usage !== undefined || looksLikeIam(root))) inline.push({ doc: { name: docName, span: spanOf(e), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write) }, local });
+          if (root.type === 'object' && (usage !== undefined || looksLikeIam(root))) inline.push({ doc: { name: docName, span: spanOf(e), usage: usage ?? undefined, group, projection: new Projection(root, spanOf(arg), write, refs()) }, local });
           return;
         }
         if (x.type === 'template_expr' && named(x)[0]?.type === 'heredoc_template') {
@@ -561,7 +588,7 @@ export class TerraformReader {
     for (const b of this.blocks) if (blockType(b) === 'resource' && blockLabels(b)[0] === 'aws_lambda_permission') this.permission(b, out);
     for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`), group: groupOf(`local.${local}`) } : doc);
     for (const [label, block] of this.scope.documents) {
-      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), group: groupOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write) });
+      out.push({ name: `data.aws_iam_policy_document.${label}`, span: spanOf(block), usage: usageOf(`data.${label}`), group: groupOf(`data.${label}`), projection: new Projection(this.policyDocument(block), spanOf(block), write, refs()) });
     }
     return out.sort((a, b) => a.span.offset - b.span.offset);
   }

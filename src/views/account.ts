@@ -15,9 +15,12 @@ import { rotateAccessKeyFlow } from './rotation';
 import { ROLE_ARN, RoleArnContext } from './roleArnContext';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
+import type { BucketWarning } from '../editor/prompts';
 
 export interface AccountFeatures {
   listBucketNames(): Promise<string[] | undefined>;
+  /** Object Lock / SSE-KMS on a bucket, for the setup's bucket list. */
+  bucketWarnings(bucket: string): Promise<BucketWarning[] | undefined>;
   /** For tests: the last report produced by a live check. */
   lastReport(): Report | undefined;
   tree: AccountTree;
@@ -204,7 +207,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     command('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
   );
 
-  return { listBucketNames: () => tree.bucketNames(), lastReport: () => last, tree, roleArns };
+  return { listBucketNames: () => tree.bucketNames(), bucketWarnings: (bucket) => tree.bucketWarnings(bucket), lastReport: () => last, tree, roleArns };
 }
 
 function isRoleNode(arg: unknown): arg is Extract<Node, { kind: 'role' }> {

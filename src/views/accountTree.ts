@@ -3,6 +3,7 @@
 // with a retry, and the rest of the tree keeps working.
 import * as vscode from 'vscode';
 import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
+import type { BucketWarning } from '../editor/prompts';
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
@@ -40,6 +41,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private filter = '';
   /** What expanding a bucket revealed: shown on the bucket item itself (region, warning badge). */
   private readonly bucketFacts = new Map<string, { region: string; warnings: string[] }>();
+  /** What a bucket's settings mean for an export (Object Lock, SSE-KMS), read once per refresh. */
+  private readonly bucketWarningsCache = new Map<string, Promise<BucketWarning[] | undefined>>();
   /** Requests made, for the scale benchmark and tests. */
   requests = 0;
 
@@ -58,6 +61,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   refresh(): void {
     this.buckets = undefined;
     this.bucketFacts.clear();
+    this.bucketWarningsCache.clear();
     this.roles = [];
     this.roleMarker = undefined;
     this.rolesLoaded = false;
@@ -91,6 +95,35 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     } catch {
       return undefined; // the folder question falls back to the setting
     }
+  }
+
+  /**
+   * Object Lock and SSE-KMS on a bucket (the setup's bucket list warns about them); undefined
+   * when they cannot be read. Each bucket is read once until the view is refreshed.
+   */
+  bucketWarnings(bucket: string): Promise<BucketWarning[] | undefined> {
+    if (!this.connection.allowed) return Promise.resolve(undefined);
+    let found = this.bucketWarningsCache.get(bucket);
+    if (!found) {
+      found = (async () => {
+        const aws = loadAws();
+        const clients = this.connection.get();
+        try {
+          this.requests += 3;
+          const region = this.bucketFacts.get(bucket)?.region ?? (await aws.bucketRegion(clients.s3, bucket));
+          const s3 = clients.s3For(region);
+          const [lock, enc] = await Promise.all([aws.objectLockEnabled(s3, bucket), aws.defaultEncryption(s3, bucket)]);
+          const out: BucketWarning[] = [];
+          if (lock.ok && lock.value) out.push('objectLock');
+          if (enc.ok && String(enc.value).startsWith('aws:kms')) out.push('kms');
+          return out;
+        } catch {
+          return undefined;
+        }
+      })();
+      this.bucketWarningsCache.set(bucket, found);
+    }
+    return found;
   }
 
   /** Bucket names for quick picks (the first page is enough to choose from). */

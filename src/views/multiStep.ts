@@ -2,6 +2,7 @@
 // from the start: wizard.ts), a Back button that returns to the previous question with its answer
 // kept, and Escape to cancel.
 import * as vscode from 'vscode';
+
 import { Answer, BACK, StepPosition } from './wizard';
 
 export { BACK, runWizard } from './wizard';
@@ -11,8 +12,12 @@ export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
 }
 
-/** One quick pick of the wizard; `active` is the answer given before (kept when going back). */
-export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[], options: { active?: T; placeholder?: string } = {}): Promise<Answer<PickItem<T>>> {
+/**
+ * One quick pick of the wizard; `active` is the answer given before (kept when going back).
+ * `typed` receives the text typed into the filter when an item is accepted; `refresh` may replace
+ * the items while the pick is open (facts that arrive late), `busy` showing until it resolves.
+ */
+export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[], options: { active?: T; placeholder?: string; typed?: { value: string }; refresh?: (set: (items: PickItem<T>[]) => void) => Promise<void> } = {}): Promise<Answer<PickItem<T>>> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
     qp.title = title;
@@ -31,7 +36,22 @@ export function pickStep<T>(title: string, at: StepPosition, items: PickItem<T>[
       resolve(a);
       qp.dispose();
     };
-    qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidAccept(() => {
+      if (options.typed) options.typed.value = qp.value.trim();
+      finish(qp.selectedItems[0] ?? qp.activeItems[0]);
+    });
+    if (options.refresh) {
+      qp.busy = true;
+      options.refresh((next) => {
+        if (done) return;
+        const keep = qp.activeItems[0]?.value;
+        qp.items = next;
+        const again = next.find((it) => it.value === keep);
+        if (again) qp.activeItems = [again];
+      }).finally(() => {
+        if (!done) qp.busy = false;
+      });
+    }
     qp.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
     qp.onDidHide(() => finish(undefined));
     qp.show();

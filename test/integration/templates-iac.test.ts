@@ -59,6 +59,19 @@ describe('Terraform and CloudFormation in the editor', () => {
     assert.ok(doc.getText().includes(`condition {\n      test     = "StringEquals"\n      variable = "sts:ExternalId"\n      values   = ["${configured}"]\n    }`), doc.getText());
   });
 
+  it('two missing permissions on one .tf header: each has its own fix (not one title twice); Add resource writes ${var.bucket_name}/*', async () => {
+    const editor = await open('infra', 'braze-currents.tf');
+    const doc = editor.document;
+    const diags = await ourDiagnostics(doc.uri, (d) => d.filter((x) => codeOf(x) === 'integration-missing-permission').length === 2);
+    const header = diags.find((x) => codeOf(x) === 'integration-missing-permission')!;
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, header.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = all.map((a) => a.title).filter((t) => /^Add a statement/.test(t));
+    assert.deepEqual(titles.sort(), ['Add a statement allowing s3:GetObject on arn:aws:s3:::acme-braze-currents/currents/*', 'Add a statement allowing s3:PutObject on arn:aws:s3:::acme-braze-currents/currents/*']);
+    await fix(doc, diags.find((x) => codeOf(x) === 'resource-mismatch')!, /^Add resource/);
+    await ourDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'resource-mismatch'));
+    assert.match(doc.getText(), /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}", "arn:aws:s3:::\$\{var\.bucket_name\}\/\*"\]/);
+  });
+
   it('"Replace INSERTBUCKETNAME with bucket name…" works in a .tf file (every occurrence, one edit)', async () => {
     const editor = await open('infra', 'braze-currents.tf');
     await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'placeholder'));
@@ -180,6 +193,27 @@ describe('Terraform and CloudFormation in the editor', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
+  it('New Braze export setup with an existing bucket: reads it (data source), writes into the workspace\'s infra/ folder, checks clean', async () => {
+    const config = vscode.workspace.getConfiguration('brazeS3');
+    const partnerAccountId = config.get<string>('partnerAccountId') || '111122223333';
+    const externalId = config.get<string>('externalId') || 'braze-ext-1';
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('brazeS3.newSetup', {
+      format: 'terraform', integration: 'dashboard', auth: 'role-arn', bucket: 'acme-braze-exports', existingBucket: true, partnerAccountId, externalId,
+    });
+    try {
+      assert.ok(doc, 'no document');
+      assert.equal(vscode.workspace.asRelativePath(doc.uri), 'infra/braze-dashboard-export.tf');
+      assert.match(doc.getText(), /data "aws_s3_bucket" "braze_export" \{\n {2}bucket = var\.bucket_name\n\}/);
+      assert.doesNotMatch(doc.getText(), /resource "aws_s3_bucket"/);
+      const { diagnostics } = await api();
+      await waitFor(() => diagnostics.analysis(doc), (a) => !!a, 10_000, 'the analysis of the new module');
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'braze-s3').map((d) => d.message), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (doc) await vscode.workspace.fs.delete(doc.uri);
     }
   });
 

@@ -9,7 +9,7 @@ import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeF
 import { Projection } from '../../src/formats/projection';
 import { forgetTerraformTree, loadTerraform, recordTerraformChanges, terraformParser } from '../../src/formats/treeSitter';
 import { hclString } from '../../src/formats/hclWriter';
-import { setupSnippets, setupText } from '../../src/formats/setupTemplates';
+import { setupFolder, setupSnippets, setupText } from '../../src/formats/setupTemplates';
 import { applyEdits } from '../../src/policy/edits';
 import type { AnalyzeOptions, Finding } from '../../src/policy/types';
 import { LineIndex } from '../../src/policy/ranges';
@@ -121,11 +121,36 @@ describe('Terraform: fixes in HCL', () => {
     assert.deepEqual(allFindings(check(fixed, 'braze.tf')).filter((x) => x.severity === 'error' && x.code !== 'placeholder').map((x) => x.code), []);
   });
 
-  it('adds the BUCKET/* resource for an object action that only names the bucket', () => {
+  it('adds the BUCKET/* resource for an object action that only names the bucket, through the variable the bucket came from', () => {
     const f = findings().find((x) => x.code === 'resource-mismatch')!;
     const fixed = applyFix(text, f);
-    assert.match(fixed, /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}", "arn:aws:s3:::acme-braze-currents\/\*"\]/);
+    assert.match(fixed, /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}", "arn:aws:s3:::\$\{var\.bucket_name\}\/\*"\]/);
     assert.equal(terraformErrors(fixed), 0);
+    assert.ok(!allFindings(check(fixed, 'braze-currents-mistakes.tf')).some((x) => x.code === 'resource-mismatch'));
+  });
+
+  it('a new statement names the bucket through its variable; an aws_s3_bucket ARN through the resource (the longest value wins)', () => {
+    const f = findings().find((x) => x.code === 'integration-missing-permission' && /s3:GetObject/.test(x.message))!;
+    assert.match(applyFix(text, f), /resources = \["arn:aws:s3:::\$\{var\.bucket_name\}\/currents\/\*"\]/);
+    const withResource = `resource "aws_s3_bucket" "b" {\n  bucket = "acme-braze-currents"\n}\n\ndata "aws_iam_policy_document" "braze_currents" {\n  statement {\n    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]\n    resources = [aws_s3_bucket.b.arn]\n  }\n  statement {\n    actions   = ["s3:PutObject", "s3:GetObject"]\n    resources = [aws_s3_bucket.b.arn]\n  }\n}\n`;
+    const mismatch = allFindings(check(withResource, 'braze.tf')).find((x) => x.code === 'resource-mismatch')!;
+    const fixed = applyFix(withResource, mismatch);
+    assert.match(fixed, /resources = \[aws_s3_bucket\.b\.arn, "\$\{aws_s3_bucket\.b\.arn\}\/\*"\]/);
+    assert.equal(terraformErrors(fixed), 0);
+    assert.ok(!allFindings(check(fixed, 'braze.tf')).some((x) => x.code === 'resource-mismatch'));
+  });
+
+  it('requires the external ID through the file\'s external ID variable (a literal only where there is none)', () => {
+    const withVariable = text.replace('variable "partner_account_id" {', 'variable "braze_external_id" {\n  type = string\n}\n\nvariable "partner_account_id" {');
+    const f = allFindings(check(withVariable, 'braze.tf')).find((x) => x.code === 'trust-external-id-missing')!;
+    const fixed = applyFix(withVariable, f);
+    assert.match(fixed, /variable = "sts:ExternalId"\n {6}values {3}= \[var\.braze_external_id\]\n/);
+    assert.equal(terraformErrors(fixed), 0);
+    assert.ok(!allFindings(check(fixed, 'braze.tf')).some((x) => x.code === 'trust-external-id-missing'));
+    // A variable whose default is the configured ID counts too, whatever its name.
+    const byDefault = text.replace('variable "partner_account_id" {', 'variable "partner_secret" {\n  default = "braze-ext-42"\n}\n\nvariable "partner_account_id" {');
+    const g = allFindings(check(byDefault, 'braze.tf', { externalId: 'braze-ext-42' })).find((x) => x.code === 'trust-external-id-missing')!;
+    assert.match(applyFix(byDefault, g), /values {3}= \[var\.partner_secret\]/);
   });
 
   it('adds a statement to a jsonencode policy as an HCL object', () => {
@@ -380,9 +405,47 @@ describe('CloudFormation YAML', () => {
   it('requires the external ID with a Condition mapping under the statement', () => {
     const f = allFindings(report).find((x) => x.code === 'trust-external-id-missing')!;
     const fixed = applyFix(text, f);
-    assert.match(fixed, /Action: sts:AssumeRole\n {12}Condition:\n {14}StringEquals:\n {16}sts:ExternalId: INSERTEXTERNALID\n/);
+    // The template declares an ExternalId parameter: the condition refers to it.
+    assert.match(fixed, /Action: sts:AssumeRole\n {12}Condition:\n {14}StringEquals:\n {16}sts:ExternalId: !Ref ExternalId\n/);
     assert.equal(parseDocument(fixed).errors.length, 0);
     assert.ok(!allFindings(check(fixed, 'braze-export-mistakes.yaml')).some((x) => x.code === 'trust-external-id-missing'));
+  });
+
+  it('requires the external ID as a literal when the template has no external ID parameter', () => {
+    const none = text.replace('  ExternalId:\n    Type: String\n', '');
+    const fixed = applyFix(none, allFindings(check(none, 'braze.yaml')).find((x) => x.code === 'trust-external-id-missing')!);
+    assert.match(fixed, /sts:ExternalId: INSERTEXTERNALID\n/);
+  });
+
+  it('adds BUCKET/* as !Sub with the template\'s own references (AWS::Partition, the bucket parameter), and !GetAtt …Arn where that is the value', () => {
+    const t = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Bucket:
+    Type: String
+    Default: acme-braze-currents
+Resources:
+  BrazeCurrentsPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: [s3:ListBucket, s3:GetBucketLocation]
+            Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}"
+          - Effect: Allow
+            Action: [s3:PutObject, s3:GetObject]
+            Resource:
+              - !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}"
+`;
+    const fixed = applyFix(t, allFindings(check(t, 't.yaml')).find((f) => f.code === 'resource-mismatch')!);
+    assert.match(fixed, /- !Sub "arn:\$\{AWS::Partition\}:s3:::\$\{Bucket\}"\n {14}- !Sub arn:\$\{AWS::Partition\}:s3:::\$\{Bucket\}\/\*\n/);
+    assert.equal(parseDocument(fixed).errors.length, 0);
+    assert.deepEqual(findingsOf(check(fixed, 't.yaml'), fixed), []);
+    const getAtt = t.replace('Parameters:\n  Bucket:\n    Type: String\n    Default: acme-braze-currents\n', '').replace('Resources:\n', 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: acme-braze-currents\n').replaceAll('!Sub "arn:${AWS::Partition}:s3:::${Bucket}"', '!GetAtt Bucket.Arn');
+    const viaArn = applyFix(getAtt, allFindings(check(getAtt, 't.yaml')).find((f) => f.code === 'resource-mismatch')!);
+    assert.match(viaArn, /- !GetAtt Bucket\.Arn\n {14}- !Sub "\$\{Bucket\.Arn\}\/\*"\n/);
+    assert.deepEqual(findingsOf(check(viaArn, 't.yaml'), viaArn), []);
   });
 
   it('a finding from a parameter default sits on the !Sub text and names the default and its line', () => {
@@ -462,6 +525,27 @@ describe('CloudFormation JSON', () => {
     assert.match(fixed, /"s3:PutObject",\n {16}"s3:GetObject"\n/);
     assert.deepEqual(allFindings(check(fixed, 'braze-export.template.json')).map((x) => x.code), []);
   });
+  it('writes references in the Fn:: JSON forms: {"Ref": "ExternalId"}, {"Fn::Sub": "…${Bucket}/*"}', () => {
+    const t = JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Parameters: { Bucket: { Type: 'String', Default: 'acme-braze-currents' }, ExternalId: { Type: 'String' } },
+      Resources: {
+        Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [
+          { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [{ 'Fn::Sub': 'arn:aws:s3:::${Bucket}' }] },
+          { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: [{ 'Fn::Sub': 'arn:aws:s3:::${Bucket}' }] },
+        ] } } },
+        BrazeRole: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [
+          { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' },
+        ] }, ManagedPolicyArns: [{ Ref: 'Policy' }] } },
+      },
+    }, null, 2);
+    const findings = allFindings(check(t, 't.template.json'));
+    const resource = applyFix(t, findings.find((f) => f.code === 'resource-mismatch')!);
+    assert.deepEqual(JSON.parse(resource).Resources.Policy.Properties.PolicyDocument.Statement[1].Resource, [{ 'Fn::Sub': 'arn:aws:s3:::${Bucket}' }, { 'Fn::Sub': 'arn:aws:s3:::${Bucket}/*' }]);
+    const trust = applyFix(t, findings.find((f) => f.code === 'trust-external-id-missing')!);
+    assert.deepEqual(JSON.parse(trust).Resources.BrazeRole.Properties.AssumeRolePolicyDocument.Statement[0].Condition, { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } });
+    assert.ok(!allFindings(check(trust, 't.template.json')).some((f) => f.code === 'trust-external-id-missing'));
+  });
 });
 
 describe('Real-shaped files: no false alarms', () => {
@@ -486,22 +570,34 @@ describe('Setup templates and snippets (Terraform, CloudFormation)', () => {
   const filled = { bucket: 'acme-braze-exports', partnerAccountId: '111122223333', externalId: 'braze-ext-1' };
   for (const format of ['terraform', 'cloudformation'] as const) {
     for (const integration of ['currents', 'dashboard'] as const) {
-      for (const auth of ['role-arn', 'secret-key'] as const) {
-        it(`${format} ${integration} (${auth}): clean when filled in; only placeholders otherwise`, () => {
+      for (const auth of ['role-arn', 'secret-key'] as const) for (const existingBucket of [false, true]) {
+        it(`${format} ${integration} (${auth}${existingBucket ? ', existing bucket' : ''}): clean when filled in; only placeholders otherwise`, () => {
           const name = format === 'terraform' ? 'main.tf' : 'template.yaml';
           const folder = integration === 'currents' ? { folder: 'currents' } : {};
-          const text = setupText(format, { integration, auth, ...filled, ...folder });
+          const text = setupText(format, { integration, auth, existingBucket, ...filled, ...folder });
+          // An existing bucket is read, never created (apply would fail: BucketAlreadyOwnedByYou).
+          if (format === 'terraform') {
+            assert.equal(/resource "aws_s3_bucket"/.test(text), !existingBucket);
+            assert.equal(/data "aws_s3_bucket" "braze_export"/.test(text), existingBucket);
+          } else assert.equal(/Type: AWS::S3::Bucket\n/.test(text), !existingBucket);
+          // A stack output is readable by anyone allowed cloudformation:DescribeStacks: no secret there.
+          if (format === 'cloudformation') assert.doesNotMatch(text, /SecretAccessKey|AWS::IAM::AccessKey/);
           const report = check(text, name);
           assert.deepEqual(findingsOf(report, text), []);
           const purposes = report.documents.map((d) => d.result.purpose.id).sort();
           assert.deepEqual(purposes, auth === 'role-arn' ? [integration, 'trust'].sort() : [integration]);
           assert.ok(format === 'terraform' ? terraformErrors(text) === 0 : parseDocument(text).errors.length === 0);
-          const bare = setupText(format, { integration, auth });
+          const bare = setupText(format, { integration, auth, existingBucket });
           const codes = new Set(allFindings(check(bare, name)).map((f) => f.code));
           assert.deepEqual([...codes], ['placeholder']);
         });
       }
     }
+    it(`${format}: written into ${format}/ or infra/ when the workspace has one, else the root`, () => {
+      assert.equal(setupFolder(format, ['src', 'infra', format]), format);
+      assert.equal(setupFolder(format, ['src', 'Infra']), 'Infra');
+      assert.equal(setupFolder(format, ['src', format === 'terraform' ? 'cloudformation' : 'terraform']), undefined);
+    });
     it(`${format} snippets: only their placeholders`, () => {
       for (const s of setupSnippets(format)) {
         const text = format === 'terraform' ? s.text : `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${s.text}`;
