@@ -10,6 +10,7 @@
 // left open; YAML: the lines indented under it), the whole block is covered. A Metadata entry
 // covers its resource. Findings are matched by their start offset (analyzeFile's file offsets).
 // A directive without a reason, or naming an unknown code, is invalid and suppresses nothing.
+import { LineIndex } from '../policy/ranges';
 import { Parser, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { RULE_CODES } from '../policy/codes';
@@ -84,20 +85,13 @@ function codeProblem(codes: string[], locale?: Locale): string | undefined {
   return undefined;
 }
 
-class Lines {
-  readonly starts: number[] = [0];
+/** Line starts (LineIndex: \n, \r\n and \r end a line) with the few extra questions this module asks. */
+class Lines extends LineIndex {
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+    super(text);
   }
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.positionAt(offset).line;
   }
   start(line: number): number {
     return this.starts[line];

@@ -24,7 +24,7 @@ export interface Position {
 
 /** Line starts of a text, for repeated offset -> position conversion (0-based lines/characters). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  protected readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
