@@ -125,6 +125,7 @@ const reports: Record<string, Case[]> = {
     { name: 'legacy-matching pattern in an export policy (info)', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/*`, 'arn:aws:s3:::*Exports*/*'] }), at: '*Exports*' },
     { name: 'over 255 characters, even in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(256)}/*` }]) },
     { name: 'too short', text: policy(currentsStatements('ab')), at: 'ab' },
+    { name: '64 characters, one over S3\'s limit (warning: a legacy us-east-1 bucket may have it)', text: policy(currentsStatements(`braze-${'a'.repeat(58)}`)), at: `braze-${'a'.repeat(58)}` },
     { name: 'IP form', text: policy(currentsStatements('192.168.5.4')), at: '192.168.5.4' },
     { name: 'xn-- prefix', text: policy(currentsStatements('xn--acme')), at: 'xn--acme' },
     { name: '-s3alias suffix', text: policy(currentsStatements('acme-s3alias')), at: 'acme-s3alias' },
@@ -258,6 +259,7 @@ const nearMisses: Record<string, Case[]> = {
   'arn-invalid': [{ name: 'a placeholder, not a cascade', text: policy([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: ['_S3_BUCKET_ARN_', '{{BUCKET_ARN}}'] }]) }, { name: 'well-formed with wildcards', text: withStatement1({ Resource: [`arn:aws:s3:::${BUCKET}/*`, `arn:*:s3:::${BUCKET}/currents/*`] }) }],
   'bucket-name-invalid': [
     { name: 'dots and digits', text: policy(currentsStatements('acme.exports-2026')) },
+    { name: '63 characters, S3\'s limit', text: policy(currentsStatements(`braze-${'a'.repeat(57)}`)) },
     { name: 'legacy-matching pattern in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::*SageMaker*', 'arn:aws:s3:::*Sagemaker*/*'] }]) },
     { name: 'legacy literal name in a general policy', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::Legacy_Bucket/*' }]) },
     { name: 'policy variable holding a slash', text: policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::${aws:PrincipalTag/Team}/*' }]) },
