@@ -9,6 +9,7 @@ import { isSingular, readSettings } from '../editor/settings';
 import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws, problemText } from '../loadAws';
+import { redactSessionSecrets } from '../editor/sessionSecrets';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, rememberKey } from './liveInputs';
 import { rotateAccessKeyFlow } from './rotation';
@@ -74,7 +75,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
         } else void vscode.window.showInformationMessage(vscode.l10n.t('{0}: every check passed.', title));
         return report;
       } catch (error) {
-        const text = problemText(error);
+        const text = redactSessionSecrets(problemText(error));
         output.error(`${title}: ${text}`);
         void vscode.window.showErrorMessage(`${title}: ${text}`);
         return undefined;

@@ -1,5 +1,6 @@
 // The questions Test credentials and Verify role ask: integration, bucket, folder, SSE, and which
 // credentials (the current profile, or typed keys kept in SecretStorage only if asked).
+import { rememberSessionSecret } from '../editor/sessionSecrets';
 import * as vscode from 'vscode';
 import type { IntegrationId } from '../policy';
 import { BucketLister, bucketProblemText, folderProblemText } from '../editor/prompts';
@@ -178,9 +179,11 @@ export async function askLiveCheckInputs(listBuckets: BucketLister & { currentsF
   if (done.credentialChoice === 'profile') credentials = { kind: 'profile' };
   else if (done.credentialChoice === 'type' && done.accessKeyId && done.secretAccessKey) {
     credentials = { kind: 'keys', credentials: { accessKeyId: done.accessKeyId, secretAccessKey: done.secretAccessKey } };
+    rememberSessionSecret(done.secretAccessKey);
     if (done.keep) await rememberKey(secrets, credentials.credentials);
   } else if (done.credentialChoice) {
     const secret = await secrets.get(SECRET_PREFIX + done.credentialChoice);
+    rememberSessionSecret(secret);
     if (secret) credentials = { kind: 'keys', credentials: { accessKeyId: done.credentialChoice, secretAccessKey: secret } };
   }
   return credentials ? { ...inputs, credentials } : undefined;
