@@ -74,10 +74,19 @@ async function openQuickInput(page, key) {
   }
 }
 
+/**
+ * Replaces the text of the focused quick input by typing, not with locator.fill: the focus is
+ * already checked, and a locator may match the input of an older, hidden quick-input widget.
+ */
+async function typeInQuickInput(page, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
 /** Runs a command from the palette by its title (VS Code's own titles stay English offline). */
 export async function runCommand(page, title, { closes = true } = {}) {
-  const input = await openQuickInput(page, 'F1');
-  await input.fill(`>${title}`);
+  await openQuickInput(page, 'F1');
+  await typeInQuickInput(page, `>${title}`);
   // The list re-filters as the text arrives: Enter only once the command is the focused row.
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
@@ -120,8 +129,8 @@ export function editorFor(page, fileName) {
 
 /** Opens a workspace file with Quick Open and returns its editor once it shows the file's text. */
 export async function quickOpen(page, fileName) {
-  const input = await openQuickInput(page, 'Control+P');
-  await input.fill(fileName);
+  await openQuickInput(page, 'Control+P');
+  await typeInQuickInput(page, fileName);
   // Wait for the file itself: recently opened files are listed before the search answers.
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
@@ -427,8 +436,8 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       await shot('es-walkthrough');
     });
     await step('es: the command titles in the palette come from package.nls.es.json', async () => {
-      const input = await openQuickInput(page, 'F1');
-      await input.fill('>Braze S3');
+      await openQuickInput(page, 'F1');
+      await typeInQuickInput(page, '>Braze S3');
       await page.getByRole('option', { name: /Nuevo archivo de política/ }).first().waitFor({ timeout: 10_000 });
       await shot('es-command-palette');
       await page.keyboard.press('Escape');

@@ -285,7 +285,7 @@ export const es: Messages = {
     sid: 'un Sid menciona Braze o Currents',
     bucketName: 'un nombre de contenedor menciona Braze o Currents',
     sameRole: (n) => `${n}, al que pertenece, tiene un documento de Braze`,
-    shapeOnly: (b) => `parece una política de exportación de Braze (s3:GetBucketLocation y s3:PutObject en el contenedor ${b}), pero nada indica que lo sea: se comprueba como política general; decláralo (la lente de código, --integration o purposes en .braze-s3.yaml) para comprobarla como tal`,
+    shapeOnly: (b) => `parece una política de exportación de Braze (s3:GetBucketLocation y s3:PutObject en el contenedor ${b}), pero nada indica que lo sea: se comprueba como política general; declárala (la lente de código, --integration o purposes en .braze-s3.yaml) para comprobarla como tal`,
     partnerAccount: 'confía en la cuenta del socio configurada',
     partnerExternalId: 'exige el ID externo configurado',
     generalIdentity: 'sin marcador de Braze, sin el nombre Braze o Currents en el archivo, recurso, contenedor o Sid, y sin declarar como tal',

@@ -237,6 +237,28 @@ describe('editing', () => {
     await ourDiagnostics(editor.document.uri, (d) => d.length === 0);
   });
 
+  it('the export\'s shape without a Braze signal: a suggestion lens, no Braze finding, one click to a full Currents check', async () => {
+    // A log shipper's writer has the same shape (GetBucketLocation + PutObject on one bucket).
+    const shaped = JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: 'arn:aws:s3:::acme-log-archive' },
+      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::acme-log-archive/*' },
+    ] }, null, 2);
+    const editor = await openText(shaped);
+    const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).map((l) => l.command?.title);
+    await waitFor(lenses, (l) => l.includes('Looks like a Braze Currents export policy'), 10_000, 'the suggestion lens');
+    assert.deepEqual(await lenses(), ['Looks like a Braze Currents export policy', 'Check as Currents', 'Not a Braze policy']);
+    assert.deepEqual(codes(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'braze-s3')), []);
+    const check = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).find((l) => l.command?.title === 'Check as Currents')!;
+    await vscode.commands.executeCommand(check.command!.command, ...(check.command!.arguments ?? []));
+    const diags = await ourDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'integration-missing-permission'));
+    assert.ok(diags.some((d) => /s3:GetObject/.test(d.message)), diags.map((d) => d.message).join('\n'));
+    const not = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).find((l) => l.command?.title === 'Not a Braze policy');
+    await vscode.commands.executeCommand('brazeS3.setIntegration', editor.document.uri, 'none');
+    await ourDiagnostics(editor.document.uri, (d) => d.length === 0);
+    await waitFor(lenses, (l) => l.includes('General IAM policy: Braze export checks off'), 10_000, 'the general lens once declared none');
+    assert.equal(await not(), undefined);
+  });
+
   it('treats an ordinary IAM policy as general: no Braze findings, a lens that says so, one click to check it as Currents', async () => {
     const ec2ReadOnly = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*', 's3:GetObject'], Resource: '*' }] }, null, 2);
     const editor = await openText(ec2ReadOnly);
