@@ -55,6 +55,7 @@ pkg.contributes = {
       { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: 'inline' },
       { command: 'brazeS3.verifyRole', when: 'view == brazeS3.account && viewItem == role', group: '1_check@1' },
       { command: 'brazeS3.rotateAccessKey', when: 'view == brazeS3.account && viewItem == user', group: '1_check@1' },
+      { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == user', group: '1_check@2' },
       { command: 'brazeS3.deleteAccessKey', when: 'view == brazeS3.account && viewItem == accessKey-inactive', group: '9_delete@1' },
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
     ],

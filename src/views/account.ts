@@ -10,6 +10,7 @@ import { AccountConnection } from './connection';
 import { AccountTree, Node } from './accountTree';
 import { loadAws, problemText } from '../loadAws';
 import { redactSessionSecrets } from '../editor/sessionSecrets';
+import { prefillFrom } from './prefill';
 import { POLICY_SCHEME, PolicyDocuments, REPORT_SCHEME, ReportDocuments } from './reports';
 import { CredentialChoice, askLiveCheckInputs, askRoleArn, rememberKey } from './liveInputs';
 import { rotateAccessKeyFlow } from './rotation';
@@ -87,7 +88,8 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
 
   async function testCredentials(node?: Node | string, given?: Partial<{ integration: IntegrationId; folder: string; sse: boolean; credentials: CredentialChoice }>): Promise<Report | undefined> {
     const bucketFromNode = typeof node === 'string' ? node : node?.kind === 'bucket' ? node.bucket.name : undefined;
-    const inputs = await askLiveCheckInputs(tree.bucketLister, { bucket: bucketFromNode, ...given }, true, given?.credentials ? undefined : context.secrets);
+    const fromPolicies = typeof node === 'object' ? await prefillFrom(node, connection) : {};
+    const inputs = await askLiveCheckInputs(tree.bucketLister, { ...fromPolicies, ...(bucketFromNode ? { bucket: bucketFromNode } : {}), ...given }, true, given?.credentials ? undefined : context.secrets);
     if (!inputs) return undefined;
     const creds = given?.credentials ?? inputs.credentials;
     if (!creds) return undefined;
@@ -114,7 +116,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     // Not on an ARN: ask, offering the document's first role ARN.
     arn ??= await askRoleArn(firstRoleArn(arg instanceof vscode.Uri ? arg : undefined));
     if (!arn) return undefined;
-    const inputs = await askLiveCheckInputs(tree.bucketLister, given ?? {}, false);
+    const inputs = await askLiveCheckInputs(tree.bucketLister, given ?? (isRoleNode(arg) ? await prefillFrom(arg, connection) : {}), false);
     if (!inputs) return undefined;
     const settings = readSettings();
     const roleArn = arn;
