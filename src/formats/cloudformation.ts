@@ -6,7 +6,7 @@
 // Anything else is an unknown `${…}` value.
 import { Document, LineCounter, Node as YNode, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
-import { ExternalIdRef, FileRefs, PEntry, PString, PValue, Part, Projection, Span } from './projection';
+import { ExternalIdRef, FileRefs, PEntry, PString, PValue, Part, Projection, Span, oneStatementDocument, permissionStatement } from './projection';
 import { Substitution, TextProjection } from './textProjection';
 import { YamlHost, yamlWriter } from './yamlWriter';
 
@@ -321,17 +321,14 @@ export class CloudFormationReader {
     const action = get(props, 'Action');
     const principal = get(props, 'Principal');
     if (action === undefined || principal === undefined) return;
-    const src = this.span(get(props, 'Action'));
+    const src = this.span(action);
     const whole = this.span(props);
-    const synthetic = (text: string): PValue => ({ type: 'string', parts: [{ kind: 'literal', text, src: whole }], src: whole });
-    const unknown = (label: string, at: Span): PValue => ({ type: 'string', parts: [{ kind: 'unknown', label, src: at }], src: at });
-    const who = scalarText(principal);
-    const principalValue: PValue = who === '*' ? this.value(principal) : { type: 'object', entries: [{ key: who && /\.amazonaws\.com(\.cn)?$/.test(who) ? 'Service' : 'AWS', keySrc: whole, keyLiteral: false, value: this.value(principal) }], src: this.span(principal) };
-    const entry = (key: string, value: PValue): PEntry => ({ key, keySrc: whole, keyLiteral: false, value });
-    // The function may be named by name, ARN or partial ARN: the service resolves it.
-    const statement: PValue = { type: 'object', entries: [entry('Effect', synthetic('Allow')), entry('Principal', principalValue), entry('Action', this.value(action)), entry('Resource', unknown('FunctionName', this.span(get(props, 'FunctionName'), whole)))], src: whole };
-    const root: PValue = { type: 'object', entries: [entry('Version', synthetic('2012-10-17')), entry('Statement', { type: 'array', items: [statement], src: whole })], src: whole };
-    out.push({ name: `${id}.Permission`, span: src, usage: 'resource', projection: new Projection(root, whole, yamlWriter(this.text)) });
+    const statement = permissionStatement({
+      principal: this.value(principal), principalText: scalarText(principal), principalKey: whole,
+      action: this.value(action), actionKey: whole,
+      functionName: this.span(get(props, 'FunctionName'), whole), label: 'FunctionName', at: whole,
+    });
+    out.push({ name: `${id}.Permission`, span: src, usage: 'resource', projection: new Projection(oneStatementDocument(statement, whole), whole, yamlWriter(this.text)) });
   }
 
   policies(): EmbeddedPolicy[] {
@@ -376,10 +373,9 @@ export class CloudFormationReader {
   /** One statement given alone, checked as the one-statement resource policy it becomes. */
   private statementDocument(name: string, statement: YAMLMap, out: EmbeddedPolicy[]): void {
     const span = this.span(statement);
-    const synthetic: PValue = { type: 'string', parts: [{ kind: 'literal', text: '2012-10-17', src: span }], src: span };
-    const root: PValue = { type: 'object', entries: [{ key: 'Version', keySrc: span, keyLiteral: false, value: synthetic }, { key: 'Statement', keySrc: span, keyLiteral: false, value: { type: 'array', items: [this.value(statement)], src: span } }], src: span };
-    out.push({ name, span, usage: 'resource', projection: new Projection(root, span, yamlWriter(this.text)) });
+    out.push({ name, span, usage: 'resource', projection: new Projection(oneStatementDocument(this.value(statement), span), span, yamlWriter(this.text)) });
   }
+
 
   /** The role or user an IAM policy resource is attached to, when it names exactly one in this template. */
   private groupOf(type: string, id: string, props: unknown): string | undefined {

@@ -189,6 +189,29 @@ export function literalString(text: string, src: Span, content: Span = src, host
   return { type: 'string', parts: [{ kind: 'literal', text, src: content }], src, host };
 }
 
+/**
+ * The document a service builds from a statement given alone (a Lambda permission's fields, an
+ * EventBridge bus policy's Statement): Version and a one-item Statement list, written nowhere in
+ * the file (`at`: where findings about the document sit).
+ */
+export function oneStatementDocument(statement: PValue, at: Span): PObject {
+  const entry = (key: string, value: PValue): PEntry => ({ key, keySrc: at, keyLiteral: false, value });
+  return { type: 'object', entries: [entry('Version', literalString('2012-10-17', at)), entry('Statement', { type: 'array', items: [statement], src: at })], src: at };
+}
+
+/**
+ * A Lambda permission's fields as the statement Lambda builds from them: a service principal
+ * (`s3.amazonaws.com`) or an account/ARN, the action, and the function (named by name, ARN or
+ * partial ARN: the service resolves it, so it is an unknown value here). `at`: the block or
+ * resource, where findings about the statement sit.
+ */
+export function permissionStatement(p: { principal: PValue; principalText: string | undefined; principalKey: Span; action: PValue; actionKey: Span; functionName: Span; label: string; at: Span }): PObject {
+  const entry = (key: string, value: PValue, keySrc = p.at): PEntry => ({ key, keySrc, keyLiteral: false, value });
+  const principal: PValue = p.principalText === '*' ? p.principal : { type: 'object', entries: [entry(/\.amazonaws\.com(\.cn)?$/.test(p.principalText ?? '') ? 'Service' : 'AWS', p.principal, p.principalKey)], src: p.principal.src };
+  const resource: PValue = { type: 'string', parts: [{ kind: 'unknown', label: p.label, src: p.functionName }], src: p.functionName };
+  return { type: 'object', entries: [entry('Effect', literalString('Allow', p.at)), entry('Principal', principal), entry('Action', p.action, p.actionKey), entry('Resource', resource)], src: p.at };
+}
+
 export function isLiteral(v: PString): boolean {
   return v.parts.every((p) => p.kind === 'literal');
 }

@@ -8,7 +8,7 @@
 import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { hclWriter, HclHost } from './hclWriter';
-import { ExternalIdRef, FileRefs, PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, stringValue } from './projection';
+import { ExternalIdRef, FileRefs, PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, oneStatementDocument, permissionStatement, stringValue } from './projection';
 import { LineIndex } from '../policy/ranges';
 import { looksLikeTerraformPolicy } from './sniff';
 import { argumentUsage } from './terraformUsage';
@@ -236,6 +236,17 @@ class Scope {
     }
     return next ? [] : path;
   }
+}
+
+function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  const set = map.get(key) ?? new Set<T>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/** The set's one member; undefined when it is empty, absent or holds several (used two ways). */
+function onlyOne<T>(set: Set<T> | undefined): T | undefined {
+  return set && set.size === 1 ? [...set][0] : undefined;
 }
 
 /** Some statement has an Effect, an Action or a NotAction: IAM's grammar, not another service's. */
@@ -474,18 +485,11 @@ export class TerraformReader {
     const out: EmbeddedPolicy[] = [];
     /** Uses of documents and locals by name (`data.aws_iam_policy_document.x`, `local.y`). */
     const uses = new Map<string, Set<PolicyUsage | undefined>>();
-    const use = (name: string, usage: PolicyUsage | undefined) => {
-      const set = uses.get(name) ?? new Set();
-      set.add(usage);
-      uses.set(name, set);
-    };
+    const use = (name: string, usage: PolicyUsage | undefined) => addTo(uses, name, usage);
     /** The role or user a document or local belongs to (the trust policy and the policies of one role). */
     const groups = new Map<string, Set<string>>();
     const join = (name: string, group: string | undefined) => {
-      if (!group) return;
-      const set = groups.get(name) ?? new Set();
-      set.add(group);
-      groups.set(name, set);
+      if (group) addTo(groups, name, group);
     };
     const attachments = this.attachments();
     const write = hclWriter(this.text);
@@ -577,14 +581,8 @@ export class TerraformReader {
       }
     }
     // One use, or none said: a document used two ways (or in ways the file does not say) is left to its content.
-    const usageOf = (name: string) => {
-      const set = uses.get(name);
-      return set && set.size === 1 ? [...set][0] : undefined;
-    };
-    const groupOf = (name: string) => {
-      const set = groups.get(name);
-      return set && set.size === 1 ? [...set][0] : undefined;
-    };
+    const usageOf = (name: string) => onlyOne(uses.get(name));
+    const groupOf = (name: string) => onlyOne(groups.get(name));
     for (const b of this.blocks) if (blockType(b) === 'resource' && blockLabels(b)[0] === 'aws_lambda_permission') this.permission(b, out);
     for (const { doc, local } of inline) out.push(local ? { ...doc, usage: usageOf(`local.${local}`), group: groupOf(`local.${local}`) } : doc);
     for (const [label, block] of this.scope.documents) {
@@ -602,17 +600,15 @@ export class TerraformReader {
     const action = attrs.get('action');
     const principal = attrs.get('principal');
     if (!action || !principal) return;
-    const head = spanOf(named(block)[0]);
     const whole = spanOf(block);
-    const entry = (key: string, value: PValue, at: Span = head): PEntry => ({ key, keySrc: at, keyLiteral: false, value });
     const who = this.value(principal.expr, false);
-    const whoText = who.type === 'string' ? stringValue(who) : '';
-    const principalValue: PValue = whoText === '*' ? who : { type: 'object', entries: [entry(/\.amazonaws\.com(\.cn)?$/.test(whoText) ? 'Service' : 'AWS', who, spanOf(principal.name))], src: spanOf(principal.node) };
     const fn = attrs.get('function_name');
-    const resource: PValue = { type: 'string', parts: [{ kind: 'unknown', label: 'function_name', src: fn ? spanOf(fn.expr) : head }], src: fn ? spanOf(fn.expr) : head };
-    const statement: PValue = { type: 'object', entries: [entry('Effect', literalString('Allow', head)), entry('Principal', principalValue), entry('Action', this.value(action.expr, false), spanOf(action.name)), entry('Resource', resource)], src: whole };
-    const root: PObject = { type: 'object', entries: [entry('Version', literalString('2012-10-17', head)), entry('Statement', { type: 'array', items: [statement], src: whole })], src: whole };
-    out.push({ name: `${blockLabels(block).join('.')}.permission`, span: whole, usage: 'resource', projection: new Projection(root, whole, hclWriter(this.text)) });
+    const statement = permissionStatement({
+      principal: who, principalText: who.type === 'string' ? stringValue(who) : undefined, principalKey: spanOf(principal.name),
+      action: this.value(action.expr, false), actionKey: spanOf(action.name),
+      functionName: fn ? spanOf(fn.expr) : spanOf(named(block)[0]), label: 'function_name', at: whole,
+    });
+    out.push({ name: `${blockLabels(block).join('.')}.permission`, span: whole, usage: 'resource', projection: new Projection(oneStatementDocument(statement, whole), whole, hclWriter(this.text)) });
   }
 
   /** The role or user of a role, its inline policy, a role/user policy, or an attached aws_iam_policy. */
