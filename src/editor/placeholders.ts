@@ -6,12 +6,18 @@ import { readSettings } from './settings';
 
 export const REPLACE_PLACEHOLDER_COMMAND = 'brazeS3.replacePlaceholder';
 
+/** Where `placeholder` stands in the text: the engine named it, of whatever style (`<BUCKET>`, `{{x}}`, INSERT…). */
+function occurrences(text: string, placeholder: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(placeholder); at >= 0 && placeholder; at = text.indexOf(placeholder, at + placeholder.length)) out.push(at);
+  return out;
+}
+
 /** Edits replacing every occurrence of `placeholder` in the document by `value`. */
 export function placeholderEdit(document: vscode.TextDocument, placeholder: string, value: string): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const p of findPlaceholders(document.getText())) {
-    if (p.text !== placeholder) continue;
-    edit.replace(document.uri, new vscode.Range(document.positionAt(p.offset), document.positionAt(p.offset + p.text.length)), value);
+  for (const at of occurrences(document.getText(), placeholder)) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + placeholder.length)), value);
   }
   return edit;
 }
@@ -19,9 +25,8 @@ export function placeholderEdit(document: vscode.TextDocument, placeholder: stri
 export async function replacePlaceholder(listBuckets: BucketLister, uri?: vscode.Uri, placeholder?: string, value?: string): Promise<boolean> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document) return false;
-  const found = findPlaceholders(document.getText()).map((p) => p.text);
-  const target = placeholder ?? found[0];
-  if (!target || !found.includes(target)) {
+  const target = placeholder ?? findPlaceholders(document.getText())[0]?.text;
+  if (!target || occurrences(document.getText(), target).length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This document has no template placeholder left.'));
     return false;
   }
@@ -29,7 +34,8 @@ export async function replacePlaceholder(listBuckets: BucketLister, uri?: vscode
   const replacement = value
     ?? (target === ACCOUNT_PLACEHOLDER ? await askAccountId(settings.partnerAccountId)
       : target === EXTERNAL_ID_PLACEHOLDER ? await askExternalId(settings.externalId)
-        : await askBucketName(listBuckets));
+        : /BUCKET/i.test(target) ? await askBucketName(listBuckets)
+          : await vscode.window.showInputBox({ title: vscode.l10n.t('Replace {0}', target), prompt: vscode.l10n.t('The value that replaces every {0} in this document', target), ignoreFocusOut: true }));
   if (!replacement) return false;
   return vscode.workspace.applyEdit(placeholderEdit(document, target, replacement));
 }

@@ -90,6 +90,18 @@ describe('editing', () => {
     assert.equal(editor.document.getText().split(BUCKET).length - 1, 2);
   });
 
+  it('replaces a placeholder of another style (<BUCKET_NAME>) everywhere through the same quick fix', async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::<BUCKET_NAME>' }, { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::<BUCKET_NAME>/*' }] }, null, 2);
+    const editor = await openText(text);
+    const diags = await ourDiagnostics(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'placeholder').length === 2);
+    const action = (await quickFixes(editor.document, diags.find((x) => codeOf(x) === 'placeholder')!)).find((a) => a.command?.command === 'brazeS3.replacePlaceholder');
+    assert.equal(action?.title, 'Replace <BUCKET_NAME> with bucket name…');
+    await vscode.commands.executeCommand(action!.command!.command, ...action!.command!.arguments!, 'acme-log-archive');
+    await ourDiagnostics(editor.document.uri, (d) => !d.some((x) => codeOf(x) === 'placeholder'));
+    assert.equal(editor.document.getText().includes('<BUCKET_NAME>'), false);
+    assert.equal(editor.document.getText().split('arn:aws:s3:::acme-log-archive').length - 1, 2);
+  });
+
   it('fixes all safe problems with source.fixAll.brazeS3', async () => {
     const editor = await openText(currents(['s3:PutObject'], `arn:aws:s3:::${BUCKET}*`).replace('"Version": "2012-10-17",', ''));
     await ourDiagnostics(editor.document.uri, (d) => d.length >= 3);
