@@ -30,7 +30,10 @@ export const USAGE = `Usage:
                                               exports are always checked at the bucket root
       --partner-account-id ID                 the partner's AWS account ID (trust policies)
       --external-id ID                        the partner-supplied external ID (trust policies)
-      --format text|json|sarif                output format (default text)
+      --format text|json|sarif|github|gitlab|junit
+                                              output format (default text): github gives
+                                              workflow annotations, gitlab a Code Quality report,
+                                              junit JUnit XML (one test case per file)
       --lang en|es                            language of messages (default from LANG)
       --config PATH                           the repository configuration to use for every file
                                               (default: each file's nearest .braze-s3.yaml,

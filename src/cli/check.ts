@@ -8,10 +8,17 @@ import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str }
 import { collectInputs, readInput } from './files';
 import { count } from './plural';
 import { isAbsolute, join, relative } from 'node:path';
-import { FindingFilter, SuppressedFinding, SuppressionInfo, processFileReport } from '../config/apply';
+import { FindingFilter, SuppressedFinding, processFileReport } from '../config/apply';
 import { ConfigForFile, LoadedConfig, configFileFor, configForFile, loadConfig, problemText } from '../config/repoConfig';
 import { pathToFileURL } from 'node:url';
 import { RULE_DOCS } from '../policy/ruleDocs';
+import { FindingKeys, type DocumentReport, type InputProblem, type PlacedFinding, type PlacedSuppressed } from './report';
+import { toGithub } from './formats/github';
+import { toGitlab } from './formats/gitlab';
+import { toJunit } from './formats/junit';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export const CHECK_OPTIONS = {
   integration: true,
@@ -30,50 +37,15 @@ export function rulesDocPath(locale: Locale = 'en'): string {
   return join(__dirname, '..', 'docs', locale === 'es' ? 'rules.es.md' : 'rules.md');
 }
 
-/** One finding with its place in the file, worked out while the file's text is at hand. */
-interface PlacedFinding {
-  code: string;
-  severity: Finding['severity'];
-  message: string;
-  offset: number;
-  length: number;
-  range: { start: Position; end: Position };
-}
-
-/** A suppressed finding as the JSON and SARIF outputs carry it. */
-interface PlacedSuppressed extends PlacedFinding {
-  suppression: { kind: SuppressionInfo['kind']; justification: string; path?: string; line?: number; range?: { start: Position; end: Position } };
-}
-
-/**
- * One policy document: a JSON file, or one document of a Terraform / CloudFormation file. Only
- * what the output needs is kept (not the text, nor the fixes): a run over a repository holds
- * one file's text at a time.
- */
-interface DocumentReport {
-  path: string;
-  /** The document's name inside a Terraform or CloudFormation file. */
-  name?: string;
-  /** How the file uses it (trust, resource, identity), when the file says. */
-  usage?: string;
-  purpose: AnalysisResult['purpose'];
-  findings: PlacedFinding[];
-  /** Findings a braze-s3-ignore comment or the configuration's `ignore` suppressed. */
-  suppressed: PlacedSuppressed[];
-}
-
-interface InputProblem {
-  path: string;
-  problem: string;
-}
-
 /** A configuration file's path as printed: relative to the working folder when under it. */
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'purpose' | 'findings'>, name?: string, usage?: string, suppressedFindings: SuppressedFinding[] = []): DocumentReport {
+function report(path: string, source: { text: string; lines: LineIndex }, result: Pick<AnalysisResult, 'purpose' | 'findings'>, name?: string, usage?: string, suppressedFindings: SuppressedFinding[] = []): DocumentReport {
+  const { text, lines } = source;
+  const keys = new FindingKeys(text);
   const place = (f: Finding): PlacedFinding => ({
     code: f.code,
     severity: f.severity,
@@ -81,6 +53,7 @@ function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'pu
     offset: f.offset,
     length: f.length,
     range: { start: lines.positionAt(f.offset), end: lines.positionAt(f.offset + f.length) },
+    key: keys.of(f),
   });
   const suppressed = suppressedFindings.map((f): PlacedSuppressed => {
     const s = f.suppression;
@@ -92,9 +65,16 @@ function report(path: string, lines: LineIndex, result: Pick<AnalysisResult, 'pu
   return { path, ...(name ? { name } : {}), ...(usage ? { usage } : {}), purpose: result.purpose, findings: result.findings.map(place), suppressed };
 }
 
+/** The JSON output's findings keep their documented shape: the key is for fingerprints only. */
+function withoutKey<T extends PlacedFinding>(f: T): Omit<T, 'key'> {
+  const rest: Partial<T> = { ...f };
+  delete rest.key;
+  return rest as Omit<T, 'key'>;
+}
+
 export function toJson(reports: DocumentReport[], problems: InputProblem[], ignored = 0): string {
   return JSON.stringify({
-    files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings, ...(r.suppressed.length ? { suppressed: r.suppressed } : {}) })),
+    files: reports.map((r) => ({ path: r.path, ...(r.name ? { document: r.name } : {}), ...(r.usage ? { usage: r.usage } : {}), purpose: r.purpose, findings: r.findings.map(withoutKey), ...(r.suppressed.length ? { suppressed: r.suppressed.map(withoutKey) } : {}) })),
     unreadable: problems,
     /** Policy files under the folders that git ignores: skipped unless --include-ignored. */
     ignoredSkipped: ignored,
@@ -237,10 +217,26 @@ class Configs {
   }
 }
 
+/** Paths in the CI formats are relative to the checkout the CI system names, else the working folder. */
+export function ciRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GITHUB_WORKSPACE || env.CI_PROJECT_DIR || process.cwd();
+}
+
+export function render(format: Format, reports: DocumentReport[], problems: InputProblem[], o: { version: string; locale: Locale; ignored: number }): string {
+  switch (format) {
+    case 'json': return toJson(reports, problems, o.ignored);
+    case 'sarif': return toSarif(reports, problems, o.version);
+    case 'github': return toGithub(reports, problems, { root: ciRoot(), locale: o.locale });
+    case 'gitlab': return toGitlab(reports, problems, { root: ciRoot() });
+    case 'junit': return toJunit(reports, problems, { root: ciRoot(), locale: o.locale });
+    case 'text': return toText(reports, problems, o.locale, o.ignored);
+  }
+}
+
 export async function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): Promise<number> {
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE or folder');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'trust', 'none', 'auto'] as const, 'auto');
-  const format = oneOf(parsed, 'format', ['text', 'json', 'sarif'] as const, 'text');
+  const format = oneOf(parsed, 'format', FORMATS, 'text');
   const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const partnerAccountId = partnerAccountIdOption(parsed);
   const configs = new Configs(parsed, locale);
@@ -274,18 +270,18 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
       continue;
     }
     const file = processFileReport(analysed, new FindingFilter({ text, format: analysed.format, config, locale }));
-    const lines = new LineIndex(text);
+    const source = { text, lines: new LineIndex(text) };
     if (file.format === 'json') {
-      reports.push(report(input.path, lines, file.documents[0].result, undefined, undefined, file.documents[0].suppressed));
+      reports.push(report(input.path, source, file.documents[0].result, undefined, undefined, file.documents[0].suppressed));
       continue;
     }
     const general = { purpose: { id: 'general', declared: false, reason: '' } } as const;
-    if (file.fileFindings.length > 0 || file.suppressedInFile.length > 0) reports.push(report(input.path, lines, { ...general, findings: file.fileFindings }, undefined, undefined, file.suppressedInFile));
-    for (const d of file.documents) reports.push(report(input.path, lines, d.result, d.name, d.usage, d.suppressed));
+    if (file.fileFindings.length > 0 || file.suppressedInFile.length > 0) reports.push(report(input.path, source, { ...general, findings: file.fileFindings }, undefined, undefined, file.suppressedInFile));
+    for (const d of file.documents) reports.push(report(input.path, source, d.result, d.name, d.usage, d.suppressed));
   }
-  write(format === 'json' ? toJson(reports, problems, ignored) : format === 'sarif' ? toSarif(reports, problems, version) : toText(reports, problems, locale, ignored));
-  // SARIF has no place for it: said on stderr, as for unreadable inputs.
-  if (format === 'sarif' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
+  write(render(format, reports, problems, { version, locale, ignored }));
+  // SARIF and the CI formats have no place for it: said on stderr, as for unreadable inputs.
+  if (format !== 'text' && format !== 'json' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
   // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
   if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
   if (problems.length > 0) return 2;
