@@ -26,6 +26,9 @@ export const USAGE = `Usage:
                                               document, and said in the output)
       --include-ignored                       also check the files git ignores under a folder (skipped
                                               and counted by default)
+      --only-policies                         check a named file only when it holds policies, as
+                                              under a folder (for tools that pass every changed
+                                              file, like pre-commit)
       --folder PATH                           Currents folder path (default currents); dashboard
                                               exports are always checked at the bucket root
       --partner-account-id ID                 the partner's AWS account ID (trust policies)

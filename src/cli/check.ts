@@ -30,6 +30,7 @@ export const CHECK_OPTIONS = {
   config: true,
   'no-config': false,
   'include-ignored': false,
+  'only-policies': false,
 };
 
 /** The rule documentation shipped beside the CLI (dist/cli.js → docs/rules.md). */
@@ -248,7 +249,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     externalId: str(parsed, 'external-id') ?? config?.externalId,
     locale,
   });
-  const { inputs, ignored } = collectInputs(parsed.positionals, { includeIgnored: parsed.options.has('include-ignored'), skip: (path) => configs.for(path)?.excluded === true });
+  const { inputs, ignored } = collectInputs(parsed.positionals, { includeIgnored: parsed.options.has('include-ignored'), onlyPolicies: parsed.options.has('only-policies'), skip: (path) => configs.for(path)?.excluded === true });
   if (configs.invalid.size > 0) {
     for (const loaded of configs.invalid.values()) for (const p of loaded.problems) writeErr(`braze-s3: ${problemText(loaded, p, shownPath(loaded.path))}`);
     return 2;

@@ -100,6 +100,11 @@ export interface CollectOptions {
   includeIgnored?: boolean;
   /** Paths the repository configuration excludes. */
   skip?: (path: string) => boolean;
+  /**
+   * Named files too are checked only when they hold policies, as found under a folder: for tools
+   * that pass every changed file (pre-commit), where a package.json is not a policy to judge.
+   */
+  onlyPolicies?: boolean;
 }
 
 /**
@@ -114,13 +119,14 @@ export function collectInputs(args: string[], options: CollectOptions = {}): { i
   let ignored = 0;
   for (const arg of args) {
     let isDir = false;
+    let exists = true;
     try {
       isDir = statSync(arg).isDirectory();
     } catch {
-      // a missing path is reported by readInput
+      exists = false; // a missing path is reported by readInput
     }
     if (!isDir) {
-      if (!skip(arg)) inputs.push({ path: arg });
+      if (!skip(arg) && (!options.onlyPolicies || !exists || isPolicyFile(arg))) inputs.push({ path: arg });
       continue;
     }
     const inside = (files: string[]) => files.filter((f) => !relative(arg, f).split(/[\\/]/).some((part) => SKIPPED_FOLDERS.has(part)));
