@@ -5,6 +5,7 @@
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
+//   dist/action.js     the GitHub Action's entry point (action.yml), the CLI's check in-process.
 //   out/test/integration/suite.js  the mocha suite run inside the VS Code host.
 // node scripts/build.mjs [--production] [--tests]
 import { build } from 'esbuild';
@@ -49,6 +50,7 @@ const bundles = [
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
   { entryPoints: ['src/formats/index.ts'], outfile: 'dist/formats.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/action.ts'], outfile: 'dist/action.js' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
 if (withTests) {

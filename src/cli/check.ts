@@ -234,10 +234,35 @@ export function render(format: Format, reports: DocumentReport[], problems: Inpu
   }
 }
 
+/** What one `check` run found, before any output format. */
+export interface CheckRun {
+  reports: DocumentReport[];
+  problems: InputProblem[];
+  ignored: number;
+  locale: Locale;
+}
+
 export async function runCheck(parsed: Parsed, version: string, write: (s: string) => void, writeErr: (s: string) => void = () => undefined): Promise<number> {
+  const format = oneOf(parsed, 'format', FORMATS, 'text');
+  const run = await checkFiles(parsed, writeErr);
+  if (run === 'invalid-config') return 2;
+  const { reports, problems, ignored, locale } = run;
+  write(render(format, reports, problems, { version, locale, ignored }));
+  // SARIF and the CI formats have no place for it: said on stderr, as for unreadable inputs.
+  if (format !== 'text' && format !== 'json' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
+  // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
+  if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
+  if (problems.length > 0) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * Checks the inputs `parsed` names (files, folders) with their configuration. An invalid
+ * configuration file is said on `writeErr` and nothing is checked ('invalid-config').
+ */
+export async function checkFiles(parsed: Parsed, writeErr: (s: string) => void): Promise<CheckRun | 'invalid-config'> {
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one FILE or folder');
   const integration = oneOf(parsed, 'integration', ['currents', 'dashboard', 'trust', 'none', 'auto'] as const, 'auto');
-  const format = oneOf(parsed, 'format', FORMATS, 'text');
   const locale = oneOf(parsed, 'lang', ['en', 'es'] as const, defaultLocale());
   const partnerAccountId = partnerAccountIdOption(parsed);
   const configs = new Configs(parsed, locale);
@@ -252,7 +277,7 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
   const { inputs, ignored } = collectInputs(parsed.positionals, { includeIgnored: parsed.options.has('include-ignored'), onlyPolicies: parsed.options.has('only-policies'), skip: (path) => configs.for(path)?.excluded === true });
   if (configs.invalid.size > 0) {
     for (const loaded of configs.invalid.values()) for (const p of loaded.problems) writeErr(`braze-s3: ${problemText(loaded, p, shownPath(loaded.path))}`);
-    return 2;
+    return 'invalid-config';
   }
   const reports: DocumentReport[] = [];
   const problems: InputProblem[] = [];
@@ -280,11 +305,5 @@ export async function runCheck(parsed: Parsed, version: string, write: (s: strin
     if (file.fileFindings.length > 0 || file.suppressedInFile.length > 0) reports.push(report(input.path, source, { ...general, findings: file.fileFindings }, undefined, undefined, file.suppressedInFile));
     for (const d of file.documents) reports.push(report(input.path, source, d.result, d.name, d.usage, d.suppressed));
   }
-  write(render(format, reports, problems, { version, locale, ignored }));
-  // SARIF and the CI formats have no place for it: said on stderr, as for unreadable inputs.
-  if (format !== 'text' && format !== 'json' && ignored > 0) writeErr(`braze-s3: ${count(locale, 'ignored', ignored)}`);
-  // Text goes to stdout for findings; an unreadable input is also said on stderr, where scripts look.
-  if (format === 'text') for (const p of problems) writeErr(`braze-s3: ${p.path}: ${p.problem}`);
-  if (problems.length > 0) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return { reports, problems, ignored, locale };
 }
