@@ -114,15 +114,26 @@ pkg.contributes = {
     ],
   }],
 };
-pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'onView:brazeS3.account', 'onStartupFinished'];
+// The policy languages activate at once when such a file opens; onStartupFinished, after the
+// window is up, for the workspace-wide Problems and the role-ARN context menu in any workspace.
+// Not listed, as VS Code (engine >= 1.74) derives them: onView for the account view, onCommand for
+// the commands. workspaceContains:**/*.tf went: a file search at every window start, for an
+// activation onStartupFinished gives anyway.
+pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'onStartupFinished'];
 pkg.capabilities = {
   untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
   virtualWorkspaces: { supported: 'limited', description: '%virtual%' },
 };
 pkg.l10n = './l10n';
 pkg.icon = 'media/icon.png';
+// Marketplace and Open VSX listing. The GitHub URLs are placeholders until the repository is public
+// (vsce also turns the README's relative image links into links under this repository).
+pkg.galleryBanner = { color: '#232F3E', theme: 'dark' };
 pkg.repository = { type: 'git', url: 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit.git' };
-pkg.keywords = ['braze', 'currents', 's3', 'iam', 'policy', 'aws', 'lint'];
+pkg.homepage = 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit#readme';
+pkg.bugs = { url: 'https://github.com/braze-s3-policy-kit/braze-s3-policy-kit/issues' };
+pkg.keywords = ['braze', 'currents', 's3', 'iam', 'policy', 'aws', 'lint', 'terraform', 'cloudformation', 'sarif'];
+pkg.pricing = 'Free';
 const written = JSON.stringify(pkg, null, 2) + '\n';
 if (process.argv.includes('--check')) {
   if (written !== readFileSync('package.json', 'utf8')) {

@@ -15,6 +15,7 @@ import { ensureHost } from './install-host.mjs';
 import { DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, seedDemoAccount } from '../local-aws/demo-account.mjs';
 import { motoEnvironment, startMoto } from '../local-aws/moto.mjs';
 import { check, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
+import { checkVsix } from '../check-vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE_TIMEOUT_MS = Number(process.env.BRAZE_S3_SUITE_TIMEOUT_MS ?? 8 * 60_000);
@@ -75,9 +76,16 @@ export async function runSuite(server, browser, workspace, resultsFile) {
 async function runVsixCheck(browser, workspace) {
   const results = { passed: 0, failed: 0 };
   const vsix = join(resultsDir, 'braze-s3-policy-kit.vsix');
+  // Ready for the Marketplace and Open VSX: no vsce warning, only the listed files, ≤ 1.5 MB.
+  let packaged = false;
+  await check('vsce package prints no warning, vsce ls lists only the files meant to ship, the VSIX is at most 1.5 MB (scripts/check-vsix.mjs)', async () => {
+    const { problems, size } = checkVsix(vsix);
+    packaged = existsSync(vsix);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    console.log(`    VSIX size: ${(size / 1024).toFixed(1)} KB`);
+  }, results);
   await check('the packaged VSIX installs with --install-extension, activates, and reads Terraform', async () => {
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'pipe' });
-    console.log(`    VSIX size: ${(statSync(vsix).size / 1024).toFixed(1)} KB`);
+    if (!packaged) throw new Error('vsce package made no VSIX');
     const server = await startCodeServer({ extensionsToInstall: [vsix] });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
