@@ -152,6 +152,20 @@ describe('CI output formats (dist/cli.js check --format github|gitlab|junit)', (
     assert.deepEqual([xml.testsuites.failures, xml.testsuites.errors], ['1', '1']);
   });
 
+  it('--only-policies: named files that hold no policy are skipped (not judged), policies and missing files still reported', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n');
+    writeFileSync(join(dir, 'ci.yml'), 'name: ci\non: push\n');
+    const named = ['package.json', 'ci.yml', 'infra/braze-currents.tf', 'cfn/braze-export.yaml'];
+    const judged = JSON.parse(run(['check', '--format', 'json', ...named], dir).out);
+    assert.ok(judged.files.some((f: { path: string }) => f.path === 'ci.yml'), 'without the flag a named file is always checked');
+    const r = run(['check', '--format', 'json', '--only-policies', ...named, 'gone.json'], dir);
+    const json = JSON.parse(r.out);
+    assert.deepEqual([...new Set(json.files.map((f: { path: string }) => f.path))], ['infra/braze-currents.tf', 'cfn/braze-export.yaml']);
+    assert.deepEqual(json.unreadable.map((u: { path: string }) => u.path), ['gone.json']);
+    assert.equal(r.code, 2);
+  });
+
   it('an unknown --format is a usage error that lists the formats (exit 2)', () => {
     const r = run(['check', '--format', 'checkstyle', '.']);
     assert.equal(r.code, 2);
