@@ -30,19 +30,18 @@ function pngSize(path) {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-/** Problems that keep the VSIX from the Marketplace; empty when it is ready. */
-export function checkVsix(out) {
+/**
+ * What keeps a VSIX from the Marketplace, from what vsce said and listed: `said` the output of
+ * `vsce package` (and its exit status), `files` what `vsce ls` lists, the manifest, the README's
+ * text, the icon's size and the VSIX's size in bytes. Empty when it is ready.
+ */
+export function findProblems({ status, said, files, pkg, readme, icon, size }) {
   const problems = [];
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   for (const f of LISTING_FIELDS) if (pkg[f] === undefined || (Array.isArray(pkg[f]) && pkg[f].length === 0)) problems.push(`package.json has no "${f}"`);
-  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, encoding: 'utf8' });
-  const said = `${packed.stdout}\n${packed.stderr}`;
-  if (packed.status !== 0) problems.push(`vsce package failed (${packed.status}): ${said.trim()}`);
+  if (status !== 0) problems.push(`vsce package failed (${status}): ${said.trim()}`);
   for (const line of said.split('\n')) if (/\b(WARNING|ERROR)\b/.test(line)) problems.push(`vsce package: ${line.trim()}`);
-  const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
   for (const f of files) if (!SHIPPED.some((g) => minimatch(f, g))) problems.push(`vsce ls: unexpected file ${f} (.vscodeignore)`);
   for (const g of SHIPPED) if (!files.some((f) => minimatch(f, g))) problems.push(`vsce ls: nothing ships for ${g}`);
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
   if (images.length === 0) problems.push('README.md shows no image');
   for (const src of images) {
@@ -50,13 +49,19 @@ export function checkVsix(out) {
     else if (!files.includes(src.replace(/^\.\//, ''))) problems.push(`README.md image ${src} is not in the VSIX`);
     else if (!src.endsWith('.png')) problems.push(`README.md image ${src}: the Marketplace shows PNG, not SVG`);
   }
-  const icon = pngSize(join(root, pkg.icon));
   if (icon.width < 128 || icon.height < 128) problems.push(`${pkg.icon} is ${icon.width}×${icon.height}: the Marketplace wants at least 128×128`);
-  if (packed.status === 0) {
-    const size = statSync(out).size;
-    if (size > MAX_VSIX_BYTES) problems.push(`the VSIX is ${(size / 1024).toFixed(0)} KB, over ${MAX_VSIX_BYTES / 1024} KB`);
-  }
-  return { problems, files, size: packed.status === 0 ? statSync(out).size : 0 };
+  if (size > MAX_VSIX_BYTES) problems.push(`the VSIX is ${(size / 1024).toFixed(0)} KB, over ${MAX_VSIX_BYTES / 1024} KB`);
+  return problems;
+}
+
+/** Packages the VSIX into `out` and checks it (findProblems). */
+export function checkVsix(out) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, encoding: 'utf8' });
+  const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
+  const size = packed.status === 0 ? statSync(out).size : 0;
+  const problems = findProblems({ status: packed.status, said: `${packed.stdout}\n${packed.stderr}`, files, pkg, readme: readFileSync(join(root, 'README.md'), 'utf8'), icon: pngSize(join(root, pkg.icon)), size });
+  return { problems, files, size };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
