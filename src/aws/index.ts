@@ -11,3 +11,4 @@ export { liveMessages } from './messages';
 export * from './users';
 export * from './rotation';
 export * from './delivery';
+export * from './exports';
