@@ -349,7 +349,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await showAccountView(page);
       await expandRow(page, 'acme-braze-currents');
       const warehouse = page.locator('.monaco-list-row', { hasText: 'currents-warehouse/' }).first();
-      await warehouse.locator('.label-description', { hasText: /stopped · no file for 3\d hours · \d+ hours left/ }).waitFor({ timeout: 30_000 });
+      await warehouse.locator('.label-description', { hasText: /stopped · \d+ hours left · no file for 3\d hours/ }).waitFor({ timeout: 30_000 });
       await page.locator('.monaco-list-row', { hasText: 'currents/' }).locator('.label-description', { hasText: /delivering · newest file/ }).first().waitFor({ timeout: 30_000 });
       await expandRow(page, 'currents-warehouse/');
       await expandRow(page, 'dataexport.prod-03.S3.integration.');
@@ -391,7 +391,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await showAccountView(page);
       await expandRow(page, 'acme-braze-exports');
       const zip = page.locator('.monaco-list-row', { hasText: /lapsed-users-.*\.zip/ }).first();
-      await zip.locator('.label-description', { hasText: /KB · / }).waitFor({ timeout: 30_000 });
+      await zip.locator('.label-description', { hasText: /\d (B|KB) · / }).waitFor({ timeout: 30_000 });
       await zip.locator('.label-name').click();
       await page.locator('.tab', { hasText: /lapsed-users-.*\.zip\.entries\.txt/ }).first().waitFor({ timeout: 20_000 });
       await page.locator('.editor-container .view-lines', { hasText: 'part-0000.txt' }).first().waitFor({ timeout: 10_000 });

@@ -51,7 +51,8 @@ describe('delivery health (moto)', () => {
     assert.equal(b.files, 17 * 3);
     assert.deepEqual(deliveryHealth(b.newestHour, now), { state: 'stopped', ageHours: 30, hoursLeft: 18 });
     // Counted from the key's partition: the listing made a handful of requests, none per object.
-    assert.ok(stopped.requests <= 6, `requests: ${stopped.requests}`);
+    // Two delimiter listings, then one per event type and UTC day of the window (8 days touch 7 × 24 hours).
+    assert.equal(stopped.requests, 2 + 3 * 8);
   });
 
   it('lists from the window\'s first date partition on (older files are never fetched), page by page', async () => {
@@ -67,7 +68,9 @@ describe('delivery health (moto)', () => {
     const progress: number[] = [];
     const d = await summariseFolder(s3, PROBE, { folder: 'probe', now, pageSize: 2, onProgress: (n) => progress.push(n) });
     assert.equal(d.listed, 9, 'the two partitions older than 7 days are not listed');
-    assert.deepEqual(progress, [2, 4, 6, 8, 9], 'one progress report per page of 2');
+    assert.equal(progress.at(-1), 9);
+    assert.ok(progress.length >= 6, `one progress report per page: ${progress}`);
+    assert.ok(progress.every((n, i) => i === 0 || n >= progress[i - 1]), 'the count only grows');
     const [c] = d.connectors;
     assert.equal(c.newestHour, Date.UTC(2026, 5, 10, 12));
     assert.equal(c.files, 9);
@@ -80,9 +83,10 @@ describe('delivery health (moto)', () => {
 
   it('stops at its bound and says what was cut; a cancelled listing stops', async () => {
     const now = Date.UTC(2026, 5, 10, 12, 30);
-    const cut = await summariseFolder(s3, PROBE, { folder: 'probe', now, pageSize: 3, maxObjects: 5 });
-    assert.deepEqual(cut.cut, { objects: 6 });
-    assert.equal(cut.listed, 6, 'whole pages: stops after the page that crossed the bound');
+    const cut = await summariseFolder(s3, PROBE, { folder: 'probe', now, pageSize: 3, maxObjects: 5, concurrency: 1 });
+    assert.ok(cut.cut?.objects && cut.cut.objects >= 5, JSON.stringify(cut.cut));
+    assert.ok(cut.listed >= 5 && cut.listed < 9, `stops listing once the bound is crossed: ${cut.listed}`);
+    assert.equal(cut.cut?.objects, cut.listed);
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(summariseFolder(s3, PROBE, { folder: 'probe', now, signal: controller.signal }), /abort/i);

@@ -1,8 +1,8 @@
 // Listing a Currents folder for its delivery summary: connectors and event types come from
-// delimiter listings, and each event type is listed from the window's first date partition on
-// (StartAfter: keys sort by hour), so older files are never fetched. Paged, bounded, cancellable.
+// delimiter listings, and each event type is listed one UTC day of the window at a time (the
+// `date=YYYY-MM-DD-` prefix), so older files are never fetched. Paged, bounded, cancellable.
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DeliveryAccumulator, ConnectorSummary } from './summary';
+import { DeliveryAccumulator, ConnectorSummary, HOUR } from './summary';
 import { folderPrefix, isConnectorName, parseCurrentsKey, partitionSegment } from './keys';
 
 export interface SummariseOptions {
@@ -17,6 +17,8 @@ export interface SummariseOptions {
   maxConnectors?: number;
   maxEventTypes?: number;
   pageSize?: number;
+  /** Listings in flight at once (default 8). */
+  concurrency?: number;
   signal?: AbortSignal;
   onProgress?(listed: number): void;
 }
@@ -36,6 +38,9 @@ export interface FolderDelivery {
 }
 
 export const DEFAULT_MAX_OBJECTS = 200_000;
+const DAY = 24 * HOUR;
+/** Listings in flight at once. */
+const CONCURRENCY = 8;
 
 /** The common prefixes one level under `prefix` (paged), up to `limit`. */
 async function subPrefixes(s3: S3Client, bucket: string, prefix: string, limit: number, count: () => void, signal?: AbortSignal): Promise<{ names: string[]; cut: boolean }> {
@@ -78,9 +83,15 @@ export async function summariseFolder(s3: S3Client, bucket: string, options: Sum
     if (types.cut) cut.eventTypes = (cut.eventTypes ?? 0) + types.names.length;
     for (const t of types.names) if (t.startsWith('event_type=')) jobs.push({ connector, eventType: t });
   }
+  // One listing per event type and UTC day of the window (`…/date=YYYY-MM-DD-`): days before the
+  // window are never listed, and the days are listed side by side.
+  const days: string[] = [];
+  for (let day = Math.floor(acc.start / DAY) * DAY; day <= now; day += DAY) days.push(partitionSegment(day).slice(0, -2));
+  // The first day starts at the window's first hour: "…/date=<first hour>" sorts after its earlier hours.
   const firstHour = partitionSegment(acc.start);
-  const listType = async ({ connector, eventType }: { connector: string; eventType: string }) => {
-    const typePrefix = `${prefix}${connector}/${eventType}/`;
+  const listRange = async ({ connector, eventType, day }: { connector: string; eventType: string; day: string }) => {
+    const rangePrefix = `${prefix}${connector}/${eventType}/${day}`;
+    const startAfter = firstHour.startsWith(day) ? `${prefix}${connector}/${eventType}/${firstHour}` : undefined;
     let token: string | undefined;
     do {
       if (listed >= maxObjects) {
@@ -88,11 +99,7 @@ export async function summariseFolder(s3: S3Client, bucket: string, options: Sum
         return;
       }
       requests++;
-      const r = await s3.send(new ListObjectsV2Command({
-        Bucket: bucket, Prefix: typePrefix, MaxKeys: Math.min(pageSize, 1000), ContinuationToken: token,
-        // "…/date=<first hour>" sorts after every older partition and before its own files.
-        StartAfter: token ? undefined : `${typePrefix}${firstHour}`,
-      }), { abortSignal: signal });
+      const r = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: rangePrefix, MaxKeys: Math.min(pageSize, 1000), ContinuationToken: token, StartAfter: token ? undefined : startAfter }), { abortSignal: signal });
       for (const o of r.Contents ?? []) {
         if (!o.Key) continue;
         listed++;
@@ -103,10 +110,10 @@ export async function summariseFolder(s3: S3Client, bucket: string, options: Sum
       token = r.IsTruncated ? r.NextContinuationToken : undefined;
     } while (token);
   };
-  // A few event types at a time: S3 answers pages in parallel, and the order of counting is free.
-  const queue = [...jobs];
-  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await listType(job);
+  // A few ranges at a time: S3 answers pages in parallel, and the order of counting is free.
+  const queue = jobs.flatMap((job) => days.map((day) => ({ ...job, day })));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? CONCURRENCY, queue.length) }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await listRange(job);
   }));
   return { bucket, folder: options.folder, now, start: acc.start, hours, connectors: acc.summaries(), listed, requests, ...(Object.keys(cut).length ? { cut } : {}) };
 }

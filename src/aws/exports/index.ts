@@ -7,12 +7,14 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { unzipSync } from 'fflate';
 import type { ExportObject } from '../buckets';
+import { MARKER_NAME } from '../testCredentials';
 
 export const EXPORT_EXTENSIONS = ['.csv', '.zip', '.json', '.csv.gz', '.json.gz', '.txt'];
 
 export function isExportFile(key: string): boolean {
   const k = key.toLowerCase();
-  return !k.endsWith('/') && EXPORT_EXTENSIONS.some((e) => k.endsWith(e));
+  // Test credentials' own marker is not an export.
+  return !k.endsWith('/') && EXPORT_EXTENSIONS.some((e) => k.endsWith(e)) && key.split('/').pop() !== MARKER_NAME;
 }
 
 export interface ExportListing {

@@ -19,7 +19,7 @@ export function healthText(h: DeliveryHealth): string {
     case 'stopped':
       if (h.ageHours === undefined) return vscode.l10n.t('stopped · no file in the last {0} days', 7);
       return h.hoursLeft
-        ? vscode.l10n.t('stopped · no file for {0} · {1} left', hours(h.ageHours), hours(h.hoursLeft))
+        ? vscode.l10n.t('stopped · {1} left · no file for {0}', hours(h.ageHours), hours(h.hoursLeft))
         : vscode.l10n.t('stopped · no file for {0} · events are being dropped', hours(h.ageHours));
   }
 }

@@ -80,6 +80,8 @@ function render(): void {
     height: 260,
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
+    // Currents' hours are UTC: so are the axis and the legend, whatever the machine's time zone.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
     axes: [
       { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
