@@ -25,7 +25,9 @@ export function healthOf(newestHour: number | undefined, now = Date.now()): Deli
 const PROGRESS_AFTER_MS = 800;
 
 export class DeliverySummaries {
-  private readonly cache = new Map<string, { value?: FolderDelivery; error?: unknown; promise: Promise<FolderDelivery> }>();
+  private readonly cache = new Map<string, { value?: FolderDelivery; promise: Promise<FolderDelivery> }>();
+  /** The last listing that failed, per folder (the item says so; expanding it retries). */
+  private readonly errors = new Map<string, unknown>();
   private readonly controllers = new Set<AbortController>();
   private readonly changed = new vscode.EventEmitter<{ bucket: string; folder: string }>();
   /** Fires when a folder's summary is ready (the tree then redraws that folder). */
@@ -37,7 +39,7 @@ export class DeliverySummaries {
   }
 
   failed(bucket: string, folder: string): unknown {
-    return this.cache.get(`${bucket}/${folder}`)?.error;
+    return this.errors.get(`${bucket}/${folder}`);
   }
 
   /** The folder's summary: listed once until `clear()`. */
@@ -45,15 +47,17 @@ export class DeliverySummaries {
     const id = `${bucket}/${folder}`;
     const cached = this.cache.get(id);
     if (cached) return cached.promise;
-    const entry: { value?: FolderDelivery; error?: unknown; promise: Promise<FolderDelivery> } = { promise: this.list(s3, bucket, folder) };
+    const entry: { value?: FolderDelivery; promise: Promise<FolderDelivery> } = { promise: this.list(s3, bucket, folder) };
     this.cache.set(id, entry);
     entry.promise.then(
       (value) => {
         entry.value = value;
+        this.errors.delete(id);
         this.changed.fire({ bucket, folder });
       },
       (error) => {
-        entry.error = error;
+        if (this.cache.get(id) !== entry) return; // cleared (a refresh): a newer listing answers
+        this.errors.set(id, error);
         this.cache.delete(id); // the next expansion retries
         this.changed.fire({ bucket, folder });
       },
@@ -103,6 +107,7 @@ export class DeliverySummaries {
     for (const c of this.controllers) c.abort();
     this.controllers.clear();
     this.cache.clear();
+    this.errors.clear();
   }
 
   dispose(): void {
