@@ -363,6 +363,8 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await expandRow(page, 'acme-braze-currents');
       await expandRow(page, 'currents-warehouse/');
       await page.locator('.monaco-list-row', { hasText: 'dataexport.prod-03.S3.integration.' }).first().locator('.label-name').click();
+      // The row keeps its text once selected (the state and the connector's name).
+      await page.locator('.monaco-list-row.selected', { hasText: /stopped · \d+ hours left/ }).first().waitFor({ timeout: 10_000 });
       const frame = deliveryFrame(page);
       await frame.locator('h1', { hasText: 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2' }).waitFor({ timeout: 30_000 });
       await frame.locator('.warning', { hasText: /hours left before Currents drops|window has passed/ }).waitFor({ timeout: 10_000 });

@@ -35,7 +35,8 @@ describe('Currents delivery health (moto)', () => {
     const [, , warehouse] = await bucketChildren('acme-braze-currents');
     const [connector] = await account.tree.getChildren(warehouse);
     const item = account.tree.getTreeItem(connector);
-    assert.equal(item.label, 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2');
+    assert.equal(item.description, 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2');
+    assert.match(String(item.label), /^stopped · (18|17) hours left · no file for 3[01] hours$/);
     assert.equal(item.command?.command, 'brazeS3.showDelivery');
     const [countdown, check, newest] = await account.tree.getChildren(connector);
     assert.match(String(account.tree.getTreeItem(countdown).label), /^(18|17) hours left before Currents drops the first events it could not deliver \(48-hour window\)\.$/);

@@ -58,10 +58,12 @@ export function folderDescription(d: FolderDelivery | undefined, failed: boolean
 
 export function connectorItem(bucket: string, folder: string, c: ConnectorSummary, node: unknown): vscode.TreeItem {
   const h = healthOf(c.newestHour);
-  const item = new vscode.TreeItem(c.connector, vscode.TreeItemCollapsibleState.Collapsed);
+  // The state is the label (what a person looks for); the connector's long name, one unbroken
+  // word, is the description, which the tree shortens first.
+  const item = new vscode.TreeItem(healthText(h), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `connector:${bucket}/${folder}/${c.connector}`;
   item.contextValue = 'currentsConnector';
-  item.description = healthText(h);
+  item.description = c.connector;
   item.iconPath = stateIcon(h);
   const lines = [`s3://${bucket}/${folder ? `${folder}/` : ''}${c.connector}/`, healthText(h)];
   if (h.state === 'stopped') lines.push(stoppedWarning(h), checkAdvice());
