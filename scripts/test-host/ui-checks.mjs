@@ -290,6 +290,12 @@ async function expandRow(page, text, timeout = 30_000) {
   return row;
 }
 
+/** Collapses the tree row holding `text` if it is expanded: later checks find rows below it on screen. */
+async function collapseRow(page, text) {
+  const row = page.locator('.monaco-list-row', { hasText: text }).first();
+  if ((await row.count()) && (await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+}
+
 /** The webview of the delivery view (the only webview after freshLayout). */
 const deliveryFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
@@ -356,6 +362,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await settled(page.locator('.monaco-list-row', { hasText: /\d+ hours left before Currents drops the first events/ }).first(), 15_000);
       await page.locator('.monaco-list-row', { hasText: /Check the access key's age and last use/ }).first().waitFor({ timeout: 10_000 });
       await shot('delivery-tree-stopped');
+      await collapseRow(page, 'acme-braze-currents');
     });
 
     await step('Currents delivery: the delivery view of the stopped connector (warning, chart, gaps)', async () => {
@@ -371,6 +378,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await settled(frame.locator('.chart canvas').first(), 10_000);
       await frame.locator('ul.gaps li').first().waitFor({ timeout: 10_000 });
       await shot('delivery-view-stopped');
+      await collapseRow(page, 'acme-braze-currents');
     });
 
     await step('Currents delivery: the delivery view of the delivering connector, 7 days, bytes', async () => {
@@ -387,6 +395,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await frame.locator('button.on', { hasText: 'Last 7 days' }).waitFor({ timeout: 10_000 });
       await settled(frame.locator('.chart canvas').first(), 10_000);
       await shot('delivery-view-7d-bytes');
+      await collapseRow(page, 'acme-braze-currents');
     });
 
     await step('export files: the dashboard bucket lists them newest first; a ZIP opens as its entries', async () => {
@@ -398,6 +407,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.tab', { hasText: /lapsed-users-.*\.zip\.entries\.txt/ }).first().waitFor({ timeout: 20_000 });
       await page.locator('.editor-container .view-lines', { hasText: 'part-0000.txt' }).first().waitFor({ timeout: 10_000 });
       await shot('export-files');
+      await collapseRow(page, 'acme-braze-exports');
     });
 
     await step('right-click a role ARN > Verify role ARN verifies that ARN (no ARN prompt), report shown', async () => {
