@@ -6,6 +6,7 @@
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
 //   dist/action.js     the GitHub Action's entry point (action.yml), the CLI's check in-process.
+//   dist/deliveryView.js/.css  the delivery view's webview script (uPlot), for the browser.
 //   out/test/integration/suite.js  the mocha suite run inside the VS Code host.
 // node scripts/build.mjs [--production] [--tests]
 import { build } from 'esbuild';
@@ -53,6 +54,11 @@ const bundles = [
   { entryPoints: ['src/action.ts'], outfile: 'dist/action.js' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
+// The delivery view's webview script (with uPlot and its CSS): a browser bundle, never the host's.
+await build({
+  ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], alias: {}, sourcemap: false,
+  entryPoints: ['src/views/delivery/webview/main.ts'], outfile: 'dist/deliveryView.js',
+});
 if (withTests) {
   const dir = join(root, 'test/integration');
   const suites = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);

@@ -29,8 +29,11 @@ const commands = [
   cmd('brazeS3.generateDashboardPolicy', 'generateDashboardPolicy'),
   cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
   cmd('brazeS3.openPolicy', 'openPolicy'),
+  cmd('brazeS3.showDelivery', 'showDelivery', { icon: '$(pulse)' }),
+  cmd('brazeS3.openExportFile', 'openExportFile', { icon: '$(go-to-file)' }),
+  cmd('brazeS3.downloadExportFile', 'downloadExportFile', { icon: '$(cloud-download)' }),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.showDelivery', 'brazeS3.openExportFile', 'brazeS3.downloadExportFile'];
 // Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
 // `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
 // SSH, containers) those are left out of the User tab of the Settings UI.
@@ -58,6 +61,12 @@ pkg.contributes = {
       { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == user', group: '1_check@2' },
       { command: 'brazeS3.deleteAccessKey', when: 'view == brazeS3.account && viewItem == accessKey-inactive', group: '9_delete@1' },
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
+      // Currents delivery (src/views/delivery) and export files (src/views/exports).
+      { command: 'brazeS3.showDelivery', when: 'view == brazeS3.account && viewItem =~ /^currents(Connector|Folder)$/', group: 'inline' },
+      { command: 'brazeS3.showDelivery', when: 'view == brazeS3.account && viewItem =~ /^currents(Connector|Folder)$/', group: '1_check@0' },
+      { command: 'brazeS3.downloadExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: 'inline' },
+      { command: 'brazeS3.openExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: '1_open@1' },
+      { command: 'brazeS3.downloadExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: '1_open@2' },
     ],
     'editor/context': [
       // The workspace's files with a role ARN are listed before they open; until that list is
@@ -98,6 +107,9 @@ pkg.contributes = {
       'brazeS3.endpoint': windowSetting('string', { default: '', markdownDescription: '%config.endpoint%' }),
       'brazeS3.requestTimeoutMs': windowSetting('number', { default: 15000, minimum: 1000, maximum: 120000, markdownDescription: '%config.requestTimeoutMs%' }),
       'brazeS3.verifyRole.simulate': windowSetting('boolean', { default: false, markdownDescription: '%config.simulate%' }),
+      'brazeS3.delivery.quietHours': windowSetting('number', { default: 6, minimum: 1, maximum: 720, markdownDescription: '%config.delivery.quietHours%' }),
+      'brazeS3.delivery.stoppedHours': windowSetting('number', { default: 24, minimum: 1, maximum: 720, markdownDescription: '%config.delivery.stoppedHours%' }),
+      'brazeS3.delivery.dropWindowHours': windowSetting('number', { default: 48, minimum: 1, maximum: 720, markdownDescription: '%config.delivery.dropWindowHours%' }),
     },
   },
   walkthroughs: [{

@@ -64,7 +64,9 @@ ${moto ? `    IAM enforcement ${enforce ? 'on: only active keys moto issued work
     user:    ${DEMO_USER}, access key ${userKey.accessKeyId} (secret: ${userKey.secretAccessKey})
     partner account ${DEMO_PARTNER_ACCOUNT_ID}, external ID ${DEMO_EXTERNAL_ID} (set in the demo's settings)
 ` : ''}  Try: open policies/*.json, hover an action, Ctrl+. on a squiggle, the Braze S3 view in the activity bar,
-       right-click a bucket > Test credentials, right-click a role > Verify role ARN.
+       right-click a bucket > Test credentials, right-click a role > Verify role ARN,
+       expand acme-braze-currents (Currents delivery: currents-warehouse/ stopped 30 hours ago) and
+       acme-braze-exports (export files).
 Press Ctrl+C to stop.`);
 
 let stopping = false;

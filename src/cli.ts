@@ -3,6 +3,7 @@
 import { UsageError, parseArgs } from './cli/args';
 import { CHECK_OPTIONS, rulesDocPath, runCheck } from './cli/check';
 import { FileError } from './cli/files';
+import { DELIVERY_OPTIONS, runDelivery } from './cli/delivery';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 import { setFlagsFromString } from 'node:v8';
 
@@ -50,6 +51,13 @@ export const USAGE = `Usage:
   braze-s3 verify-role ARN --bucket B [--integration currents|dashboard] [--folder PATH]
                            [--partner-account-id ID] [--external-id ID] [--simulate]
                            [--profile P] [--region R] [--format text|json]
+  braze-s3 delivery --bucket B [--folder PATH] [--quiet-hours 6] [--stopped-hours 24]
+                    [--drop-window-hours 48] [--max-objects N] [--profile P] [--region R]
+                    [--endpoint URL] [--format text|json]
+      is Currents delivering? per connector (dataexport.<cluster>.S3.integration.<id>) under the
+      folder (default: every folder holding Currents data): its state (delivering, quiet, stopped),
+      the hours left before undelivered events are dropped, and files and bytes per hour over the
+      last 48 hours, from the keys' date partitions; exit 1 when a connector is stopped or none is found
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
@@ -75,6 +83,7 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
     }
     if (command === 'check') return await runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
+    if (command === 'delivery') return await runDelivery(parseArgs(rest, DELIVERY_OPTIONS), write);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -68,15 +68,39 @@ export function motoClients(endpoint, credentials = { accessKeyId: 'AKIAIOSFODNN
   return { s3: new S3Client({ ...common, forcePathStyle: true }), iam: new IAMClient(common) };
 }
 
-function currentsKeys(folder, n) {
-  const integration = '5f0c2a7d91e3b4001a2b3c4d';
-  const base = `${folder}/dataexport.prod-01.S3.integration.${integration}`;
-  const events = ['users.messages.email.Send', 'users.messages.email.Open', 'users.behaviors.CustomEvent'];
-  return events.slice(0, n).map((e, i) => `${base}/event_type=${e}/date=2026-11-24-0${9 + i}/${336 + i}/prod-01/dataexport.prod-01.S3.integration.${integration}+${i % 2}+${2210 + i}.avro`);
+/** The two connectors of the demo: `currents/` delivers; `currents-warehouse/` stopped 30 hours ago. */
+export const DEMO_CONNECTORS = [
+  { folder: 'currents', connector: 'dataexport.prod-01.S3.integration.5f0c2a7d91e3b4001a2b3c4d', codec: 'deflate', seed: 11,
+    // Every hour of the last 48, but for a 3-hour outage 20 hours ago that it recovered from.
+    hoursAgo: Array.from({ length: 48 }, (_, h) => h).filter((h) => h < 19 || h > 21) },
+  { folder: 'currents-warehouse', connector: 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2', codec: 'null', seed: 23,
+    eventTypes: ['users.messages.email.Send', 'users.behaviors.CustomEvent', 'users.campaigns.Conversion'],
+    // Its newest partition ended 30 hours ago (the hour that started 31 hours ago).
+    hoursAgo: Array.from({ length: 17 }, (_, h) => h + 31) },
+];
+
+/** Dashboard and API exports: a CSV, a ZIP (segment export), a JSON (API export) and an engagement report. */
+export function demoExportFiles(now = Date.now()) {
+  const { zipSync, strToU8 } = require('fflate');
+  const day = (ago) => new Date(now - ago * 86_400_000).toISOString().slice(0, 10);
+  const users = Array.from({ length: 25 }, (_, i) => ({ external_id: `customer-${1000 + i}`, email: `customer${1000 + i}@example.com`, country: ['ES', 'US', 'MX'][i % 3] }));
+  const csv = ['external_id,email,country', ...users.map((u) => `${u.external_id},${u.email},${u.country}`)].join('\n') + '\n';
+  const lines = users.map((u) => JSON.stringify({ external_id: u.external_id, email: u.email, country: u.country })).join('\n') + '\n';
+  const zip = zipSync({
+    '5f0c2a7d-segment-export/part-0000.txt': strToU8(lines),
+    '5f0c2a7d-segment-export/part-0001.txt': strToU8(lines.split('\n').slice(0, 10).join('\n') + '\n'),
+    'README.txt': strToU8('Segment export: one JSON object per line.\n'),
+  });
+  return [
+    { key: `segment-exports/active-users-${day(2)}.csv`, body: csv },
+    { key: `segment-exports/lapsed-users-${day(1)}.zip`, body: Buffer.from(zip) },
+    { key: `api-exports/users-export-segment-${day(0)}.json`, body: JSON.stringify({ users: users.slice(0, 5), message: 'success' }, null, 2) + '\n' },
+    { key: `reports/campaign-engagement-${day(0)}.csv`, body: 'date,campaign,sends,opens,clicks\n' + [0, 1, 2].map((i) => `${day(i)},Winter sale,${1200 - i * 100},${410 - i * 20},${95 - i * 5}`).join('\n') + '\n' },
+  ];
 }
 
 /** Seeds the demo account into a fresh moto; returns the IAM user's access key. */
-export async function seedDemoAccount(endpoint) {
+export async function seedDemoAccount(endpoint, now = Date.now()) {
   const s3m = require('@aws-sdk/client-s3');
   const iamm = require('@aws-sdk/client-iam');
   const { s3, iam } = motoClients(endpoint);
@@ -89,11 +113,13 @@ export async function seedDemoAccount(endpoint) {
         : { SSEAlgorithm: 'AES256' };
       await s3.send(new s3m.PutBucketEncryptionCommand({ Bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: rule }] } }));
     }
-    const files = [...currentsKeys(DEMO_CONNECTOR_FOLDERS[0], 3), ...currentsKeys(DEMO_CONNECTOR_FOLDERS[1], 2)];
-    for (const [i, Key] of files.entries()) {
-      await s3.send(new s3m.PutObjectCommand({ Bucket: 'acme-braze-currents', Key, Body: Buffer.alloc(1024 * (i + 3), 7) }));
+    // Real Currents Avro files over the last 48 hours, a few at a time.
+    const { connectorFiles } = await import('./currents-avro.mjs');
+    const files = (await Promise.all(DEMO_CONNECTORS.map((c) => connectorFiles({ ...c, now })))).flat();
+    for (let i = 0; i < files.length; i += 16) {
+      await Promise.all(files.slice(i, i + 16).map((f) => s3.send(new s3m.PutObjectCommand({ Bucket: 'acme-braze-currents', Key: f.key, Body: f.body, ContentType: 'application/avro' }))));
     }
-    await s3.send(new s3m.PutObjectCommand({ Bucket: 'acme-braze-exports', Key: 'segment-exports/active-users-2026-11-24.csv', Body: 'external_id,email\n' }));
+    for (const f of demoExportFiles(now)) await s3.send(new s3m.PutObjectCommand({ Bucket: 'acme-braze-exports', Key: f.key, Body: f.body }));
     await s3.send(new s3m.PutObjectCommand({ Bucket: 'acme-marketing-assets', Key: 'banners/winter-sale.png', Body: Buffer.alloc(2048, 1) }));
 
     const policy = async (name, document) => (await iam.send(new iamm.CreatePolicyCommand({ PolicyName: name, PolicyDocument: JSON.stringify(document) }))).Policy.Arn;

@@ -275,6 +275,30 @@ async function openWalkthroughStep(page, title, stepTitle, button) {
   return page.locator('.gettingStartedContainer').first().innerText();
 }
 
+/** Shows the Braze S3 account view (clicking the icon of the view already shown would hide it). */
+async function showAccountView(page) {
+  const icon = page.locator('.activitybar [aria-label^="Braze S3"]').first();
+  await icon.waitFor({ timeout: 30_000 });
+  if (!(await page.locator('.activitybar .action-item.checked [aria-label^="Braze S3"], .activitybar .action-item.checked[aria-label^="Braze S3"]').count())) await icon.click();
+}
+
+/** Expands the tree row holding `text` (through its twistie: a row with a command runs it on click). */
+async function expandRow(page, text, timeout = 30_000) {
+  const row = page.locator('.monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  return row;
+}
+
+/** Collapses the tree row holding `text` if it is expanded: later checks find rows below it on screen. */
+async function collapseRow(page, text) {
+  const row = page.locator('.monaco-list-row', { hasText: text }).first();
+  if ((await row.count()) && (await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+}
+
+/** The webview of the delivery view (the only webview after freshLayout). */
+const deliveryFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
 /** `url` opens the workspace with the extension under development loaded (no tests). */
 export async function runUiChecks({ browser, url, resultsDir }) {
   return onWorkbench({ browser, url, resultsDir, label: 'UI', failureShot: 'ui-failure' }, async ({ page, shot, step }) => {
@@ -325,6 +349,65 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       }
       await page.locator('.monaco-list-row', { hasText: 'Roles' }).first().waitFor({ timeout: 10_000 });
       await shot('account-view');
+    });
+
+    await step('Currents delivery: the stopped connector warns in the tree with the hours left and what to check', async () => {
+      await showAccountView(page);
+      await expandRow(page, 'acme-braze-currents');
+      const warehouse = page.locator('.monaco-list-row', { hasText: 'currents-warehouse/' }).first();
+      await warehouse.locator('.label-description', { hasText: /stopped · \d+ hours left · no file for 3\d hours/ }).waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-list-row', { hasText: 'currents/' }).locator('.label-description', { hasText: /delivering · newest file/ }).first().waitFor({ timeout: 30_000 });
+      await expandRow(page, 'currents-warehouse/');
+      await expandRow(page, 'dataexport.prod-03.S3.integration.');
+      await settled(page.locator('.monaco-list-row', { hasText: /\d+ hours left before Currents drops the first events/ }).first(), 15_000);
+      await page.locator('.monaco-list-row', { hasText: /Check the access key's age and last use/ }).first().waitFor({ timeout: 10_000 });
+      await shot('delivery-tree-stopped');
+      await collapseRow(page, 'acme-braze-currents');
+    });
+
+    await step('Currents delivery: the delivery view of the stopped connector (warning, chart, gaps)', async () => {
+      await showAccountView(page);
+      await expandRow(page, 'acme-braze-currents');
+      await expandRow(page, 'currents-warehouse/');
+      await page.locator('.monaco-list-row', { hasText: 'dataexport.prod-03.S3.integration.' }).first().locator('.label-name').click();
+      // The row keeps its text once selected (the state and the connector's name).
+      await page.locator('.monaco-list-row.selected', { hasText: /stopped · \d+ hours left/ }).first().waitFor({ timeout: 10_000 });
+      const frame = deliveryFrame(page);
+      await frame.locator('h1', { hasText: 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2' }).waitFor({ timeout: 30_000 });
+      await frame.locator('.warning', { hasText: /hours left before Currents drops|window has passed/ }).waitFor({ timeout: 10_000 });
+      await settled(frame.locator('.chart canvas').first(), 10_000);
+      await frame.locator('ul.gaps li').first().waitFor({ timeout: 10_000 });
+      await shot('delivery-view-stopped');
+      await collapseRow(page, 'acme-braze-currents');
+    });
+
+    await step('Currents delivery: the delivery view of the delivering connector, 7 days, bytes', async () => {
+      await showAccountView(page);
+      await expandRow(page, 'acme-braze-currents');
+      await expandRow(page, 'currents/');
+      await page.locator('.monaco-list-row', { hasText: 'dataexport.prod-01.S3.integration.' }).first().locator('.label-name').click();
+      const frame = deliveryFrame(page);
+      await frame.locator('.state.delivering').waitFor({ timeout: 30_000 });
+      await settled(frame.locator('.chart canvas').first(), 10_000);
+      await shot('delivery-view');
+      await frame.getByRole('button', { name: 'Last 7 days' }).click();
+      await frame.getByRole('button', { name: 'Bytes' }).click();
+      await frame.locator('button.on', { hasText: 'Last 7 days' }).waitFor({ timeout: 10_000 });
+      await settled(frame.locator('.chart canvas').first(), 10_000);
+      await shot('delivery-view-7d-bytes');
+      await collapseRow(page, 'acme-braze-currents');
+    });
+
+    await step('export files: the dashboard bucket lists them newest first; a ZIP opens as its entries', async () => {
+      await showAccountView(page);
+      await expandRow(page, 'acme-braze-exports');
+      const zip = page.locator('.monaco-list-row', { hasText: /lapsed-users-.*\.zip/ }).first();
+      await zip.locator('.label-description', { hasText: /\d (B|KB) · / }).waitFor({ timeout: 30_000 });
+      await zip.locator('.label-name').click();
+      await page.locator('.tab', { hasText: /lapsed-users-.*\.zip\.entries\.txt/ }).first().waitFor({ timeout: 20_000 });
+      await page.locator('.editor-container .view-lines', { hasText: 'part-0000.txt' }).first().waitFor({ timeout: 10_000 });
+      await shot('export-files');
+      await collapseRow(page, 'acme-braze-exports');
     });
 
     await step('right-click a role ARN > Verify role ARN verifies that ARN (no ARN prompt), report shown', async () => {

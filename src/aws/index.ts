@@ -10,3 +10,5 @@ export * from './verifyRole';
 export { liveMessages } from './messages';
 export * from './users';
 export * from './rotation';
+export * from './delivery';
+export * from './exports';

@@ -18,6 +18,7 @@ import { ROLE_ARN, RoleArnContext } from './roleArnContext';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
 import type { BucketWarning } from '../editor/prompts';
+import { DeliveryFeatures, registerDeliveryFeatures } from './delivery/register';
 
 export interface AccountFeatures {
   listBucketNames(): Promise<string[] | undefined>;
@@ -27,6 +28,7 @@ export interface AccountFeatures {
   lastReport(): Report | undefined;
   tree: AccountTree;
   roleArns: RoleArnContext;
+  delivery: DeliveryFeatures;
 }
 
 
@@ -210,7 +212,8 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     command('brazeS3.openPolicy', (node?: Node) => (node?.kind === 'policy' ? policies.open(`${node.role} ${node.name}`, prettyJson(node.document)) : undefined)),
   );
 
-  return { listBucketNames: () => tree.bucketNames(), bucketWarnings: (bucket) => tree.bucketWarnings(bucket), lastReport: () => last, tree, roleArns };
+  const delivery = registerDeliveryFeatures(context, output, tree);
+  return { listBucketNames: () => tree.bucketNames(), bucketWarnings: (bucket) => tree.bucketWarnings(bucket), lastReport: () => last, tree, roleArns, delivery };
 }
 
 function isRoleNode(arg: unknown): arg is Extract<Node, { kind: 'role' }> {

@@ -2,19 +2,24 @@
 // item until it is expanded; roles come page by page with "Load more"; errors are error items
 // with a retry, and the rest of the tree keeps working.
 import * as vscode from 'vscode';
-import type { AccessKeyInfo, BucketSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
+import type { AccessKeyInfo, BucketSummary, ConnectorSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
 import type { BucketWarning } from '../editor/prompts';
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
 import { UnreachableAction, UnreachableNotice, unreachableActions, unreachableText } from './unreachable';
+import { DeliverySummaries, healthOf } from './delivery/health';
+import { checkAdvice, connectorItem, folderDescription, stoppedWarning } from './delivery/treeItems';
+import { exportFileItem, exportFileNodes } from './exports/exportItems';
 
 export type Node =
   | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
   | { kind: 'bucket'; bucket: BucketSummary }
-  | { kind: 'bucketInfo'; label: string; warning?: boolean }
+  | { kind: 'bucketInfo'; label: string; warning?: boolean; tooltip?: string; command?: vscode.Command }
   | { kind: 'object'; bucket: string; object: ExportObject }
   | { kind: 'currentsFolder'; bucket: string; folder: string }
+  | { kind: 'connector'; bucket: string; folder: string; region?: string; summary: ConnectorSummary }
+  | { kind: 'exportFile'; bucket: string; region?: string; object: ExportObject }
   | { kind: 'role'; role: RoleSummary }
   | { kind: 'user'; user: UserSummary }
   | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
@@ -48,8 +53,24 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** Shown instead of the tree when AWS cannot be reached at all. */
   readonly unreachable = new UnreachableNotice();
+  /** Delivery summaries of the Currents folders (src/views/delivery). */
+  readonly deliveries = new DeliverySummaries();
+  /** The folder nodes shown, so a summary that arrives redraws its own item. */
+  private readonly folderNodes = new Map<string, Node>();
 
-  constructor(private readonly connection: AccountConnection) {}
+  constructor(private readonly connection: AccountConnection) {
+    this.deliveries.onDidSummarise(({ bucket, folder }) => {
+      const node = this.folderNodes.get(`${bucket}/${folder}`);
+      if (node) this.changed.fire(node);
+    });
+  }
+
+  /** The S3 client for a bucket, in its region when the tree knows it. */
+  s3For(bucket: string) {
+    const region = this.bucketFacts.get(bucket)?.region;
+    const clients = this.connection.get();
+    return region ? clients.s3For(region) : clients.s3;
+  }
 
   /** The tree view showing this tree (it carries the "cannot be reached" message). */
   createView(id: string): vscode.TreeView<Node> {
@@ -59,6 +80,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   refresh(): void {
+    this.deliveries.clear();
+    this.folderNodes.clear();
     this.buckets = undefined;
     this.bucketFacts.clear();
     this.bucketWarningsCache.clear();
@@ -68,6 +91,11 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.users = [];
     this.userMarker = undefined;
     this.usersLoaded = false;
+    this.changed.fire(undefined);
+  }
+
+  /** Redraws every item without listing again (new delivery thresholds). */
+  redraw(): void {
     this.changed.fire(undefined);
   }
 
@@ -216,7 +244,9 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         case 'user':
           return await this.userDetails(node.user);
         case 'currentsFolder':
-          return await this.folderObjects(node);
+          return await this.folderConnectors(node);
+        case 'connector':
+          return this.connectorDetails(node);
         case 'bucket':
           return await this.bucketDetails(node);
         case 'role':
@@ -295,18 +325,44 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     // Currents data per connector folder; a bucket without any (a dashboard-export bucket) says so.
     this.requests++;
     const folders = await aws.currentsFolders(s3, bucket);
-    if (folders.length === 0) out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No Currents data in this bucket') });
-    for (const folder of folders) out.push({ kind: 'currentsFolder', bucket, folder });
+    if (folders.length === 0) {
+      // A bucket without Currents data may hold dashboard and API exports: newest first.
+      out.push({ kind: 'bucketInfo', label: vscode.l10n.t('No Currents data in this bucket') });
+      this.requests++;
+      out.push(...(await exportFileNodes(s3, bucket, region)));
+    }
+    for (const folder of folders) {
+      const folderNode: Node = { kind: 'currentsFolder', bucket, folder };
+      this.folderNodes.set(`${bucket}/${folder}`, folderNode);
+      // Each folder's delivery state shows on its item as soon as its summary is made.
+      this.requests++;
+      this.deliveries.get(s3, bucket, folder).catch(() => undefined);
+      out.push(folderNode);
+    }
     return out;
   }
 
-  private async folderObjects(node: Extract<Node, { kind: 'currentsFolder' }>): Promise<Node[]> {
-    const aws = loadAws();
-    const clients = this.connection.get();
+  /** One item per Currents connector of the folder, with its delivery state. */
+  private async folderConnectors(node: Extract<Node, { kind: 'currentsFolder' }>): Promise<Node[]> {
     const region = this.bucketFacts.get(node.bucket)?.region;
-    this.requests++;
-    const objects = await aws.newestObjects(region ? clients.s3For(region) : clients.s3, node.bucket, node.folder, 15);
-    return objects.map((object): Node => ({ kind: 'object', bucket: node.bucket, object }));
+    const d = await this.deliveries.get(this.s3For(node.bucket), node.bucket, node.folder);
+    const out: Node[] = d.connectors.map((summary): Node => ({ kind: 'connector', bucket: node.bucket, folder: node.folder, region, summary }));
+    if (out.length === 0) out.push({ kind: 'message', label: vscode.l10n.t('No Currents connector folder (dataexport.…) here.') });
+    if (d.cut?.objects) out.push({ kind: 'message', label: vscode.l10n.t('Listing stopped after {0} files: counts are incomplete.', d.cut.objects.toLocaleString()) });
+    return out;
+  }
+
+  /** A stopped connector says how long is left and what to check; then its newest files. */
+  private connectorDetails(node: Extract<Node, { kind: 'connector' }>): Node[] {
+    const out: Node[] = [];
+    const h = healthOf(node.summary.newestHour);
+    if (h.state === 'stopped') {
+      out.push({ kind: 'bucketInfo', label: stoppedWarning(h), warning: true, tooltip: `${stoppedWarning(h)}\n${checkAdvice()}` });
+      out.push({ kind: 'bucketInfo', label: checkAdvice(), tooltip: checkAdvice(), command: { command: 'brazeS3.testCredentials', title: vscode.l10n.t('Test credentials'), arguments: [node.bucket, { integration: 'currents', folder: node.folder }] } });
+    }
+    if (h.state === 'quiet') out.push({ kind: 'bucketInfo', label: vscode.l10n.t('Currents may simply be quiet on a quiet workspace.') });
+    for (const object of node.summary.newestObjects) out.push({ kind: 'object', bucket: node.bucket, object });
+    return out;
   }
 
   private async rolePolicies(role: RoleSummary): Promise<Node[]> {
@@ -339,17 +395,25 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       case 'bucketInfo': {
         const item = new vscode.TreeItem(node.label);
-        item.iconPath = new vscode.ThemeIcon(node.warning ? 'warning' : 'info', node.warning ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(node.warning ? 'warning' : node.command ? 'debug-start' : 'info', node.warning ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.tooltip = node.tooltip;
+        item.command = node.command;
         return item;
       }
       case 'currentsFolder': {
         const item = new vscode.TreeItem(`${node.folder}/`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `folder:${node.bucket}/${node.folder}`;
-        item.description = vscode.l10n.t('Currents connector folder');
-        item.tooltip = `s3://${node.bucket}/${node.folder}/`;
-        item.iconPath = new vscode.ThemeIcon('folder');
+        item.contextValue = 'currentsFolder';
+        const health = folderDescription(this.deliveries.peek(node.bucket, node.folder), !!this.deliveries.failed(node.bucket, node.folder));
+        item.description = health.description;
+        item.tooltip = [`s3://${node.bucket}/${node.folder}/`, vscode.l10n.t('Currents connector folder'), health.tooltip].filter(Boolean).join('\n');
+        item.iconPath = health.icon;
         return item;
       }
+      case 'connector':
+        return connectorItem(node.bucket, node.folder, node.summary, node);
+      case 'exportFile':
+        return exportFileItem(node);
       case 'object': {
         const item = new vscode.TreeItem(node.object.key.split('/').pop() ?? node.object.key);
         item.description = `${formatBytes(node.object.size)} · ${node.object.lastModified?.toISOString().replace('T', ' ').slice(0, 16) ?? ''}`;
@@ -412,6 +476,7 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   dispose(): void {
+    this.deliveries.dispose();
     this.changed.dispose();
   }
 }

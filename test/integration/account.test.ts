@@ -14,7 +14,7 @@ describe('AWS account view (moto)', () => {
     assert.equal(account.tree.getTreeItem(buckets[0]).contextValue, 'bucket');
   });
 
-  it('expands a bucket: region, then one folder per Currents connector with its newest files', async () => {
+  it('expands a bucket: region, then one folder per Currents connector with its delivery state and newest files', async () => {
     const { account } = await api();
     const [group] = await account.tree.getChildren();
     const buckets = await account.tree.getChildren(group);
@@ -24,14 +24,19 @@ describe('AWS account view (moto)', () => {
     assert.deepEqual(labels, ['Region: us-east-1', 'currents/', 'currents-warehouse/']);
     // What expanding revealed is shown on the bucket item itself (no per-item call before that).
     assert.equal(account.tree.getTreeItem(bucket).description, 'us-east-1');
-    const files = await account.tree.getChildren(details[1]);
-    assert.equal(files.length, 3);
+    const [connector] = await account.tree.getChildren(details[1]);
+    assert.equal(connector.kind, 'connector');
+    const files = await account.tree.getChildren(connector);
+    assert.equal(files.length, 15, 'a delivering connector: its 15 newest files, no warning');
     assert.ok(files.every((f) => f.kind === 'object' && f.object.key.startsWith('currents/') && f.object.key.includes('/event_type=')));
-    assert.equal((await account.tree.getChildren(details[2])).length, 2);
-    // A dashboard-export bucket holds no Currents data, and says so (no "currents/" folder is assumed).
+    const [stopped] = await account.tree.getChildren(details[2]);
+    const stoppedDetails = await account.tree.getChildren(stopped);
+    assert.equal(stoppedDetails.length, 2 + 15, 'the countdown, what to check, then the newest files');
+    // A dashboard-export bucket holds no Currents data, and says so (no "currents/" folder is assumed); its export files follow.
     const exportsBucket = buckets.find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-exports')!;
     const exportDetails = (await account.tree.getChildren(exportsBucket)).map((n) => String(account.tree.getTreeItem(n).label));
-    assert.deepEqual(exportDetails, ['Region: us-east-1', 'No Currents data in this bucket']);
+    assert.deepEqual(exportDetails.slice(0, 2), ['Region: us-east-1', 'No Currents data in this bucket']);
+    assert.equal(exportDetails.length, 2 + 4);
   });
 
   it('AWS unreachable: the view names the endpoint it tried and the next step (no raw ECONNREFUSED), and recovers on retry', async () => {
