@@ -2,7 +2,6 @@
 // by reader.ts, and avsc's RPC and file-stream modules stay out of the bundle.
 import type { Type as AvscType } from 'avsc';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const types = require('avsc/lib/types') as { Type: typeof AvscType };
 
 export type Type = AvscType;
