@@ -280,7 +280,10 @@ export class AvroFile {
   async count(signal?: AbortSignal, progress?: (bytes: number, records: number) => void): Promise<{ records: number; blocks: number; complete: boolean }> {
     while (await this.scanOne(signal)) {
       signal?.throwIfAborted();
-      if (progress && this.blocks.length % 256 === 0) progress(this.next, this.recordsFound);
+      if (this.blocks.length % 256 === 0) {
+        progress?.(this.next, this.recordsFound);
+        await breathe();
+      }
     }
     progress?.(this.next, this.recordsFound);
     return { records: this.recordsFound, blocks: this.blocks.length, complete: this.ended && !this.problem };
@@ -368,6 +371,7 @@ export class AvroFile {
       signal?.throwIfAborted();
       const entry = this.blocks[block];
       const values = await this.decodeBlock(block, signal);
+      await breathe();
       for (; record < values.length; record++) {
         searched++;
         if (match(values[record])) {
@@ -397,6 +401,9 @@ export class AvroFile {
     await this.source.close?.();
   }
 }
+
+/** Lets the event loop run between blocks: a long count or search never freezes the host. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function rest(meta: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
