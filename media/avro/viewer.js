@@ -122,8 +122,15 @@
     vscode.postMessage({ type: 'page', req: ++req, page: p });
   }
 
+  /** The JSON panel follows the table: a record no longer listed is not left on show. */
+  function clearRecord() {
+    parts.jsonTitle.textContent = t.record.replace('{0}', '');
+    parts.json.textContent = t.pickRecord;
+  }
+
   function startSearch(/** @type {string} */ column, /** @type {string} */ text) {
     search = { column, text, cursor: undefined, count: 0 };
+    clearRecord();
     parts.tbody.replaceChildren();
     shown.clear();
     status(t.searching);
@@ -139,6 +146,7 @@
 
   function clearSearch() {
     search = undefined;
+    clearRecord();
     askPage(page);
   }
 
@@ -168,6 +176,7 @@
     }
     if (msg.type === 'page') {
       if (msg.req !== req || search) return; // a newer request is on its way
+      if (msg.page !== page) clearRecord();
       page = msg.page;
       known = msg.known;
       showRows(msg.rows, false);
