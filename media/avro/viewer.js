@@ -36,7 +36,9 @@
     app.replaceChildren();
     app.setAttribute('aria-busy', 'false');
     if (init.openError) {
-      app.append(el('div', { class: 'problem', role: 'alert' }, [el('strong', { text: t.cannotOpen }), el('div', { text: init.openError })]));
+      const facts = init.size ? [el('div', { class: 'facts' }, [el('span', { class: 'fact' }, [el('span', { class: 'label', text: t.size }), el('span', { class: 'value', text: init.size })])])] : [];
+      app.append(el('header', {}, [el('h1', { text: init.fileName, title: init.location }), ...facts]));
+      app.append(el('div', { class: 'problem', role: 'alert' }, [el('strong', { text: t.cannotOpen }), el('div', { id: 'problem-text', text: init.openError })]));
       return;
     }
     parts.records = el('span', { class: 'value', id: 'record-count', text: t.counting });

@@ -429,6 +429,29 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await shot('avro-viewer-filter');
     });
 
+    await step('Open on a Currents file of the account view shows the object from the bucket in the Avro viewer', async () => {
+      const icon = page.locator('.activitybar [aria-label^="Braze S3"]').first();
+      await icon.waitFor({ timeout: 30_000 });
+      if (!(await page.locator('.activitybar .action-item.checked [aria-label^="Braze S3"], .activitybar .action-item.checked[aria-label^="Braze S3"]').count())) await icon.click();
+      const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
+      await row('acme-braze-currents').waitFor({ timeout: 30_000 });
+      if ((await row('acme-braze-currents').getAttribute('aria-expanded')) !== 'true') await row('acme-braze-currents').click();
+      const folder = page.locator('.monaco-list-row[aria-level="3"]', { hasText: /^currents\// }).first();
+      await folder.waitFor({ timeout: 20_000 });
+      if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+      const file = page.locator('.monaco-list-row[aria-level="4"]', { hasText: '.avro' }).first();
+      await file.waitFor({ timeout: 20_000 });
+      const name = (await file.locator('.label-name').first().innerText()).trim();
+      await file.click();
+      const tab = page.locator('.tab.active', { hasText: name });
+      await tab.waitFor({ timeout: 15_000 });
+      const viewer = previewFrame(page);
+      await viewer.locator('h1', { hasText: name }).waitFor({ timeout: 20_000 });
+      // A real Currents file shows its count; anything else, what is wrong with it: never a blank editor.
+      await viewer.locator('#record-count:not(:has-text("counting")), #problem-text').first().waitFor({ timeout: 20_000 });
+      await shot('avro-viewer-from-bucket');
+    });
+
     await step('"New policy file…" driven through the command palette and its quick picks', async () => {
       await runCommand(page, 'Braze S3: New policy file', { closes: false });
       await pick(page, 'Currents');
@@ -468,6 +491,18 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       const text = await openWalkthroughStep(page, /Conectar un contenedor de S3 con Braze/, 'Elige cómo se autentica el socio', 'ARN de rol');
       if (/Choose how the partner|Secret key or role ARN|an IAM user with the policy/.test(text)) throw new Error('English text in the Spanish walkthrough');
       await shot('es-walkthrough');
+    });
+    await step('es: the Avro viewer in Spanish', async () => {
+      await openQuickInput(page, 'Control+P');
+      await typeInQuickInput(page, 'users.messages.email.Send.avro');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'users.messages.email.Send.avro' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      const viewer = previewFrame(page);
+      await viewer.locator('#record-count', { hasText: /^1\.?250 registros · \d+ bloques$/ }).waitFor({ timeout: 30_000 });
+      await viewer.locator('#status', { hasText: /^Registros 1–100 de 1\.?250$/ }).waitFor({ timeout: 15_000 });
+      const text = await viewer.locator('body').innerText();
+      if (/Writer schema|Next page|Any column|records/.test(text)) throw new Error('English text in the Spanish viewer');
+      await shot('es-avro-viewer');
     });
     await step('es: the command titles in the palette come from package.nls.es.json', async () => {
       await openQuickInput(page, 'F1');

@@ -95,10 +95,12 @@ describe('Avro viewer (custom editor)', () => {
     const uri = vscode.Uri.file(path);
     await vscode.commands.executeCommand('vscode.open', uri);
     const { avro } = await api();
-    const sent = (await waitFor(() => avro.provider.lastSent(uri), (s) => !!s?.page, 10_000, 'the first page'))!;
-    const page = sent.page as Extract<typeof sent.page, { type: 'page' }>;
-    assert.deepEqual(page.rows, []);
-    assert.match(page.problem ?? '', /^Not an Avro object container file/);
+    const sent = (await waitFor(() => avro.provider.lastSent(uri), (s) => !!s?.init, 10_000, 'the viewer\'s header'))!;
+    const init = sent.init as Extract<typeof sent.init, { type: 'init' }>;
+    assert.equal(init.fileName, 'export.avro');
+    assert.match(init.openError ?? '', /^Not an Avro object container file/);
+    assert.equal(init.size, '33 B');
+    assert.equal(sent.page, undefined, 'no table for a file without an Avro header');
   });
 });
 

@@ -81,12 +81,14 @@ export class AvroEditorProvider implements vscode.CustomReadonlyEditorProvider<A
     const location = doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.toString(true);
     const file = doc.file;
     const header = file?.header;
+    // Without a header (empty, not Avro, cut inside it) there is no table to show: only why.
+    const openError = doc.openError ?? (header ? undefined : this.problem(doc));
     post({
       type: 'init', fileName, location, size: file ? bytesText(file.size) : '', codec: header?.codec ?? '',
       schema: header ? (typeof header.schema === 'string' ? header.schema : JSON.stringify(header.schema, null, 2)) : '',
-      columns: file?.columns ?? [], pageSize: PAGE_SIZE, openError: doc.openError, strings: viewerStrings(),
+      columns: file?.columns ?? [], pageSize: PAGE_SIZE, openError, strings: viewerStrings(),
     });
-    if (!file) return;
+    if (!file || openError) return;
     post(await this.answer(doc, { type: 'page', req: 0, page: 0 }));
     await this.count(doc, post);
   }
