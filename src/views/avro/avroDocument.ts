@@ -20,7 +20,9 @@ export class AvroDocument implements vscode.CustomDocument {
   static async open(uri: vscode.Uri, connection: AccountConnection): Promise<AvroDocument> {
     try {
       const source = await sourceOf(uri, connection);
-      return new AvroDocument(uri, await loadAvro().AvroFile.open(source), undefined);
+      // Each read from S3 is a request: a larger window makes a count cost fewer of them.
+      const chunkBytes = uri.scheme === S3_SCHEME ? 1024 * 1024 : 256 * 1024;
+      return new AvroDocument(uri, await loadAvro().AvroFile.open(source, { chunkBytes }), undefined);
     } catch (error) {
       const text = uri.scheme === S3_SCHEME ? awsProblemText(error) : error instanceof Error ? error.message : String(error);
       return new AvroDocument(uri, undefined, text);
