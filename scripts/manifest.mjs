@@ -29,8 +29,9 @@ const commands = [
   cmd('brazeS3.generateDashboardPolicy', 'generateDashboardPolicy'),
   cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
   cmd('brazeS3.openPolicy', 'openPolicy'),
+  cmd('brazeS3.openObject', 'openObject', { icon: '$(go-to-file)' }),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.openObject'];
 // Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
 // `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
 // SSH, containers) those are left out of the User tab of the Settings UI.
@@ -58,6 +59,9 @@ pkg.contributes = {
       { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == user', group: '1_check@2' },
       { command: 'brazeS3.deleteAccessKey', when: 'view == brazeS3.account && viewItem == accessKey-inactive', group: '9_delete@1' },
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
+      // A file of a Currents folder: Open reads it from the bucket (src/views/avro/register.ts).
+      { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: 'inline' },
+      { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: '1_open@1' },
     ],
     'editor/context': [
       // The workspace's files with a role ARN are listed before they open; until that list is
@@ -83,6 +87,8 @@ pkg.contributes = {
     { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
     { view: 'brazeS3.account', contents: '%welcome.noCredentials%', when: 'brazeS3.noCredentials && !brazeS3.untrusted' },
   ],
+  // The Avro viewer is the default editor of *.avro, local or braze-s3:// (src/views/avro/).
+  customEditors: [{ viewType: 'brazeS3.avroViewer', displayName: '%customEditor.avro%', selector: [{ filenamePattern: '*.avro' }], priority: 'default' }],
   configuration: {
     title: '%config.title%',
     properties: {
@@ -114,7 +120,7 @@ pkg.contributes = {
     ],
   }],
 };
-pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'onView:brazeS3.account', 'onStartupFinished'];
+pkg.activationEvents = ['onCustomEditor:brazeS3.avroViewer', 'onFileSystem:braze-s3', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'onView:brazeS3.account', 'onStartupFinished'];
 pkg.capabilities = {
   untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
   virtualWorkspaces: { supported: 'limited', description: '%virtual%' },
