@@ -99,7 +99,7 @@ describe('Avro viewer (custom editor)', () => {
     const init = sent.init as Extract<typeof sent.init, { type: 'init' }>;
     assert.equal(init.fileName, 'export.avro');
     assert.match(init.openError ?? '', /^Not an Avro object container file/);
-    assert.equal(init.size, '33 B');
+    assert.equal(init.size, '34 B'); // 18 + 16 bytes
     assert.equal(sent.page, undefined, 'no table for a file without an Avro header');
   });
 });
