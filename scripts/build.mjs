@@ -4,6 +4,7 @@
 //                      the first template document (src/loadFormats.ts);
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
+//   dist/avro.js       the Avro reader (avsc, snappyjs), required when the first .avro file opens;
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
 //   dist/action.js     the GitHub Action's entry point (action.yml), the CLI's check in-process.
 //   dist/deliveryView.js/.css  the delivery view's webview script (uPlot), for the browser.
@@ -30,7 +31,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['vscode', './iam-index.json', './aws.js', './formats.js'],
+  external: ['vscode', './iam-index.json', './aws.js', './formats.js', './avro.js'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
@@ -50,6 +51,7 @@ const bundles = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/aws/index.ts'], outfile: 'dist/aws.js' },
   { entryPoints: ['src/formats/index.ts'], outfile: 'dist/formats.js' },
+  { entryPoints: ['src/avro/index.ts'], outfile: 'dist/avro.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/action.ts'], outfile: 'dist/action.js' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));

@@ -32,8 +32,9 @@ const commands = [
   cmd('brazeS3.showDelivery', 'showDelivery', { icon: '$(pulse)' }),
   cmd('brazeS3.openExportFile', 'openExportFile', { icon: '$(go-to-file)' }),
   cmd('brazeS3.downloadExportFile', 'downloadExportFile', { icon: '$(cloud-download)' }),
+  cmd('brazeS3.openObject', 'openObject', { icon: '$(go-to-file)' }),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.showDelivery', 'brazeS3.openExportFile', 'brazeS3.downloadExportFile'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.showDelivery', 'brazeS3.openExportFile', 'brazeS3.downloadExportFile', 'brazeS3.openObject'];
 // Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
 // `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
 // SSH, containers) those are left out of the User tab of the Settings UI.
@@ -67,6 +68,9 @@ pkg.contributes = {
       { command: 'brazeS3.downloadExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: 'inline' },
       { command: 'brazeS3.openExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: '1_open@1' },
       { command: 'brazeS3.downloadExportFile', when: 'view == brazeS3.account && viewItem == exportFile', group: '1_open@2' },
+      // A file of a Currents folder: Open reads it from the bucket (src/views/avro/register.ts).
+      { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: 'inline' },
+      { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: '1_open@1' },
     ],
     'editor/context': [
       // The workspace's files with a role ARN are listed before they open; until that list is
@@ -92,6 +96,8 @@ pkg.contributes = {
     { view: 'brazeS3.account', contents: '%welcome.untrusted%', when: 'brazeS3.untrusted' },
     { view: 'brazeS3.account', contents: '%welcome.noCredentials%', when: 'brazeS3.noCredentials && !brazeS3.untrusted' },
   ],
+  // The Avro viewer is the default editor of *.avro, local or braze-s3:// (src/views/avro/).
+  customEditors: [{ viewType: 'brazeS3.avroViewer', displayName: '%customEditor.avro%', selector: [{ filenamePattern: '*.avro' }], priority: 'default' }],
   configuration: {
     title: '%config.title%',
     properties: {
@@ -131,7 +137,8 @@ pkg.contributes = {
 // Not listed, as VS Code (engine >= 1.74) derives them: onView for the account view, onCommand for
 // the commands. workspaceContains:**/*.tf went: a file search at every window start, for an
 // activation onStartupFinished gives anyway.
-pkg.activationEvents = ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'onStartupFinished'];
+// onFileSystem: a braze-s3:// editor restored with the window needs its provider before anything else.
+pkg.activationEvents = ['onFileSystem:braze-s3', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onLanguage:terraform', 'onStartupFinished'];
 pkg.capabilities = {
   untrustedWorkspaces: { supported: 'limited', description: '%untrusted%', restrictedConfigurations: ['brazeS3.profile', 'brazeS3.endpoint', 'brazeS3.region'] },
   virtualWorkspaces: { supported: 'limited', description: '%virtual%' },

@@ -4,6 +4,7 @@ import { UsageError, parseArgs } from './cli/args';
 import { CHECK_OPTIONS, rulesDocPath, runCheck } from './cli/check';
 import { FileError } from './cli/files';
 import { DELIVERY_OPTIONS, runDelivery } from './cli/delivery';
+import { AVRO_OPTIONS, runAvro } from './cli/avro';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 import { setFlagsFromString } from 'node:v8';
 
@@ -58,6 +59,11 @@ export const USAGE = `Usage:
       folder (default: every folder holding Currents data): its state (delivering, quiet, stopped),
       the hours left before undelivered events are dropped, and files and bytes per hour over the
       last 48 hours, from the keys' date partitions; exit 1 when a connector is stopped or none is found
+  braze-s3 avro FILE|s3://BUCKET/KEY [--limit N] [--schema] [--profile P] [--region R] [--endpoint URL]
+      prints the records of an Avro file (Currents' format; codecs null, deflate, snappy) as JSON
+      lines, read as a stream; --schema prints the writer schema first (alone without --limit).
+      Exit 1 when the file breaks part-way (the records before it are printed; the message says at
+      which byte and block), 2 when it cannot be read at all (missing, not Avro, unknown codec)
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
@@ -84,6 +90,7 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
     if (command === 'check') return await runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'delivery') return await runDelivery(parseArgs(rest, DELIVERY_OPTIONS), write);
+    if (command === 'avro') return await runAvro(parseArgs(rest, AVRO_OPTIONS), write, writeErr);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -14,6 +14,7 @@ import { SetupAnswers, newSetup } from './editor/setupCommand';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
 import { AccountFeatures, registerAccountFeatures } from './views/account';
+import { AvroFeatures, registerAvroFeatures } from './views/avro/register';
 import { registerSafeCommand } from './editor/safeCommand';
 import { WorkspaceDiagnostics } from './editor/workspaceDiagnostics';
 import { RepoConfigWatcher } from './editor/repoConfig';
@@ -25,6 +26,7 @@ export interface ExtensionApi {
   workspace: WorkspaceDiagnostics;
   account: AccountFeatures;
   repoConfig: RepoConfigWatcher;
+  avro: AvroFeatures;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const lens = new IntegrationLens(diagnostics);
   const account = registerAccountFeatures(context, output);
+  const avro = registerAvroFeatures(context, output);
   const listBuckets: BucketLister = Object.assign(() => account.listBucketNames(), { bucketWarnings: (bucket: string) => account.bucketWarnings(bucket) });
 
   context.subscriptions.push(
@@ -66,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const activationMs = performance.now() - started;
   output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, diagnostics, workspace, account, repoConfig };
+  return { activationMs, diagnostics, workspace, account, repoConfig, avro };
 }
 
 export function deactivate(): void {

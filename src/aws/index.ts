@@ -12,3 +12,4 @@ export * from './users';
 export * from './rotation';
 export * from './delivery';
 export * from './exports';
+export * from './objects';

@@ -419,6 +419,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         item.description = `${formatBytes(node.object.size)} · ${node.object.lastModified?.toISOString().replace('T', ' ').slice(0, 16) ?? ''}`;
         item.tooltip = `s3://${node.bucket}/${node.object.key}`;
         item.iconPath = new vscode.ThemeIcon('file');
+        item.contextValue = 'object';
+        item.command = { command: 'brazeS3.openObject', title: vscode.l10n.t('Open'), arguments: [node] };
         return item;
       }
       case 'role': {
