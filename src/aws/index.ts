@@ -10,3 +10,4 @@ export * from './verifyRole';
 export { liveMessages } from './messages';
 export * from './users';
 export * from './rotation';
+export * from './setup';

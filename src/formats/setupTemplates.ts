@@ -197,13 +197,17 @@ output "folder_path" {
 ` : ''}`;
 }
 
-/** A CloudFormation export policy resource (AWS::IAM::ManagedPolicy) reading the bucket from a parameter (or a literal name). */
+/**
+ * A CloudFormation export policy resource reading the bucket from a parameter (or a literal name):
+ * a standalone AWS::IAM::ManagedPolicy (snippets), or, attached to the setup's role or user, an
+ * AWS::IAM::Policy that names it (created after it, deleted before it, also by moto).
+ */
 export function cloudFormationPolicy(id: IntegrationId, bucketParameter = 'BucketName', folder?: string, logicalId = POLICY_ID[id], literalBucket?: string, attach?: { to: 'Roles' | 'Users'; logicalId: string; policyName?: string }): string {
   const resource = (suffix: string) => (literalBucket ? `arn:aws:s3:::${literalBucket}${suffix}` : `!Sub "arn:aws:s3:::\${${bucketParameter}}${suffix}"`);
   return `  ${logicalId}:
-    Type: AWS::IAM::ManagedPolicy
+    Type: AWS::IAM::${attach ? 'Policy' : 'ManagedPolicy'}
     Properties:
-${attach?.policyName ? `      ManagedPolicyName: ${attach.policyName}\n` : ''}${attach ? `      ${attach.to}:\n        - !Ref ${attach.logicalId}\n` : ''}      PolicyDocument:
+${attach ? `      PolicyName: ${attach.policyName ?? NAME[id].replace(/_/g, '-')}\n      ${attach.to}:\n        - !Ref ${attach.logicalId}\n` : ''}      PolicyDocument:
         Version: "2012-10-17"
         Statement:
           - Sid: BucketLevel
