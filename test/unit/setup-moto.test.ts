@@ -3,6 +3,10 @@
 // one or both integrations. moto applies create change sets and stack events; what it lacks
 // (update change sets, rollback, stuck stacks) is in setup-mocked.test.ts.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetRoleCommand, GetUserCommand, ListAccessKeysCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
@@ -189,5 +193,62 @@ describe('Set up the export against moto (create change set → verify → teard
       'the partner\'s AWS account ID has exactly 12 digits (the partner dashboard shows it)',
       'the external ID has 2 to 1,224 letters, digits and + = , . @ : / _ - (the partner dashboard shows it)',
     ].filter((p) => !p.startsWith('a stack')));
+  });
+
+  describe('braze-s3 setup / teardown (dist/cli.js against moto)', () => {
+    const cli = join(__dirname, '../../dist/cli.js');
+    before(() => assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first'));
+    const run = (args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, ...args, '--endpoint', aws.endpoint, '--region', 'us-east-1'], {
+        env: { ...process.env, LANG: 'C', AWS_ACCESS_KEY_ID: aws.adminKeys.accessKeyId, AWS_SECRET_ACCESS_KEY: aws.adminKeys.secretAccessKey, AWS_PROFILE: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+
+    it('--dry-run --format json prints the change set and the documents, then deletes it (exit 0, no stack)', async () => {
+      const r = await run(['setup', '--bucket', 'acme-cli-dry', '--integration', 'currents', '--partner-account-id', aws.demo.DEMO_PARTNER_ACCOUNT_ID, '--external-id', aws.demo.DEMO_EXTERNAL_ID, '--dry-run', '--format', 'json']);
+      assert.equal(r.status, 0, r.stderr + r.stdout);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.status, 'dry-run');
+      assert.deepEqual(out.changes.map((c: { logicalId: string }) => c.logicalId).sort(), ['BrazeCurrentsPolicy', 'BrazeExportRole', 'ExportBucket']);
+      const trust = out.documents.find((d: { name: string }) => /AssumeRolePolicyDocument/.test(d.name));
+      assert.equal(trust.document.Statement[0].Condition.StringEquals['sts:ExternalId'], aws.demo.DEMO_EXTERNAL_ID);
+      assert.deepEqual(await stackState(clients.cloudFormation, 'braze-currents-acme-cli-dry'), { exists: false });
+    });
+
+    it('--yes --method key --key-file: deploys, verifies, writes the secret only to the file (0600); teardown --yes removes it (exit 0)', async () => {
+      const keyFile = join(mkdtempSync(join(tmpdir(), 'braze-setup-')), 'key.json');
+      const r = await run(['setup', '--bucket', 'acme-cli-key', '--integration', 'both', '--method', 'key', '--yes', '--key-file', keyFile, '--format', 'json']);
+      assert.equal(r.status, 0, r.stderr + r.stdout);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.verified, true);
+      const key = JSON.parse(readFileSync(keyFile, 'utf8'));
+      assert.equal(key.AccessKeyId, out.accessKeyId);
+      assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+      assert.ok(!r.stdout.includes(key.SecretAccessKey) && !r.stderr.includes(key.SecretAccessKey), 'the secret is not printed');
+      const t = await run(['teardown', '--stack', out.stack, '--yes', '--format', 'json']);
+      assert.equal(t.status, 0, t.stderr + t.stdout);
+      assert.equal(JSON.parse(t.stdout).status, 'deleted');
+      assert.deepEqual(JSON.parse(t.stdout).kept.map((k: { name: string }) => k.name), ['acme-cli-key']);
+    });
+
+    it('bad usage exits 2 before any call: no --yes off a terminal, key method without --key-file, an invalid bucket name', async () => {
+      const role = ['--partner-account-id', aws.demo.DEMO_PARTNER_ACCOUNT_ID, '--external-id', aws.demo.DEMO_EXTERNAL_ID];
+      const noYes = await run(['setup', '--bucket', 'acme-cli-noyes', ...role]);
+      assert.equal(noYes.status, 2);
+      assert.match(noYes.stderr, /pass --yes/);
+      const noFile = await run(['setup', '--bucket', 'acme-cli-nofile', '--method', 'key', '--yes']);
+      assert.equal(noFile.status, 2);
+      assert.match(noFile.stderr, /--key-file/);
+      const bad = await run(['setup', '--bucket', 'Bad..Name', '--yes', '--format', 'json', ...role]);
+      assert.equal(bad.status, 2);
+      assert.equal(JSON.parse(bad.stdout).status, 'invalid');
+      assert.deepEqual(await stackState(clients.cloudFormation, 'braze-currents-acme-cli-noyes'), { exists: false });
+    });
   });
 });
