@@ -18,6 +18,7 @@ import { ROLE_ARN, RoleArnContext } from './roleArnContext';
 import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
 import type { BucketWarning } from '../editor/prompts';
+import { registerSetupCommands } from './setup/command';
 
 export interface AccountFeatures {
   listBucketNames(): Promise<string[] | undefined>;
@@ -135,6 +136,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, policies),
     roleArns,
+    ...registerSetupCommands({ connection, listBuckets: () => tree.bucketNames(), reports, output, secrets: context.secrets, refresh: () => tree.refresh() }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateTrust();
       tree.refresh();

@@ -205,3 +205,12 @@ export async function deleteStack(cfn: CloudFormationClient, stackName: string, 
   await cfn.send(new DeleteStackCommand({ StackName: id, ...(retain?.length ? { RetainResources: retain } : {}) }));
   return followStack(cfn, id, since, onEvent, clock, undefined, true);
 }
+
+/** The stacks this setup made (their names start with braze-), newest first, for "Remove the Braze export setup…". */
+export async function setupStacks(cfn: CloudFormationClient): Promise<{ name: string; status: string }[]> {
+  const r = await cfn.send(new DescribeStacksCommand({}));
+  return (r.Stacks ?? [])
+    .filter((s) => s.StackName?.startsWith('braze-') && s.StackStatus !== 'DELETE_COMPLETE')
+    .sort((a, b) => (b.CreationTime?.getTime() ?? 0) - (a.CreationTime?.getTime() ?? 0))
+    .map((s) => ({ name: s.StackName!, status: String(s.StackStatus) }));
+}
