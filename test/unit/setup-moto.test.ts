@@ -195,6 +195,30 @@ describe('Set up the export against moto (create change set → verify → teard
     ].filter((p) => !p.startsWith('a stack')));
   });
 
+  describe('with IAM enforcement on (as in the demo)', () => {
+    before(() => aws.enforceIam(true));
+    after(() => aws.enforceIam(false));
+
+    it('an administrator (demo-admin) deploys and removes the setup; moto checks each call against its policy', async () => {
+      const o = await deployed(roleAnswers('acme-setup-enforced', false), { lines: [], previews: 0 });
+      assert.equal(o.verified, true, o.reports.map(reportText).join('\n'));
+      const t = await runTeardown(clients, o.plan.names.stack, { confirm: async () => true, progress: () => undefined }, { clock: instant });
+      assert.equal(t.status, 'deleted');
+    });
+
+    it('credentials without CloudFormation permissions: the denied action is named by moto\'s answer and nothing is created', async () => {
+      const user = createClients({ endpoint: aws.endpoint, region: 'us-east-1', credentials: aws.userKeys, timeoutMs: 10_000 });
+      try {
+        const o = await runSetup(user, roleAnswers('acme-braze-currents', true), scriptedUi({ lines: [], previews: 0 }), { clock: instant });
+        assert.equal(o.status, 'refused');
+        assert.match((o as { message: string }).message, /^your credentials may not (s3:\w+|cloudformation:\w+)/);
+      } finally {
+        user.dispose();
+      }
+      assert.deepEqual(await stackState(clients.cloudFormation, 'braze-currents-acme-braze-currents'), { exists: false });
+    });
+  });
+
   describe('braze-s3 setup / teardown (dist/cli.js against moto)', () => {
     const cli = join(__dirname, '../../dist/cli.js');
     before(() => assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first'));

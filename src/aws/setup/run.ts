@@ -157,7 +157,14 @@ export async function runSetup(clients: Clients, answers: SetupAnswers, ui: Setu
   const stackName = plan.names.stack;
 
   say(m.phase.bucket);
-  const unsuitable = await checkBucket(clients, answers, locale);
+  let unsuitable: string | undefined;
+  try {
+    unsuitable = await checkBucket(clients, answers, locale);
+  } catch (error) {
+    const p = problemOf(error);
+    if (p.code.startsWith('AccessDenied') || p.status === 403) return { status: 'refused', reason: 'denied', message: m.denied(deniedAction(p.message, answers.existingBucket ? 's3:GetBucketLocation' : 's3:ListBucket'), describeProblem(p)) };
+    throw error;
+  }
   if (unsuitable) return { status: 'refused', reason: 'bucket', message: unsuitable };
 
   say(m.phase.stack);
