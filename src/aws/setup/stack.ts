@@ -189,8 +189,12 @@ export async function executeChangeSet(cfn: CloudFormationClient, cs: ChangeSetR
 }
 
 export async function stackResources(cfn: CloudFormationClient, stackName: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await stackResourceList(cfn, stackName)).map((x) => [x.logicalId, x.physicalId]));
+}
+
+export async function stackResourceList(cfn: CloudFormationClient, stackName: string): Promise<{ logicalId: string; physicalId: string; type: string }[]> {
   const r = await cfn.send(new DescribeStackResourcesCommand({ StackName: stackName }));
-  return Object.fromEntries((r.StackResources ?? []).map((x) => [x.LogicalResourceId ?? '?', x.PhysicalResourceId ?? '']));
+  return (r.StackResources ?? []).map((x) => ({ logicalId: x.LogicalResourceId ?? '?', physicalId: x.PhysicalResourceId ?? '', type: x.ResourceType ?? '?' }));
 }
 
 /** Deletes the stack (the bucket stays: DeletionPolicy Retain) and follows it to the end. */

@@ -5,7 +5,7 @@
 import type { Locale } from '../../policy';
 import type { Clients } from '../connection';
 import { accessKeys, deleteAccessKey } from '../users';
-import { Clock, StackEventLine, StackOutcome, deleteStack, realClock, stackResources, stackState } from './stack';
+import { Clock, StackEventLine, StackOutcome, deleteStack, realClock, stackResourceList, stackState } from './stack';
 
 export interface TeardownPreview {
   stackName: string;
@@ -27,18 +27,17 @@ export interface TeardownUi {
   progress(text: string): void;
 }
 
-const TYPE_OF: Record<string, string> = { BrazeExportRole: 'AWS::IAM::Role', BrazeExportUser: 'AWS::IAM::User', ExportBucket: 'AWS::S3::Bucket', BrazeCurrentsPolicy: 'AWS::IAM::ManagedPolicy', BrazeDashboardExportPolicy: 'AWS::IAM::ManagedPolicy' };
-
 export async function teardownPreview(clients: Clients, stackName: string): Promise<TeardownPreview | undefined> {
   const state = await stackState(clients.cloudFormation, stackName);
   if (!state.exists) return undefined;
-  const resources = state.status === 'ROLLBACK_COMPLETE' ? {} : await stackResources(clients.cloudFormation, stackName);
+  const resources = state.status === 'ROLLBACK_COMPLETE' ? [] : await stackResourceList(clients.cloudFormation, stackName);
   const deleted: TeardownPreview['deleted'] = [];
   const kept: TeardownPreview['kept'] = [];
-  for (const [logicalId, physical] of Object.entries(resources)) {
-    const item = { type: TYPE_OF[logicalId] ?? logicalId, name: physical };
-    (logicalId === 'ExportBucket' ? kept : deleted).push(item);
-    if (logicalId === 'BrazeExportUser') for (const k of await accessKeys(clients.iam, physical)) deleted.push({ type: 'AWS::IAM::AccessKey', name: k.id });
+  for (const r of resources) {
+    // An inline policy's physical ID is generated: its logical ID says more.
+    const item = { type: r.type, name: r.type === 'AWS::IAM::Policy' ? r.logicalId : r.physicalId };
+    (r.type === 'AWS::S3::Bucket' ? kept : deleted).push(item);
+    if (r.type === 'AWS::IAM::User') for (const k of await accessKeys(clients.iam, r.physicalId)) deleted.push({ type: 'AWS::IAM::AccessKey', name: k.id });
   }
   return { stackName, status: state.status, deleted, kept };
 }
