@@ -8,10 +8,11 @@ import {
   CloudFormationClient, CreateChangeSetCommand, DeleteChangeSetCommand, DeleteStackCommand, DescribeChangeSetCommand, DescribeStackEventsCommand,
   DescribeStacksCommand, ExecuteChangeSetCommand, ListChangeSetsCommand,
 } from '@aws-sdk/client-cloudformation';
-import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetRoleCommand, IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetBucketEncryptionCommand, GetBucketLocationCommand, GetObjectLockConfigurationCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients, isPropagationFailure, runSetup, stuckFix, verifyWithRetry } from '../../src/aws';
+import { createClients, isPropagationFailure, principalArn, runSetup, stuckFix, verifyWithRetry } from '../../src/aws';
 import type { Clients, Clock, Report, SetupAnswers, SetupUi } from '../../src/aws';
 
 const answers: SetupAnswers = { integration: 'currents', auth: 'role-arn', bucket: 'acme-exports', existingBucket: true, folder: 'currents', partnerAccountId: '111122223333', externalId: 'braze-ext-1' };
@@ -32,6 +33,7 @@ describe('Set up the export: what moto cannot do (mocked)', () => {
   let cfn: ReturnType<typeof mockClient>;
   let s3: ReturnType<typeof mockClient>;
   let iam: ReturnType<typeof mockClient>;
+  let sts: ReturnType<typeof mockClient>;
   let clients: Clients;
   let lines: string[];
   let confirmations: number;
@@ -41,6 +43,10 @@ describe('Set up the export: what moto cannot do (mocked)', () => {
     cfn = mockClient(CloudFormationClient);
     s3 = mockClient(S3Client);
     iam = mockClient(IAMClient);
+    sts = mockClient(STSClient);
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:sts::123456789012:assumed-role/Dev/alice' });
+    // The simulator allows everything unless a test says otherwise.
+    iam.on(SimulatePrincipalPolicyCommand).callsFake((input: { ActionNames: string[] }) => ({ EvaluationResults: input.ActionNames.map((a) => ({ EvalActionName: a, EvalDecision: 'allowed' })) }));
     lines = [];
     confirmations = 0;
     // A suitable existing bucket in the stack's region.
@@ -54,6 +60,7 @@ describe('Set up the export: what moto cannot do (mocked)', () => {
     cfn.restore();
     s3.restore();
     iam.restore();
+    sts.restore();
   });
 
   const existing = (status: string, reason?: string) => cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: STACK, StackId: `arn:stack/${STACK}/1`, StackStatus: status as never, StackStatusReason: reason, CreationTime: new Date() }] });
@@ -146,6 +153,20 @@ describe('Set up the export: what moto cannot do (mocked)', () => {
     assert.equal(o.status, 'refused');
     assert.match((o as { message: string }).message, /^your credentials may not cloudformation:CreateChangeSet, so nothing was created/);
     assert.equal(cfn.commandCalls(ExecuteChangeSetCommand).length, 0);
+  });
+
+  it('missing IAM permissions are named before anything is created, from IAM\'s policy simulator (mocked: moto has no SimulatePrincipalPolicy)', async () => {
+    iam.on(SimulatePrincipalPolicyCommand).callsFake((input: { ActionNames: string[]; PolicySourceArn: string }) => ({
+      EvaluationResults: input.ActionNames.map((a) => ({ EvalActionName: a, EvalDecision: a === 'iam:CreateRole' || a === 'iam:PutRolePolicy' ? 'implicitDeny' : 'allowed' })),
+    }));
+    const o = await runSetup(clients, answers, ui(), { clock: fakeClock() });
+    assert.equal(o.status, 'refused');
+    assert.match((o as { message: string }).message, /^your credentials may not iam:CreateRole, iam:PutRolePolicy, so nothing was created: IAM's policy simulator/);
+    // The session's role is what the simulator is asked about.
+    assert.equal(iam.commandCalls(SimulatePrincipalPolicyCommand)[0].args[0].input.PolicySourceArn, 'arn:aws:iam::123456789012:role/Dev');
+    assert.equal(cfn.commandCalls(CreateChangeSetCommand).length, 0);
+    assert.equal(principalArn('arn:aws:iam::123456789012:user/dev'), 'arn:aws:iam::123456789012:user/dev');
+    assert.equal(principalArn('arn:aws:iam::123456789012:root'), undefined);
   });
 
   it('a bucket in another region and a taken "new" bucket name are refused before any stack (mocked: moto serves every region at one endpoint)', async () => {

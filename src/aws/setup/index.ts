@@ -4,5 +4,6 @@ export * from './plan';
 export * from './stack';
 export * from './run';
 export * from './teardown';
+export * from './permissions';
 export { setupMessages } from './messages';
 export type { SetupMessages } from './messages';

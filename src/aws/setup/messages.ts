@@ -16,6 +16,7 @@ export interface SetupMessages {
   stuck(stack: string, status: string, fix: StuckFix, reason?: string): string;
   busy(stack: string, what: string): string;
   denied(action: string, detail: string): string;
+  simulatorSays: string;
   phase: Record<'bucket' | 'stack' | 'changeSet' | 'preview' | 'deploy' | 'verify' | 'key' | 'cancelled' | 'nothing' | 'delete', string>;
   resource(logicalId: string, status: string, reason?: string): string;
   retrying(attempt: number, seconds: number, windowSeconds: number): string;
@@ -64,6 +65,7 @@ export const setupEn: SetupMessages = {
   stuck: (s, st, f, r) => `the stack ${s} is ${st}${r ? ` (${r})` : ''}: ${STUCK_EN[f]}`,
   busy: (s, w) => `another setup run is using the stack ${s} (${w}): wait until it finishes (or delete that change set in the CloudFormation console), then run again`,
   denied: (a, d) => `your credentials may not ${a}, so nothing was created: ${d}. Ask for that permission or use a profile that has it`,
+  simulatorSays: 'IAM\'s policy simulator (SimulatePrincipalPolicy) denies it for these credentials',
   phase: {
     bucket: 'Checking the bucket…', stack: 'Checking the stack…', changeSet: 'Creating the change set (nothing changes yet)…', preview: 'Waiting for you to review the change set…',
     deploy: 'Deploying with CloudFormation…', verify: 'Verifying the setup as the partner will use it…', key: 'Creating the access key (shown once)…',
@@ -103,6 +105,7 @@ export const setupEs: SetupMessages = {
   stuck: (s, st, f, r) => `la pila ${s} está en ${st}${r ? ` (${r})` : ''}: ${STUCK_ES[f]}`,
   busy: (s, w) => `otra ejecución de la configuración está usando la pila ${s} (${w}): espera a que termine (o elimina ese conjunto de cambios en la consola de CloudFormation) y vuelve a ejecutarla`,
   denied: (a, d) => `tus credenciales no pueden ${a}, así que no se creó nada: ${d}. Pide ese permiso o usa un perfil que lo tenga`,
+  simulatorSays: 'el simulador de políticas de IAM (SimulatePrincipalPolicy) lo deniega para estas credenciales',
   phase: {
     bucket: 'Comprobando el bucket…', stack: 'Comprobando la pila…', changeSet: 'Creando el conjunto de cambios (aún no cambia nada)…', preview: 'Esperando a que revises el conjunto de cambios…',
     deploy: 'Desplegando con CloudFormation…', verify: 'Verificando la configuración tal como la usará el socio…', key: 'Creando la clave de acceso (se muestra una vez)…',

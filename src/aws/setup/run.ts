@@ -17,6 +17,7 @@ import { createAccessKey, deleteAccessKey } from '../users';
 import { verifyRole } from '../verifyRole';
 import { SetupAnswers, answerProblems } from './answers';
 import { setupMessages } from './messages';
+import { deniedActions } from './permissions';
 import { SetupPlan, TemplateCheckError, planSetup } from './plan';
 import { ChangeSetFailed, ChangeSetResult, Clock, StackEventLine, createChangeSet, discardChangeSet, executeChangeSet, pendingChangeSets, realClock, stackState } from './stack';
 
@@ -166,6 +167,9 @@ export async function runSetup(clients: Clients, answers: SetupAnswers, ui: Setu
     throw error;
   }
   if (unsuitable) return { status: 'refused', reason: 'bucket', message: unsuitable };
+
+  const denied = await deniedActions(clients, answers);
+  if (denied?.length) return { status: 'refused', reason: 'denied', message: m.denied(denied.join(', '), m.simulatorSays) };
 
   say(m.phase.stack);
   let state;
