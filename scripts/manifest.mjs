@@ -29,8 +29,11 @@ const commands = [
   cmd('brazeS3.generateDashboardPolicy', 'generateDashboardPolicy'),
   cmd('brazeS3.showTrustPolicy', 'showTrustPolicy'),
   cmd('brazeS3.openPolicy', 'openPolicy'),
+  cmd('brazeS3.setupExport', 'setupExport'),
+  cmd('brazeS3.setupExportHere', 'setupExportHere'),
+  cmd('brazeS3.removeSetup', 'removeSetup'),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.setupExportHere'];
 // Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
 // `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
 // SSH, containers) those are left out of the User tab of the Settings UI.
@@ -58,6 +61,7 @@ pkg.contributes = {
       { command: 'brazeS3.testCredentials', when: 'view == brazeS3.account && viewItem == user', group: '1_check@2' },
       { command: 'brazeS3.deleteAccessKey', when: 'view == brazeS3.account && viewItem == accessKey-inactive', group: '9_delete@1' },
       { command: 'brazeS3.showTrustPolicy', when: 'view == brazeS3.account && viewItem == role', group: '2_policy@1' },
+      { command: 'brazeS3.setupExportHere', when: 'view == brazeS3.account && viewItem == bucket', group: '0_setup@1' },
     ],
     'editor/context': [
       // The workspace's files with a role ARN are listed before they open; until that list is
@@ -106,6 +110,7 @@ pkg.contributes = {
     description: '%walkthrough.description%',
     steps: [
       { id: 'bucket', title: '%walkthrough.bucket.title%', description: '%walkthrough.bucket.description%', media: { markdown: '%walkthrough.bucket.media%' } },
+      { id: 'setup', title: '%walkthrough.setup.title%', description: '%walkthrough.setup.description%', media: { markdown: '%walkthrough.setup.media%' }, completionEvents: ['onCommand:brazeS3.setupExport'] },
       { id: 'auth', title: '%walkthrough.auth.title%', description: '%walkthrough.auth.description%', media: { markdown: '%walkthrough.auth.media%' } },
       { id: 'policy', title: '%walkthrough.policy.title%', description: '%walkthrough.policy.description%', media: { markdown: '%walkthrough.policy.media%' }, completionEvents: ['onCommand:brazeS3.newPolicyFile'] },
       { id: 'trust', title: '%walkthrough.trust.title%', description: '%walkthrough.trust.description%', media: { markdown: '%walkthrough.trust.media%' }, completionEvents: ['onCommand:brazeS3.insertTrustPolicy'] },
