@@ -170,6 +170,7 @@ describe('Set up the export: what moto cannot do (mocked)', () => {
   });
 
   it('a bucket in another region and a taken "new" bucket name are refused before any stack (mocked: moto serves every region at one endpoint)', async () => {
+    cfn.on(DescribeStacksCommand).rejects(awsError('ValidationError', `Stack with id ${STACK} does not exist`));
     s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: 'eu-west-1' });
     const o = await runSetup(clients, answers, ui(), { clock: fakeClock() });
     assert.match((o as { message: string }).message, /is in eu-west-1, but the setup deploys in us-east-1: switch the region to eu-west-1/);

@@ -147,6 +147,22 @@ describe('Set up the export against moto (create change set → verify → teard
     assert.equal(t.status, 'deleted');
   });
 
+  it('a re-run with the same answers: nothing to change (no preview asked, no change set left), verified again; teardown cancelled keeps the stack', async () => {
+    const first = await deployed(roleAnswers('acme-setup-rerun', false), { lines: [], previews: 0 });
+    const s: Script = { lines: [], previews: 0 };
+    const again = await runSetup(clients, roleAnswers('acme-setup-rerun', false), scriptedUi(s), { clock: instant });
+    // A "new" bucket that now exists is the stack's own: the re-run sees it through the stack, not as taken.
+    assert.equal(again.status, 'unchanged', JSON.stringify(again).slice(0, 500));
+    assert.equal(s.previews, 0);
+    assert.ok(s.lines.includes('Nothing to change: the stack already matches these answers'));
+    const sets = await clients.cloudFormation.send(new ListChangeSetsCommand({ StackName: first.plan.names.stack })).then((r) => r.Summaries ?? []);
+    assert.deepEqual(sets.filter((x) => x.StackName === first.plan.names.stack && x.ExecutionStatus === 'AVAILABLE'), []);
+    const kept = await runTeardown(clients, first.plan.names.stack, { confirm: async () => false, progress: () => undefined }, { clock: instant });
+    assert.equal(kept.status, 'cancelled');
+    assert.equal((await stackState(clients.cloudFormation, first.plan.names.stack)).exists, true);
+    await runTeardown(clients, first.plan.names.stack, { confirm: async () => true, progress: () => undefined }, { clock: instant });
+  });
+
   it('cancel at the preview: the change set and the empty stack are deleted, nothing is created', async () => {
     const s: Script = { lines: [], previews: 0, deploy: false };
     const o = await runSetup(clients, roleAnswers('acme-setup-cancelled', false), scriptedUi(s), { clock: instant });

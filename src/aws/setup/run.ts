@@ -19,7 +19,7 @@ import { SetupAnswers, answerProblems } from './answers';
 import { setupMessages } from './messages';
 import { deniedActions } from './permissions';
 import { SetupPlan, TemplateCheckError, planSetup } from './plan';
-import { ChangeSetFailed, ChangeSetResult, Clock, StackEventLine, createChangeSet, discardChangeSet, executeChangeSet, pendingChangeSets, realClock, stackState } from './stack';
+import { ChangeSetFailed, ChangeSetResult, Clock, StackEventLine, createChangeSet, discardChangeSet, executeChangeSet, pendingChangeSets, realClock, stackResources, stackState } from './stack';
 
 /** What the person sees before anything changes. */
 export interface SetupPreview {
@@ -91,9 +91,11 @@ export function deniedAction(message: string, fallback: string): string {
   return /perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)/i.exec(message)?.[1] ?? fallback;
 }
 
-async function checkBucket(clients: Clients, a: SetupAnswers, locale: Locale): Promise<string | undefined> {
+async function checkBucket(clients: Clients, a: SetupAnswers, locale: Locale, ownedByStack: boolean): Promise<string | undefined> {
   const m = setupMessages(locale);
   const region = clients.settings.region || DEFAULT_REGION;
+  // A re-run: the new bucket of the first run is the stack's own.
+  if (!a.existingBucket && ownedByStack) return undefined;
   if (!a.existingBucket) {
     try {
       await clients.s3.send(new HeadBucketCommand({ Bucket: a.bucket }));
@@ -157,17 +159,6 @@ export async function runSetup(clients: Clients, answers: SetupAnswers, ui: Setu
   }
   const stackName = plan.names.stack;
 
-  say(m.phase.bucket);
-  let unsuitable: string | undefined;
-  try {
-    unsuitable = await checkBucket(clients, answers, locale);
-  } catch (error) {
-    const p = problemOf(error);
-    if (p.code.startsWith('AccessDenied') || p.status === 403) return { status: 'refused', reason: 'denied', message: m.denied(deniedAction(p.message, answers.existingBucket ? 's3:GetBucketLocation' : 's3:ListBucket'), describeProblem(p)) };
-    throw error;
-  }
-  if (unsuitable) return { status: 'refused', reason: 'bucket', message: unsuitable };
-
   const denied = await deniedActions(clients, answers);
   if (denied?.length) return { status: 'refused', reason: 'denied', message: m.denied(denied.join(', '), m.simulatorSays) };
 
@@ -185,6 +176,17 @@ export async function runSetup(clients: Clients, answers: SetupAnswers, ui: Setu
   const pending = state.exists ? await pendingChangeSets(cfn, stackName) : [];
   if (pending.length || (state.exists && state.status === 'REVIEW_IN_PROGRESS')) return { status: 'refused', reason: 'busy', message: m.busy(stackName, pending[0] ?? 'REVIEW_IN_PROGRESS') };
   const exists = state.exists;
+
+  say(m.phase.bucket);
+  let unsuitable: string | undefined;
+  try {
+    unsuitable = await checkBucket(clients, answers, locale, exists && !answers.existingBucket && (await stackResources(cfn, stackName).catch(() => ({} as Record<string, string>))).ExportBucket === answers.bucket);
+  } catch (error) {
+    const p = problemOf(error);
+    if (p.code.startsWith('AccessDenied') || p.status === 403) return { status: 'refused', reason: 'denied', message: m.denied(deniedAction(p.message, answers.existingBucket ? 's3:GetBucketLocation' : 's3:ListBucket'), describeProblem(p)) };
+    throw error;
+  }
+  if (unsuitable) return { status: 'refused', reason: 'bucket', message: unsuitable };
 
   say(m.phase.changeSet);
   let changeSet: ChangeSetResult;
