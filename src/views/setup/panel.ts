@@ -32,15 +32,25 @@ for (const b of document.querySelectorAll('button[data-send]')) b.addEventListen
 }
 
 export class SetupPanel {
-  private readonly panel: vscode.WebviewPanel;
+  private panel: vscode.WebviewPanel;
+  private closed = false;
   private listener: vscode.Disposable | undefined;
 
   constructor() {
-    this.panel = vscode.window.createWebviewPanel('brazeS3.setup', vscode.l10n.t('Braze export setup'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { enableScripts: true, retainContextWhenHidden: true });
+    this.panel = this.open();
+  }
+
+  private open(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel('brazeS3.setup', vscode.l10n.t('Braze export setup'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { enableScripts: true, retainContextWhenHidden: true });
+    this.closed = false;
+    panel.onDidDispose(() => (this.closed = true));
+    return panel;
   }
 
   private show(title: string, body: string, onMessage: (m: { type: string; value?: string }) => void): void {
     this.listener?.dispose();
+    // Closed while CloudFormation worked: the values to paste get a panel of their own.
+    if (this.closed) this.panel = this.open();
     this.panel.title = title;
     this.listener = this.panel.webview.onDidReceiveMessage(onMessage);
     this.panel.webview.html = page(randomBytes(16).toString('base64'), title, body);
