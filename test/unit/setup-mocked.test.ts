@@ -211,3 +211,18 @@ describe('Verification while IAM propagates (scripted delay, injected clock)', (
     assert.equal(isPropagationFailure(report('AccessDenied')), true);
   });
 });
+
+describe('Set up the export speaks Spanish', () => {
+  it('names and refusals in Spanish with --lang es / a Spanish editor', async () => {
+    const clients = createClients({ region: 'us-east-1', credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'x'.repeat(40) } });
+    try {
+      const o = await runSetup(clients, { ...answers, bucket: 'ab', externalId: 'x' }, { progress: () => undefined, confirm: async () => false }, { locale: 'es' });
+      assert.deepEqual((o as { problems: string[] }).problems, [
+        '"ab" no es un nombre de contenedor de S3 válido: debe tener entre 3 y 63 caracteres.',
+        'el ID externo tiene de 2 a 1.224 letras, dígitos y + = , . @ : / _ - (lo muestra el panel del socio)',
+      ]);
+    } finally {
+      clients.dispose();
+    }
+  });
+});

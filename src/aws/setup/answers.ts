@@ -3,6 +3,7 @@
 // is sent to AWS.
 import type { IntegrationId } from '../../policy';
 import { normaliseFolder } from '../../policy/integration';
+import { BucketProblem, bucketNameProblem } from '../../policy/arn';
 import type { SetupAuth, StackNames } from '../../formats/setupTemplates';
 
 /** Currents, dashboard export, or both on one bucket (two policies, as the source document allows). */
@@ -43,47 +44,31 @@ export function defaultNames(a: SetupAnswers): ResolvedNames {
 }
 
 export type NameProblem =
-  | { field: 'bucket'; rule: 'length' | 'chars' | 'edges' | 'dots' | 'ip' | 'reserved' }
-  | { field: 'stack'; rule: 'stack' }
-  | { field: 'identity'; rule: 'iam' }
-  | { field: 'policy'; rule: 'iam' }
-  | { field: 'partnerAccountId'; rule: 'account' }
-  | { field: 'externalId'; rule: 'externalId' }
-  | { field: 'folder'; rule: 'folder' };
-
-/** S3's bucket naming rules (general purpose buckets); undefined when the name is valid. */
-export function bucketNameProblem(name: string): NameProblem | undefined {
-  const p = (rule: Extract<NameProblem, { field: 'bucket' }>['rule']): NameProblem => ({ field: 'bucket', rule });
-  if (name.length < 3 || name.length > 63) return p('length');
-  if (!/^[a-z0-9.-]+$/.test(name)) return p('chars');
-  if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) return p('edges');
-  if (/\.\.|\.-|-\./.test(name)) return p('dots');
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return p('ip');
-  if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name) || /(-s3alias|--ol-s3|--x-s3|--table-s3)$/.test(name)) return p('reserved');
-  return undefined;
-}
+  | { field: 'bucket'; name: string; problem: BucketProblem }
+  | { field: 'stack' | 'identity' | 'policy' | 'partnerAccountId' | 'externalId' | 'folder' };
 
 const IAM_NAME = /^[\w+=,.@-]+$/;
 
 /** Every naming problem of the answers, checked before any call to AWS. */
 export function answerProblems(a: SetupAnswers): NameProblem[] {
   const out: NameProblem[] = [];
+  // S3's naming rules, as the engine checks a bucket ARN.
   const bucket = bucketNameProblem(a.bucket);
-  if (bucket) out.push(bucket);
+  if (bucket) out.push({ field: 'bucket', name: a.bucket, problem: bucket });
   const names = defaultNames(a);
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(names.stack)) out.push({ field: 'stack', rule: 'stack' });
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(names.stack)) out.push({ field: 'stack' });
   const identity = names.role ?? names.user ?? '';
-  if (!IAM_NAME.test(identity) || identity.length > 64) out.push({ field: 'identity', rule: 'iam' });
-  for (const p of Object.values(names.policies)) if (!p || !IAM_NAME.test(p) || p.length > 128) out.push({ field: 'policy', rule: 'iam' });
+  if (!IAM_NAME.test(identity) || identity.length > 64) out.push({ field: 'identity' });
+  for (const p of Object.values(names.policies)) if (!p || !IAM_NAME.test(p) || p.length > 128) out.push({ field: 'policy' });
   if (a.auth === 'role-arn') {
-    if (!/^\d{12}$/.test(a.partnerAccountId ?? '')) out.push({ field: 'partnerAccountId', rule: 'account' });
+    if (!/^\d{12}$/.test(a.partnerAccountId ?? '')) out.push({ field: 'partnerAccountId' });
     // IAM's rule for sts:ExternalId: 2 to 1,224 characters of [\w+=,.@:/-].
-    if (!/^[\w+=,.@:/-]{2,1224}$/.test(a.externalId ?? '')) out.push({ field: 'externalId', rule: 'externalId' });
+    if (!/^[\w+=,.@:/-]{2,1224}$/.test(a.externalId ?? '')) out.push({ field: 'externalId' });
   }
   if (a.integration !== 'dashboard' && a.folder !== undefined) {
     const f = normaliseFolder(a.folder);
     // S3's safe key characters; no wildcard (it would widen the policy's resource).
-    if (f.length > 512 || !/^[A-Za-z0-9!_.'()/-]*$/.test(f) || f.split('/').some((s) => s === '.' || s === '..')) out.push({ field: 'folder', rule: 'folder' });
+    if (f.length > 512 || !/^[A-Za-z0-9!_.'()/-]*$/.test(f) || f.split('/').some((s) => s === '.' || s === '..')) out.push({ field: 'folder' });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // What "Set up the export" says (core, CLI and the extension's progress), in English and Spanish.
 import type { Locale } from '../../policy';
 import { plural } from '../../policy/plural';
+import { messages } from '../../policy/messages';
+import type { BucketProblem } from '../../policy/arn';
 import type { NameProblem } from './answers';
 import type { StuckFix } from './stack';
 
@@ -41,13 +43,14 @@ const STUCK_ES: Record<StuckFix, string> = {
   wait: 'se está modificando ahora mismo (otra ejecución, o alguien en la consola); espera a que termine y vuelve a ejecutar la configuración',
 };
 
+/** An invalid bucket name in the engine's words (the same rules as a bucket ARN in a policy). */
+function bucketText(locale: Locale, name: string, p: BucketProblem): string {
+  const m = messages(locale);
+  return m.bucketNameInvalid(name, p.kind === 'prefix' ? m.bucketWhy.prefix(p.text) : p.kind === 'suffix' ? m.bucketWhy.suffix(p.text) : m.bucketWhy[p.kind]);
+}
+
 export const setupEn: SetupMessages = {
-  name: (p) => ({
-    bucket: {
-      length: 'a bucket name has 3 to 63 characters', chars: 'a bucket name holds only lowercase letters, digits, dots and hyphens',
-      edges: 'a bucket name starts and ends with a letter or a digit', dots: 'a bucket name has no two dots in a row and no dot next to a hyphen',
-      ip: 'a bucket name is not an IP address', reserved: 'a bucket name cannot start with xn--, sthree- or amzn-s3-demo-, nor end with -s3alias or --ol-s3',
-    }[p.rule as 'length'],
+  name: (p) => (p.field === 'bucket' ? bucketText('en', p.name, p.problem) : {
     stack: 'a stack name starts with a letter and holds up to 128 letters, digits and hyphens',
     identity: 'an IAM role or user name holds up to 64 letters, digits and + = , . @ _ -',
     policy: 'an IAM policy name holds up to 128 letters, digits and + = , . @ _ -',
@@ -82,12 +85,7 @@ export const setupEn: SetupMessages = {
 };
 
 export const setupEs: SetupMessages = {
-  name: (p) => ({
-    bucket: {
-      length: 'el nombre de un bucket tiene de 3 a 63 caracteres', chars: 'el nombre de un bucket solo lleva minúsculas, dígitos, puntos y guiones',
-      edges: 'el nombre de un bucket empieza y termina con una letra o un dígito', dots: 'el nombre de un bucket no lleva dos puntos seguidos ni un punto junto a un guion',
-      ip: 'el nombre de un bucket no es una dirección IP', reserved: 'el nombre de un bucket no puede empezar por xn--, sthree- ni amzn-s3-demo-, ni terminar en -s3alias ni --ol-s3',
-    }[p.rule as 'length'],
+  name: (p) => (p.field === 'bucket' ? bucketText('es', p.name, p.problem) : {
     stack: 'el nombre de una pila empieza con una letra y lleva hasta 128 letras, dígitos y guiones',
     identity: 'el nombre de un rol o usuario de IAM lleva hasta 64 letras, dígitos y + = , . @ _ -',
     policy: 'el nombre de una política de IAM lleva hasta 128 letras, dígitos y + = , . @ _ -',
