@@ -33,8 +33,11 @@ const commands = [
   cmd('brazeS3.openExportFile', 'openExportFile', { icon: '$(go-to-file)' }),
   cmd('brazeS3.downloadExportFile', 'downloadExportFile', { icon: '$(cloud-download)' }),
   cmd('brazeS3.openObject', 'openObject', { icon: '$(go-to-file)' }),
+  cmd('brazeS3.setupExport', 'setupExport'),
+  cmd('brazeS3.setupExportHere', 'setupExportHere'),
+  cmd('brazeS3.removeSetup', 'removeSetup'),
 ];
-const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.showDelivery', 'brazeS3.openExportFile', 'brazeS3.downloadExportFile', 'brazeS3.openObject'];
+const hidden = ['brazeS3.refresh', 'brazeS3.filter', 'brazeS3.loadMoreRoles', 'brazeS3.loadMoreUsers', 'brazeS3.rotateAccessKey', 'brazeS3.deleteAccessKey', 'brazeS3.copyArn', 'brazeS3.insertBucketName', 'brazeS3.generateCurrentsPolicy', 'brazeS3.generateDashboardPolicy', 'brazeS3.showTrustPolicy', 'brazeS3.openPolicy', 'brazeS3.showDelivery', 'brazeS3.openExportFile', 'brazeS3.downloadExportFile', 'brazeS3.openObject', 'brazeS3.setupExportHere'];
 // Scopes: `resource` for what a file or folder may set differently (read with the document's URI);
 // `window` for the rest. Not `machine`/`machine-overridable`: in a remote window (code-server,
 // SSH, containers) those are left out of the User tab of the Settings UI.
@@ -71,6 +74,7 @@ pkg.contributes = {
       // A file of a Currents folder: Open reads it from the bucket (src/views/avro/register.ts).
       { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: 'inline' },
       { command: 'brazeS3.openObject', when: 'view == brazeS3.account && viewItem == object', group: '1_open@1' },
+      { command: 'brazeS3.setupExportHere', when: 'view == brazeS3.account && viewItem == bucket', group: '0_setup@1' },
     ],
     'editor/context': [
       // The workspace's files with a role ARN are listed before they open; until that list is
@@ -124,6 +128,7 @@ pkg.contributes = {
     description: '%walkthrough.description%',
     steps: [
       { id: 'bucket', title: '%walkthrough.bucket.title%', description: '%walkthrough.bucket.description%', media: { markdown: '%walkthrough.bucket.media%' } },
+      { id: 'setup', title: '%walkthrough.setup.title%', description: '%walkthrough.setup.description%', media: { markdown: '%walkthrough.setup.media%' }, completionEvents: ['onCommand:brazeS3.setupExport'] },
       { id: 'auth', title: '%walkthrough.auth.title%', description: '%walkthrough.auth.description%', media: { markdown: '%walkthrough.auth.media%' } },
       { id: 'policy', title: '%walkthrough.policy.title%', description: '%walkthrough.policy.description%', media: { markdown: '%walkthrough.policy.media%' }, completionEvents: ['onCommand:brazeS3.newPolicyFile'] },
       { id: 'trust', title: '%walkthrough.trust.title%', description: '%walkthrough.trust.description%', media: { markdown: '%walkthrough.trust.media%' }, completionEvents: ['onCommand:brazeS3.insertTrustPolicy'] },

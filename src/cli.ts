@@ -5,6 +5,7 @@ import { CHECK_OPTIONS, rulesDocPath, runCheck } from './cli/check';
 import { FileError } from './cli/files';
 import { DELIVERY_OPTIONS, runDelivery } from './cli/delivery';
 import { AVRO_OPTIONS, runAvro } from './cli/avro';
+import { SETUP_OPTIONS, TEARDOWN_OPTIONS, runSetupCommand, runTeardownCommand } from './cli/setup';
 import { TEST_CREDENTIALS_OPTIONS, VERIFY_ROLE_OPTIONS, runTestCredentials, runVerifyRole } from './cli/live';
 import { setFlagsFromString } from 'node:v8';
 
@@ -64,6 +65,16 @@ export const USAGE = `Usage:
       lines, read as a stream; --schema prints the writer schema first (alone without --limit).
       Exit 1 when the file breaks part-way (the records before it are printed; the message says at
       which byte and block), 2 when it cannot be read at all (missing, not Avro, unknown codec)
+  braze-s3 setup --bucket B [--integration currents|dashboard|both] [--method role|key] [--existing-bucket]
+                 [--folder PATH] [--partner-account-id ID --external-id ID] [--stack-name N] [--name N]
+                 [--dry-run] [--yes] [--key-file PATH] [--profile P] [--region R] [--endpoint URL]
+                 [--format text|json]
+      deploys the export setup with a CloudFormation change set (shown first; --dry-run prints it
+      and deletes it), then verifies it (Verify role / Test credentials, retried while IAM
+      propagates) and prints what to paste into Braze. --method key creates the access key after
+      the stack (never in it) and writes it once to --key-file (mode 0600) or, on a terminal, the screen
+  braze-s3 teardown --stack NAME [--yes] [--profile P] [--region R] [--endpoint URL] [--format text|json]
+      deletes the setup's stack (and the access keys of its user); the bucket and its data stay
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
@@ -91,6 +102,8 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'delivery') return await runDelivery(parseArgs(rest, DELIVERY_OPTIONS), write);
     if (command === 'avro') return await runAvro(parseArgs(rest, AVRO_OPTIONS), write, writeErr);
+    if (command === 'setup') return await runSetupCommand(parseArgs(rest, SETUP_OPTIONS), write);
+    if (command === 'teardown') return await runTeardownCommand(parseArgs(rest, TEARDOWN_OPTIONS), write);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

@@ -229,8 +229,9 @@ async function onWorkbench({ browser, url, resultsDir, label, failureShot, local
   const results = { passed: 0, failed: 0 };
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(locale ? { locale } : {}) });
   const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
-  // BRAZE_S3_UI_GREP=regex runs only the matching checks (while working on one).
-  const step = (name, fn) => (process.env.BRAZE_S3_UI_GREP && !new RegExp(process.env.BRAZE_S3_UI_GREP).test(name)) ? Promise.resolve() : check(name, async () => {
+  // BRAZE_S3_UI_GREP=regex (or BRAZE_S3_UI_ONLY) runs only the matching checks (while working on one).
+  const grep = process.env.BRAZE_S3_UI_GREP ?? process.env.BRAZE_S3_UI_ONLY;
+  const step = (name, fn) => (grep && !new RegExp(grep).test(name)) ? Promise.resolve() : check(name, async () => {
     await freshLayout(page);
     await fn();
   }, results, page, resultsDir);
@@ -264,6 +265,20 @@ function wizardTitle(page, re) {
 
 /** The rendered Markdown preview (the only webview after freshLayout). */
 const previewFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+/** The webview (of several) whose page has a heading with `text`: the setup panel beside a report preview. */
+async function webviewWithHeading(page, text, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const n = await page.locator('iframe.webview.ready').count();
+    for (let i = 0; i < n; i++) {
+      const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('iframe#active-frame');
+      if (await frame.locator('h1', { hasText: text }).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows "${text}"`);
+    await nextFrame(page);
+  }
+}
 
 /** Opens the walkthrough `title`, expands `stepTitle` and waits for its button `button`. */
 async function openWalkthroughStep(page, title, stepTitle, button) {
@@ -533,6 +548,45 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       // A real Currents file shows its count; anything else, what is wrong with it: never a blank editor.
       await viewer.locator('#record-count:not(:has-text("counting")), #problem-text').first().waitFor({ timeout: 20_000 });
       await shot('avro-viewer-from-bucket');
+    });
+
+    await step('Set up Braze export here… on a bucket: change set reviewed, deployed, verified, values to paste with Copy; then removed', async () => {
+      const bucket = page.locator('.monaco-list-row', { hasText: 'acme-marketing-assets' }).first();
+      await (await contextMenu(page, bucket, 'Set up Braze export here')).click();
+      await wizardTitle(page, /Which integration\?.*1\/5/s); // bucket given: integration, method, folder, account, external ID
+      await page.getByRole('option', { name: /Both on one bucket/ }).first().click();
+      await wizardTitle(page, /How will the partner authenticate\?.*2\/5/s);
+      await page.getByRole('option', { name: /AWS role ARN/ }).first().click();
+      await wizardTitle(page, /Folder path.*3\/5/s);
+      await page.keyboard.press('Enter'); // currents
+      await wizardTitle(page, /Partner AWS account ID.*4\/5/s);
+      await page.keyboard.press('Enter'); // from brazeS3.partnerAccountId
+      await wizardTitle(page, /External ID.*5\/5/s);
+      await page.keyboard.press('Enter'); // from brazeS3.externalId
+      const review = await webviewWithHeading(page, 'Review the change set');
+      const table = await review.locator('table').first().innerText();
+      for (const id of ['BrazeExportRole', 'BrazeCurrentsPolicy', 'BrazeDashboardExportPolicy']) if (!table.includes(id)) throw new Error(`the change set lacks ${id}: ${table}`);
+      if (table.includes('ExportBucket')) throw new Error('an existing bucket was put in the stack');
+      await settled(review.locator('pre', { hasText: 'sts:ExternalId' }).first());
+      await shot('setup-change-set');
+      await review.locator('button#deploy').click();
+      const panel = await webviewWithHeading(page, 'What to paste into Braze', 90_000);
+      await settled(panel.locator('p', { hasText: 'Verified' }).first());
+      const values = await panel.locator('body').innerText();
+      if (!/role\/braze-export-acme-marketing-assets/.test(values) || !/Folder Path\s+currents/.test(values)) throw new Error(`paste values: ${values.slice(0, 500)}`);
+      if ((await panel.locator('button', { hasText: 'Copy' }).count()) < 5) throw new Error('a value without Copy');
+      // The verification report, as today, beside the panel.
+      await settled((await webviewWithHeading(page, 'Verify role ARN')).locator('li', { hasText: 'Trust policy' }).first());
+      await shot('setup-paste-panel');
+      await runCommand(page, 'Braze S3: Remove the Braze export setup', { closes: false });
+      await pick(page, 'braze-export-acme-marketing-assets');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Delete the stack braze-export-acme-marketing-assets?' });
+      await settled(dialog, 20_000);
+      const confirmation = await dialog.innerText();
+      if (!/Kept, with all its data: the existing bucket/.test(confirmation) || !/Role braze-export-acme-marketing-assets, Policy BrazeCurrentsPolicy, Policy BrazeDashboardExportPolicy/.test(confirmation)) throw new Error(`the confirmation does not name what goes and what stays: ${confirmation}`);
+      await shot('setup-remove-confirmation');
+      await dialog.locator('.monaco-button', { hasText: 'Delete the stack' }).click();
+      await page.locator('.notifications-toasts', { hasText: 'Removed the stack braze-export-acme-marketing-assets' }).first().waitFor({ timeout: 30_000 });
     });
 
     await step('"New policy file…" driven through the command palette and its quick picks', async () => {

@@ -1,5 +1,6 @@
 // How to reach AWS (or an S3-compatible endpoint): profile, region, endpoint, or explicit keys.
 // Clients are created here, once per connection, never inside tree items.
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -28,6 +29,8 @@ export interface Clients {
   s3: S3Client;
   iam: IAMClient;
   sts: STSClient;
+  /** CloudFormation in the configured region (Set up the export deploys its stack there). */
+  cloudFormation: CloudFormationClient;
   settings: ConnectionSettings;
   /** An S3 client for another region (buckets answer only in their own region). */
   s3For(region: string): S3Client;
@@ -68,10 +71,12 @@ export function createClients(settings: ConnectionSettings): Clients {
   const endpoint = settings.endpoint ? { endpoint: settings.endpoint } : {};
   const iam = new IAMClient({ region, credentials, requestHandler, maxAttempts: 2, ...endpoint });
   const sts = new STSClient({ region, credentials, requestHandler, maxAttempts: 2, ...endpoint });
+  const cloudFormation = new CloudFormationClient({ region, credentials, requestHandler, maxAttempts: 2, ...endpoint });
   return {
     s3,
     iam,
     sts,
+    cloudFormation,
     settings,
     s3For(r: string) {
       if (settings.endpoint) return s3; // one endpoint serves every "region"
@@ -83,6 +88,7 @@ export function createClients(settings: ConnectionSettings): Clients {
       for (const c of regional.values()) c.destroy();
       iam.destroy();
       sts.destroy();
+      cloudFormation.destroy();
     },
   };
 }

@@ -13,3 +13,4 @@ export * from './rotation';
 export * from './delivery';
 export * from './exports';
 export * from './objects';
+export * from './setup';

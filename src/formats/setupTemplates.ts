@@ -197,13 +197,17 @@ output "folder_path" {
 ` : ''}`;
 }
 
-/** A CloudFormation export policy resource (AWS::IAM::ManagedPolicy) reading the bucket from a parameter (or a literal name). */
-export function cloudFormationPolicy(id: IntegrationId, bucketParameter = 'BucketName', folder?: string, logicalId = id === 'currents' ? 'BrazeCurrentsPolicy' : 'BrazeDashboardExportPolicy', literalBucket?: string): string {
+/**
+ * A CloudFormation export policy resource reading the bucket from a parameter (or a literal name):
+ * a standalone AWS::IAM::ManagedPolicy (snippets), or, attached to the setup's role or user, an
+ * AWS::IAM::Policy that names it (created after it, deleted before it, also by moto).
+ */
+export function cloudFormationPolicy(id: IntegrationId, bucketParameter = 'BucketName', folder?: string, logicalId = POLICY_ID[id], literalBucket?: string, attach?: { to: 'Roles' | 'Users'; logicalId: string; policyName?: string }): string {
   const resource = (suffix: string) => (literalBucket ? `arn:aws:s3:::${literalBucket}${suffix}` : `!Sub "arn:aws:s3:::\${${bucketParameter}}${suffix}"`);
   return `  ${logicalId}:
-    Type: AWS::IAM::ManagedPolicy
+    Type: AWS::IAM::${attach ? 'Policy' : 'ManagedPolicy'}
     Properties:
-      PolicyDocument:
+${attach ? `      PolicyName: ${attach.policyName ?? NAME[id].replace(/_/g, '-')}\n      ${attach.to}:\n        - !Ref ${attach.logicalId}\n` : ''}      PolicyDocument:
         Version: "2012-10-17"
         Statement:
           - Sid: BucketLevel
@@ -215,18 +219,18 @@ ${actionsOn(id, 'bucket').map((a) => `              - ${a}`).join('\n')}
             Effect: Allow
             Action:
 ${actionsOn(id, 'object').map((a) => `              - ${a}`).join('\n')}
-            Resource: ${resource(objectSuffix(folder))}
+            Resource: ${resource(objectSuffix(id === 'currents' ? folder : undefined))}
 `;
 }
 
 /** The partner role resource: trust for the partner account with the external ID (parameters, or literals). */
-export function cloudFormationRole(logicalId = 'BrazeExportRole', policyLogicalId?: string, literal?: { partnerAccountId: string; externalId: string }): string {
+export function cloudFormationRole(logicalId = 'BrazeExportRole', policyLogicalId?: string, literal?: { partnerAccountId: string; externalId: string }, roleName?: string): string {
   const principal = literal ? `arn:aws:iam::${literal.partnerAccountId}:root` : '!Sub "arn:aws:iam::${PartnerAccountId}:root"';
   const externalId = literal ? literal.externalId : '!Ref ExternalId';
   return `  ${logicalId}:
     Type: AWS::IAM::Role
     Properties:
-      AssumeRolePolicyDocument:
+${roleName ? `      RoleName: ${roleName}\n` : ''}      AssumeRolePolicyDocument:
         Version: "2012-10-17"
         Statement:
           - Effect: Allow
@@ -239,12 +243,23 @@ export function cloudFormationRole(logicalId = 'BrazeExportRole', policyLogicalI
 ${policyLogicalId ? `      ManagedPolicyArns:\n        - !Ref ${policyLogicalId}\n` : ''}`;
 }
 
-export function cloudFormationSetup(o: SetupOptions): string {
-  const id = o.integration;
-  const policyId = id === 'currents' ? 'BrazeCurrentsPolicy' : 'BrazeDashboardExportPolicy';
+const POLICY_ID: Record<IntegrationId, string> = { currents: 'BrazeCurrentsPolicy', dashboard: 'BrazeDashboardExportPolicy' };
+
+/** Fixed names for a stack the extension deploys (CAPABILITY_NAMED_IAM): the role or user, and one policy per integration. */
+export interface StackNames {
+  role?: string;
+  user?: string;
+  policies: Partial<Record<IntegrationId, string>>;
+}
+
+export function cloudFormationSetup(o: SetupOptions & { integrations?: IntegrationId[]; names?: StackNames }): string {
+  // Both integrations may share one bucket, each with its own policy (the source document's two policies).
+  const ids = o.integrations?.length ? o.integrations : [o.integration];
+  const identityId = o.auth === 'role-arn' ? 'BrazeExportRole' : 'BrazeExportUser';
   const folder = o.folder === undefined ? '' : normaliseFolder(o.folder);
+  const title = ids.map((id) => TITLE[id]).join(' + ');
   const parameters = [
-    `  BucketName:\n    Type: String\n    Description: The ${o.existingBucket ? 'existing ' : ''}S3 bucket ${TITLE[id]} writes to${o.existingBucket ? ' (this template does not create it)' : ''}.\n    Default: ${o.bucket || BUCKET_PLACEHOLDER}\n`,
+    `  BucketName:\n    Type: String\n    Description: The ${o.existingBucket ? 'existing ' : ''}S3 bucket ${title} writes to${o.existingBucket ? ' (this template does not create it)' : ''}.\n    Default: ${o.bucket || BUCKET_PLACEHOLDER}\n`,
     ...(o.auth === 'role-arn'
       ? [
           `  PartnerAccountId:\n    Type: String\n    Description: The AWS account the partner assumes the role from (shown in the partner dashboard).\n    Default: "${o.partnerAccountId || ACCOUNT_PLACEHOLDER}"\n`,
@@ -252,27 +267,30 @@ export function cloudFormationSetup(o: SetupOptions): string {
         ]
       : []),
   ];
+  // Each policy names the role or user it is attached to (rather than the role listing the
+  // policies): the identity exists first, and the policy is removed before it on delete.
+  const policies = ids.map((id) => cloudFormationPolicy(id, 'BucketName', o.folder, POLICY_ID[id], undefined, { to: o.auth === 'role-arn' ? 'Roles' : 'Users', logicalId: identityId, policyName: o.names?.policies[id] })).join('');
   const identity = o.auth === 'role-arn'
-    ? cloudFormationRole('BrazeExportRole', policyId)
+    ? cloudFormationRole('BrazeExportRole', undefined, undefined, o.names?.role)
     : `  # No access key here: a key's secret in a stack output is readable by anyone allowed
   # cloudformation:DescribeStacks. Create the key once the stack exists, with "Braze S3: Rotate
   # access key…" on this user in the account view (or the IAM console), and paste it into the
   # partner dashboard.
   BrazeExportUser:
     Type: AWS::IAM::User
-    Properties:
-      ManagedPolicyArns:
-        - !Ref ${policyId}
-`;
+${o.names?.user ? `    Properties:\n      UserName: ${o.names.user}\n` : ''}`;
   const outputs = o.auth === 'role-arn'
     ? `  RoleArn:\n    Description: Paste into the partner dashboard (AWS role ARN method).\n    Value: !GetAtt BrazeExportRole.Arn\n`
     : `  UserName:\n    Description: Create this user's access key after deploying (Rotate access key… in the account view), then paste it into the partner dashboard.\n    Value: !Ref BrazeExportUser\n`;
   return `AWSTemplateFormatVersion: "2010-09-09"
-Description: ${TITLE[id]} → Amazon S3 (${o.auth === 'role-arn' ? 'AWS role ARN' : 'AWS secret access key'} method). Generated by Braze S3 Export Policy Kit.
+Description: ${title} → Amazon S3 (${o.auth === 'role-arn' ? 'AWS role ARN' : 'AWS secret access key'} method). Generated by Braze S3 Export Policy Kit.
 Parameters:
 ${parameters.join('')}Resources:
 ${o.existingBucket ? '' : `  ExportBucket:
     Type: AWS::S3::Bucket
+    # Export data is never deleted with the stack: removing the setup leaves the bucket and its files.
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
       BucketName: !Ref BucketName
       # No Object Lock: the partner must be able to write (and, for dashboard export, delete) objects.
@@ -285,11 +303,11 @@ ${o.existingBucket ? '' : `  ExportBucket:
         BlockPublicPolicy: true
         IgnorePublicAcls: true
         RestrictPublicBuckets: true
-`}${cloudFormationPolicy(id, 'BucketName', o.folder, policyId)}${identity}Outputs:
+`}${identity}${policies}Outputs:
   BucketName:
     Description: Paste into the partner dashboard.
     Value: !Ref ${o.existingBucket ? 'BucketName' : 'ExportBucket'}
-${id === 'currents' ? `  FolderPath:\n    Description: The Currents folder path to paste into the partner dashboard.\n    Value: ${folder || 'currents'}\n` : ''}${outputs}`;
+${ids.includes('currents') ? `  FolderPath:\n    Description: The Currents folder path to paste into the partner dashboard.\n    Value: ${folder || 'currents'}\n` : ''}${outputs}`;
 }
 
 export function setupText(format: SetupFormat, options: SetupOptions): string {

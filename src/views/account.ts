@@ -19,6 +19,7 @@ import { insertPolicy } from '../editor/templateCommands';
 import { registerSafeCommand } from '../editor/safeCommand';
 import type { BucketWarning } from '../editor/prompts';
 import { DeliveryFeatures, registerDeliveryFeatures } from './delivery/register';
+import { registerSetupCommands } from './setup/command';
 
 export interface AccountFeatures {
   listBucketNames(): Promise<string[] | undefined>;
@@ -137,6 +138,7 @@ export function registerAccountFeatures(context: vscode.ExtensionContext, output
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(POLICY_SCHEME, policies),
     roleArns,
+    ...registerSetupCommands({ connection, listBuckets: () => tree.bucketNames(), reports, output, secrets: context.secrets, refresh: () => tree.refresh() }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateTrust();
       tree.refresh();
