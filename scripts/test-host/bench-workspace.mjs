@@ -1,6 +1,8 @@
-// Benchmark: workspace-wide Problems on a workspace of N real AWS managed policies (default 1,000,
-// the default bound of brazeS3.workspaceDiagnostics.maxFiles), in the real extension host.
-// Prints the scan time and how many policy files reached the Problems panel.
+// Benchmark: workspace-wide Problems on a workspace of N policy files (default 1,000, the default
+// bound of brazeS3.workspaceDiagnostics.maxFiles) made from the real AWS managed policies, in the
+// real extension host. Every fifth file is a .tf holding its policy as heredoc JSON; past the
+// 1,594 managed policies they repeat under new names. Prints the scan time, how many policy files
+// reached the Problems panel and the extension host's event-loop delay during the scan.
 //   node scripts/test-host/bench-workspace.mjs [N]   (after a build with --tests)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +20,17 @@ const all = JSON.parse(readFileSync(join(root, 'node_modules/aws-iam-managed-pol
 const dir = mkdtempSync(join(tmpdir(), 'braze-s3-bench-ws-'));
 const workspace = join(dir, 'workspace');
 mkdirSync(join(workspace, 'policies'), { recursive: true });
-for (const [name, p] of Object.entries(all).slice(0, n)) {
-  writeFileSync(join(workspace, 'policies', `${name}.json`), JSON.stringify(p.versions[p.latestVersionId].document, null, 2));
+const policies = Object.entries(all);
+for (let i = 0; i < n; i++) {
+  const [name, p] = policies[i % policies.length];
+  const json = JSON.stringify(p.versions[p.latestVersionId].document, null, 2);
+  const file = `${name}-${i}`;
+  if (i % 5 === 4) writeFileSync(join(workspace, 'policies', `${file}.tf`), `resource "aws_iam_policy" "p${i}" {\n  name   = "${file}"\n  policy = <<EOF\n${json}\nEOF\n}\n`);
+  else writeFileSync(join(workspace, 'policies', `${file}.json`), json);
 }
+// Above the default bound of 1,000 files the scan must be allowed to run.
+mkdirSync(join(workspace, '.vscode'));
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'brazeS3.workspaceDiagnostics.maxFiles': Math.max(1000, n) }));
 const resultsFile = join(dir, 'results.json');
 const server = await startCodeServer({ env: { BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_TEST_GREP: 'workspace scan benchmark', BRAZE_S3_BENCH_FILES: String(n), AWS_EC2_METADATA_DISABLED: 'true' } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
