@@ -16,3 +16,7 @@ export { messages } from './messages';
 export { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from './sniff';
 export type * from './types';
 export * from './placement';
+// What the language service (src/service) needs beside the analysis: hover, completion, plurals.
+export { hasWildcard } from './wildcard';
+export { CONDITION_OPERATORS } from './rules/conditions';
+export { isOne, plural } from './plural';
