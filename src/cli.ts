@@ -44,6 +44,10 @@ export const USAGE = `Usage:
   braze-s3 verify-role ARN --bucket B [--integration currents|dashboard] [--folder PATH]
                            [--partner-account-id ID] [--external-id ID] [--simulate]
                            [--profile P] [--region R] [--format text|json]
+  braze-s3 lsp [--stdio]
+      the language server (Language Server Protocol over stdin/stdout) for any editor: diagnostics,
+      hover, completion, code actions and code lenses on JSON policies, .tf files and CloudFormation
+      templates, and the workspace's policy files checked without being opened
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
@@ -67,6 +71,11 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       write(VERSION);
       return 0;
     }
+    if (command === 'lsp') {
+      // Runs until the client disconnects; its stdout belongs to the protocol.
+      loadServer().runStdioServer();
+      return await new Promise<number>(() => undefined);
+    }
     if (command === 'check') return await runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'verify-role') return await runVerifyRole(parseArgs(rest, VERIFY_ROLE_OPTIONS), write);
@@ -82,6 +91,17 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
     }
     writeErr(`braze-s3: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
+  }
+}
+
+/** The language server is a separate bundle (dist/server.js), loaded only by `braze-s3 lsp`. */
+function loadServer(): typeof import('./server/main') {
+  try {
+    return require('./server.js') as typeof import('./server/main');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    // Run from source (tsx): src/server. Built at run time so the bundler leaves it out.
+    return require(['.', 'server', 'main'].join('/')) as typeof import('./server/main');
   }
 }
 

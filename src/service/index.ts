@@ -11,3 +11,4 @@ export * from './codeActions';
 export * from './codeLens';
 export { bundleL10n, ENGLISH } from './l10n';
 export { policyCompletionAt, stringAround } from './policyKeys';
+export { ruleHeadingLines } from './ruleLinks';
