@@ -28,9 +28,9 @@ for (let i = 0; i < n; i++) {
   if (i % 5 === 4) writeFileSync(join(workspace, 'policies', `${file}.tf`), `resource "aws_iam_policy" "p${i}" {\n  name   = "${file}"\n  policy = <<EOF\n${json}\nEOF\n}\n`);
   else writeFileSync(join(workspace, 'policies', `${file}.json`), json);
 }
-// Above the default bound of 1,000 files the scan must be allowed to run.
+// Above the default bound of 1,000 files the scan must be allowed to run (this settings file is a candidate too).
 mkdirSync(join(workspace, '.vscode'));
-writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'brazeS3.workspaceDiagnostics.maxFiles': Math.max(1000, n) }));
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'brazeS3.workspaceDiagnostics.maxFiles': Math.max(1000, n + 10) }));
 const resultsFile = join(dir, 'results.json');
 const server = await startCodeServer({ env: { BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_TEST_GREP: 'workspace scan benchmark', BRAZE_S3_BENCH_FILES: String(n), AWS_EC2_METADATA_DISABLED: 'true' } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
