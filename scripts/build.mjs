@@ -1,7 +1,7 @@
 // Bundles with esbuild:
 //   dist/extension.js  the extension (vscode external); activation stays light because
 //   dist/formats.js    the Terraform and CloudFormation readers (web-tree-sitter, yaml), required on
-//                      the first template document (src/loadFormats.ts);
+//                      the first template document (src/routing/loadFormats.ts);
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).

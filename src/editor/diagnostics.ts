@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { LineIndex } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { documentFormat } from './policyDocuments';
-import { formatsLoaded, loadFormats } from '../loadFormats';
+import { formatsLoaded, loadFormats } from '../routing/loadFormats';
 import { ruleDocUri } from './ruleLinks';
 import { EditorSettings, declaredByGlob, readSettings } from './settings';
 import { AnalysisScheduler, DIAGNOSTIC_SOURCE, DocumentAnalysis, Position, ServiceDiagnostic, analyzeText, closedFileFormat, toDiagnostics } from '../service';

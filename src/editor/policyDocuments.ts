@@ -1,7 +1,7 @@
 // Which open documents hold IAM policies, and in which format (the rule is the language service's:
 // src/service/documentFormat.ts).
 import * as vscode from 'vscode';
-import type { FileFormat } from '../formats/analyzeFile';
+import type { FileFormat } from '../routing/analyzeFile';
 import { POLICY_LANGUAGES, documentFormat as formatOf } from '../service';
 import { EditorSettings, declaredByGlob } from './settings';
 

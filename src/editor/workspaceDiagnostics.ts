@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { readFile, stat } from 'node:fs/promises';
 import { PolicyDiagnostics } from './diagnostics';
 import { isSingular } from './settings';
-import { loadFormats } from '../loadFormats';
+import { loadFormats } from '../routing/loadFormats';
 
 const INCLUDE = '**/*.{json,jsonc,tf,yaml,yml,template}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';

@@ -20,3 +20,10 @@ export * from './placement';
 export { hasWildcard } from './wildcard';
 export { CONDITION_OPERATORS } from './rules/conditions';
 export { isOne, plural } from './plural';
+// What the readers, the repository configuration, the CLI and the editor's commands use.
+export { jsonWriter } from './edits';
+export type { EditWriter } from './edits';
+export type { PolicyModel } from './parse';
+export { closest } from './suggest';
+export { documentKind } from './kind';
+export { exportTargetOf } from './exportTarget';

@@ -3,7 +3,7 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { formatsLoaded, loadFormats } from '../loadFormats';
+import { formatsLoaded, loadFormats } from '../routing/loadFormats';
 import type { ServiceDocument } from '../service';
 
 type Change = { rangeOffset: number; rangeLength: number; text: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };

@@ -13,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../policy';
 import type { Locale } from '../policy';
-import { formatsLoaded, loadFormats } from '../loadFormats';
+import { formatsLoaded, loadFormats } from '../routing/loadFormats';
 import {
   AnalysisScheduler, COMPLETION_TRIGGERS, CompletionKind, DeclaredKind, DocumentAnalysis, FIX_ALL_KIND, L10n, POLICY_LANGUAGES,
   REPLACE_PLACEHOLDER_COMMAND, SET_INTEGRATION_COMMAND, ServiceDiagnostic, ServiceSettings, analyzeText, bundleL10n, closedFileFormat,

@@ -1,9 +1,9 @@
 // One document's analysis: a JSON policy straight through the engine, a Terraform or CloudFormation
-// file through its reader (src/formats/analyzeFile.ts); the repository configuration's severities
+// file through its reader (src/routing/analyzeFile.ts); the repository configuration's severities
 // and the braze-s3-ignore suppressions applied. Shared by the extension and the language server.
 import { analyze } from '../policy';
 import type { AnalysisResult, Finding } from '../policy';
-import { DeclaredFor, DocumentReport, FileFormat, allFindings, analyzeFile } from '../formats/analyzeFile';
+import { DeclaredFor, DocumentReport, FileFormat, allFindings, analyzeFile } from '../routing/analyzeFile';
 import { FindingFilter, processFileReport } from '../config/apply';
 import { DeclaredKind, ServiceSettings, analyzeOptions } from './settings';
 

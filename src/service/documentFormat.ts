@@ -2,7 +2,7 @@
 // Statement or Version key (or that a glob declares), Terraform files that mention a policy,
 // CloudFormation templates (YAML or JSON). Never package.json, tsconfig.json & co.
 import { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from '../policy';
-import type { FileFormat } from '../formats/analyzeFile';
+import type { FileFormat } from '../routing/analyzeFile';
 import { TEMPLATE_FILE, TERRAFORM_FILE, YAML_TEMPLATE_FILE, looksLikeCloudFormation, looksLikeTerraformPolicy } from '../formats/sniff';
 
 export const POLICY_LANGUAGES = ['json', 'jsonc'];

@@ -4,7 +4,7 @@
 import { getLocation, parseTree, findNodeAtOffset } from 'jsonc-parser';
 import { REQUIREMENTS, bucketArn, catalog, hasWildcard, isOne, s3Location } from '../policy';
 import type { Locale } from '../policy';
-import type { DocumentReport } from '../formats/analyzeFile';
+import type { DocumentReport } from '../routing/analyzeFile';
 import { DocumentAnalysis, documentAt } from './analysis';
 import type { L10n, Span } from './types';
 

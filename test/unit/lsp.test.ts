@@ -84,7 +84,7 @@ describe('language server: braze-s3 lsp over stdio (dist/cli.js)', function () {
     assert.equal(done.overLimit, false);
     assert.equal(done.policies, 7, JSON.stringify(done));
     const missing = await diagnosticsFor(uriOf('policies', 'currents-missing-getobject.json'));
-    assert.ok(missing.some((d) => d.code === 'integration-missing-permission' && /s3:GetObject/.test(d.message)), JSON.stringify(missing));
+    assert.ok(missing.some((d) => d.code === 'integration-missing-permission' && /s3:GetObject/.test(String(d.message))), JSON.stringify(missing));
     assert.deepEqual(codes(await diagnosticsFor(uriOf('infra', 'braze-export.yaml'))).sort(), ['action-unknown', 'integration-missing-permission', 'trust-external-id-missing']);
     assert.equal(published.has(uriOf('package.json')), false);
   });
@@ -142,7 +142,7 @@ describe('language server: braze-s3 lsp over stdio (dist/cli.js)', function () {
     const uri = open(join('infra', 'braze-export.yaml'), 'yaml');
     const diags = await diagnosticsFor(uri, (d) => d.some((x) => x.code === 'action-unknown'));
     const typo = diags.find((d) => d.code === 'action-unknown')!;
-    assert.match(typo.message, /s3:PutObjekt/);
+    assert.match(String(typo.message), /s3:PutObjekt/);
     const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] } })) as CodeAction[];
     assert.ok(actions.some((a) => a.edit?.changes?.[uri]?.some((e) => e.newText.includes('s3:PutObject'))), JSON.stringify(actions.map((a) => a.title)));
   });
