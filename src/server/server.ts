@@ -21,10 +21,16 @@ import {
 } from '../service';
 import { openDocuments, pathOf, serviceDocument } from './documents';
 import { ServerSettings, docsFile, fsPathOf } from './settings';
+import { clearConfigCache } from '../config/repoConfig';
 import { isScanned, listFiles, readText, yieldToEventLoop } from './workspaceScan';
 
 /** Sent when a workspace scan finished (tests and benchmarks wait on it). */
 export const SCAN_FINISHED = 'brazeS3/scanFinished';
+/** The extension's requests: scan now with these settings (answered with the scan's outcome)… */
+export const SCAN_REQUEST = 'brazeS3/scan';
+/** …re-check a closed file from disk (its editor closed), and what people declared documents to be. */
+export const REFRESH_FILE = 'brazeS3/refreshFile';
+export const DECLARED = 'brazeS3/declared';
 export interface ScanFinished {
   found: number;
   policies: number;
@@ -169,19 +175,24 @@ export function startServer(connection: Connection): void {
     else if (scanned.delete(uri) || text === undefined) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  async function scan(): Promise<void> {
+  async function scan(): Promise<ScanFinished | undefined> {
     const generation = ++scanGeneration;
     const started = performance.now();
     const { enabled, maxFiles } = settings.workspaceScan;
     const previous = new Set(scanned);
     scanned.clear();
-    const finish = (result: Omit<ScanFinished, 'ms'>) => {
+    const finish = (result: Omit<ScanFinished, 'ms'>): ScanFinished => {
       for (const uri of previous) if (!scanned.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      void connection.sendNotification(SCAN_FINISHED, { ...result, ms: performance.now() - started });
+      const done = { ...result, ms: performance.now() - started };
+      void connection.sendNotification(SCAN_FINISHED, done);
+      return done;
     };
     if (!enabled || roots.length === 0) return finish({ found: 0, policies: 0, overLimit: false });
     const files = await listFiles(roots, maxFiles + 1);
-    if (generation !== scanGeneration) return;
+    if (generation !== scanGeneration) {
+      for (const uri of previous) scanned.add(uri); // a newer scan takes over from here
+      return undefined;
+    }
     if (files.length > maxFiles) {
       log(`workspace-wide checking is off: more than ${maxFiles} candidate files (workspaceDiagnostics.maxFiles)`);
       return finish({ found: files.length, policies: 0, overLimit: true });
@@ -189,7 +200,7 @@ export function startServer(connection: Connection): void {
     if (files.some((f) => f.endsWith('.tf'))) await loadFormats().loadTerraform();
     let policies = 0;
     for (const [i, path] of files.entries()) {
-      if (generation !== scanGeneration) return;
+      if (generation !== scanGeneration) return undefined;
       const text = await readText(path);
       try {
         if (text !== undefined && analyzeClosed(path, text)) {
@@ -201,7 +212,7 @@ export function startServer(connection: Connection): void {
       }
       if (i % 20 === 19) await yieldToEventLoop();
     }
-    finish({ found: files.length, policies, overLimit: false });
+    return finish({ found: files.length, policies, overLimit: false });
   }
 
   const reanalyzeAll = () => {
@@ -213,7 +224,10 @@ export function startServer(connection: Connection): void {
     locale = localeOf(params.locale);
     l10n = l10nFor(locale);
     settings = new ServerSettings(locale, () => roots);
-    settings.update(params.initializationOptions);
+    const options = (params.initializationOptions ?? {}) as { scanOnStart?: boolean; declared?: Record<string, DeclaredKind> };
+    settings.update(options);
+    scanOnStart = options.scanOnStart !== false;
+    for (const [k, v] of Object.entries(options.declared ?? {})) chosen.set(k, v);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(fsPathOf).filter((p): p is string => !!p);
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -230,11 +244,32 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /** The extension asks for every scan itself (scanOnStart: false), with its settings of the moment. */
+  let scanOnStart = true;
   connection.onInitialized(() => {
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc,tf,yaml,yml,template}' }] });
     }
-    void scan().catch((error) => log(`workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
+    if (scanOnStart) void scan().catch((error) => log(`workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
+  });
+
+  connection.onRequest(SCAN_REQUEST, async (params: { settings?: unknown }) => {
+    if (params?.settings !== undefined) settings.update(params.settings);
+    clearConfigCache(); // the repository configuration may have changed on disk
+    try {
+      return (await scan()) ?? null;
+    } catch (error) {
+      log(`workspace scan failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  });
+  connection.onNotification(REFRESH_FILE, (params: { uri: string }) => {
+    const path = fsPathOf(params.uri);
+    if (path && settings.workspaceScan.enabled && (scanned.has(params.uri) || (isScanned(path) && roots.some((r) => path.startsWith(r))))) void refreshClosed(path);
+  });
+  connection.onNotification(DECLARED, (params: { choices: Record<string, DeclaredKind> }) => {
+    chosen.clear();
+    for (const [k, v] of Object.entries(params.choices ?? {})) chosen.set(k, v);
   });
 
   connection.onDidChangeConfiguration((params) => {
