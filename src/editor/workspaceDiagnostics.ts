@@ -77,7 +77,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       // Open documents stay with the host's analysis: none is synced, the server checks files on disk.
       documentSelector: [{ scheme: 'braze-s3-never', language: 'json' }],
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
-      initializationOptions: { scanOnStart: false, declared: this.overrides.all(), brazeS3: this.section() },
+      initializationOptions: { scanOnStart: false, clientRunsCommands: true, declared: this.overrides.all(), brazeS3: this.section() },
       outputChannel: this.output,
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => next(uri, isOpen(uri) ? [] : diagnostics),

@@ -224,7 +224,9 @@ export function startServer(connection: Connection): void {
     locale = localeOf(params.locale);
     l10n = l10nFor(locale);
     settings = new ServerSettings(locale, () => roots);
-    const options = (params.initializationOptions ?? {}) as { scanOnStart?: boolean; declared?: Record<string, DeclaredKind> };
+    // The extension runs the commands itself (they ask through VS Code and the AWS account view), so
+    // they are not advertised to it: its client would register them a second time.
+    const options = (params.initializationOptions ?? {}) as { scanOnStart?: boolean; clientRunsCommands?: boolean; declared?: Record<string, DeclaredKind> };
     settings.update(options);
     scanOnStart = options.scanOnStart !== false;
     for (const [k, v] of Object.entries(options.declared ?? {})) chosen.set(k, v);
@@ -238,7 +240,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [SET_INTEGRATION_COMMAND, REPLACE_PLACEHOLDER_COMMAND] },
+        ...(options.clientRunsCommands ? {} : { executeCommandProvider: { commands: [SET_INTEGRATION_COMMAND, REPLACE_PLACEHOLDER_COMMAND] } }),
       },
       serverInfo: { name: 'braze-s3', version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev' },
     };
@@ -290,9 +292,11 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => analyzeOpen(e.document));
   documents.onDidChangeContent((e) => {
-    if (e.document.version > 0) scheduler.schedule(e.document.uri, () => {
+    // Also fired right after onDidOpen, whose analysis is then current already.
+    if (analyses.get(e.document.uri)?.version === e.document.version) return;
+    scheduler.schedule(e.document.uri, () => {
       const current = documents.get(e.document.uri);
-      if (current) analyzeOpen(current);
+      if (current && analyses.get(current.uri)?.version !== current.version) analyzeOpen(current);
     });
   });
   documents.onDidClose((e) => {

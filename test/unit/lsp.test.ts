@@ -37,7 +37,11 @@ describe('language server: braze-s3 lsp over stdio (dist/cli.js)', function () {
       }
       return false;
     };
-    if (!check()) waiters.push(() => void check());
+    // Each publish re-checks until one satisfies `ok`.
+    const retry = () => {
+      if (!check()) waiters.push(retry);
+    };
+    retry();
   });
   const uriOf = (...parts: string[]) => pathToFileURL(join(workspace, ...parts)).href;
   const open = (file: string, languageId: string) => {
