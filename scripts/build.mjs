@@ -5,7 +5,8 @@
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
-//   dist/server.js     the language server (LSP over stdio: `braze-s3 lsp`), on the language service.
+//   dist/server.js     the language server (LSP over stdio: `braze-s3 lsp`), on the language service;
+//   dist/client.js     the extension's client of it (vscode-languageclient), required after activation.
 //   out/test/integration/suite.js  the mocha suite run inside the VS Code host.
 // node scripts/build.mjs [--production] [--tests]
 import { build } from 'esbuild';
@@ -29,7 +30,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['vscode', './iam-index.json', './aws.js', './formats.js', './server.js'],
+  external: ['vscode', './iam-index.json', './aws.js', './formats.js', './server.js', './client.js'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
@@ -51,6 +52,7 @@ const bundles = [
   { entryPoints: ['src/formats/index.ts'], outfile: 'dist/formats.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['src/editor/languageClient.ts'], outfile: 'dist/client.js' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
 if (withTests) {

@@ -5,11 +5,11 @@
 // brazeS3.workspaceDiagnostics.maxFiles files; above that, open files only. An open document's own
 // analysis (in the host, src/editor/diagnostics.ts) wins over the server's for its file.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions } from 'vscode-languageclient/node';
+import type * as Client from './languageClient';
 import { PolicyDiagnostics } from './diagnostics';
 import { IntegrationOverrides } from './integrationOverrides';
-import { isSingular, uiLocale } from './settings';
+import { isSingular } from './settings';
 
 const WATCHED = '**/*.{json,jsonc,tf,yaml,yml,template}';
 const SCAN_REQUEST = 'brazeS3/scan';
@@ -25,12 +25,22 @@ export interface ScanResult {
   overLimit: boolean;
 }
 
+/** dist/client.js (kept external by the build); from source, the module itself. */
+function loadClient(): typeof Client {
+  try {
+    return require('./client.js') as typeof Client;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return require(['.', 'languageClient'].join('/')) as typeof Client;
+  }
+}
+
 const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 
 export class WorkspaceDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private client: LanguageClient | undefined;
-  private started: Promise<LanguageClient | undefined> | undefined;
+  private client: Client.LanguageClient | undefined;
+  private started: Promise<Client.LanguageClient | undefined> | undefined;
   private generation = 0;
   private warned = false;
   /** The last scan's outcome (tests, and the log). */
@@ -62,7 +72,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
     this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
-  private start(): Promise<LanguageClient | undefined> {
+  private start(): Promise<Client.LanguageClient | undefined> {
     return (this.started ??= this.startClient().catch((error) => {
       this.log(`the language server could not start: ${error instanceof Error ? error.message : String(error)}`);
       this.started = undefined;
@@ -70,9 +80,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
     }));
   }
 
-  private async startClient(): Promise<LanguageClient> {
-    const run = { module: this.serverModule, transport: TransportKind.stdio, options: { env: { ...process.env, LANG: uiLocale() === 'es' ? 'es' : 'en' } } };
-    const serverOptions: ServerOptions = { run, debug: run };
+  private async startClient(): Promise<Client.LanguageClient> {
     const clientOptions: LanguageClientOptions = {
       // Open documents stay with the host's analysis: none is synced, the server checks files on disk.
       documentSelector: [{ scheme: 'braze-s3-never', language: 'json' }],
@@ -83,7 +91,8 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
         handleDiagnostics: (uri, diagnostics, next) => next(uri, isOpen(uri) ? [] : diagnostics),
       },
     };
-    const client = new LanguageClient('brazeS3', 'Braze S3', serverOptions, clientOptions);
+    // The client sends VS Code's display language: the server answers in it.
+    const client = loadClient().createLanguageClient(this.serverModule, clientOptions);
     await client.start();
     this.client = client;
     return client;
