@@ -10,6 +10,26 @@ export default tseslint.config(
     },
   },
   {
+    // Layers (README, "How it is built"; test/unit/layers.test.ts checks the arrows and cycles):
+    // only src/editor, src/views and src/extension.ts may use VS Code, and nothing reaches past the
+    // engine's entry points (src/policy/index.ts; src/policy/ruleDocs.ts, the rule documentation).
+    files: ['src/**/*.ts'],
+    ignores: ['src/policy/**', 'src/editor/**', 'src/views/**', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/editor, src/views and src/extension.ts use VS Code: put the logic in src/service and an adapter in src/editor.' }],
+        patterns: [{ regex: '(^|/)policy/(?!index$|ruleDocs$).+', message: 'Import the engine through its entry point (src/policy/index.ts).' }],
+      }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value='vscode']", message: 'Only src/editor, src/views and src/extension.ts use VS Code.' }],
+    },
+  },
+  {
+    files: ['src/editor/**/*.ts', 'src/views/**/*.ts', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)policy/(?!index$|ruleDocs$).+', message: 'Import the engine through its entry point (src/policy/index.ts).' }] }],
+    },
+  },
+  {
     // The policy engine is shared with the CLI: it must never depend on VS Code.
     files: ['src/policy/**/*.ts'],
     rules: {
@@ -17,13 +37,6 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require'][arguments.0.value='vscode']", message: 'src/policy must not load vscode.' }],
       // A pure function of its inputs: no environment switches (and process.env is slow to read).
       'no-restricted-globals': ['error', { name: 'process', message: 'src/policy is pure: pass what it needs as options.' }],
-    },
-  },
-  {
-    // The repository configuration is read by the CLI too: no vscode there either.
-    files: ['src/config/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/config is shared with the CLI: keep it free of vscode.' }] }],
     },
   },
 );

@@ -1,8 +1,8 @@
 // Terraform and CloudFormation: the whole analysis of a file (parse, projection of each policy,
 // the engine, mapping back) against the format's own parse alone, measured in the same run.
 import { parseDocument } from 'yaml';
-import { analyzeFile } from '../src/formats/analyzeFile';
-import { loadFormats } from '../src/loadFormats';
+import { analyzeFile } from '../src/routing/analyzeFile';
+import { loadFormats } from '../src/routing/loadFormats';
 import { cloudFormationFile, terraformFile } from './iacFiles';
 
 function time(fn: () => void, rounds: number): number {

@@ -23,12 +23,10 @@ async function main() {
   await treeBench();
   console.log('\n== Currents delivery (moto)');
   await deliveryBench(root);
-  console.log('\n== bundles');
-  for (const f of ['extension.js', 'aws.js', 'cli.js', 'deliveryView.js', 'iam-index.json', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) console.log(`dist/${f}: ${(statSync(join(root, 'dist', f)).size / 1024).toFixed(1)} KB`);
   console.log('\n== Avro viewer (a 100,000-record Currents file)');
   await avroBench(__filename);
   console.log('\n== bundles');
-  for (const f of ['extension.js', 'aws.js', 'avro.js', 'cli.js', 'iam-index.json', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) console.log(`dist/${f}: ${(statSync(join(root, 'dist', f)).size / 1024).toFixed(1)} KB`);
+  for (const f of ['extension.js', 'client.js', 'server.js', 'aws.js', 'avro.js', 'cli.js', 'deliveryView.js', 'iam-index.json', 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm']) console.log(`dist/${f}: ${(statSync(join(root, 'dist', f)).size / 1024).toFixed(1)} KB`);
   console.log('\n== in the VS Code host (activation, edit-to-diagnostics latency)');
   const r = spawnSync(process.execPath, [join(root, 'scripts/test-host/run-integration.mjs'), '--skip-build', '--no-ui'], {
     encoding: 'utf8', env: { ...process.env, BRAZE_S3_TEST_GREP: 'latency|activates' }, maxBuffer: 64 * 1024 * 1024,

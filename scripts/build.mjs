@@ -1,13 +1,15 @@
 // Bundles with esbuild:
 //   dist/extension.js  the extension (vscode external); activation stays light because
 //   dist/formats.js    the Terraform and CloudFormation readers (web-tree-sitter, yaml), required on
-//                      the first template document (src/loadFormats.ts);
+//                      the first template document (src/routing/loadFormats.ts);
 //   dist/aws.js        the AWS SDK half is a separate bundle, required on first AWS use, and
 //   dist/iam-index.json the IAM catalog is read with JSON.parse on first analysis.
 //   dist/avro.js       the Avro reader (avsc, snappyjs), required when the first .avro file opens;
 //   dist/cli.js        the command-line checker (same engine, same lazy pieces).
 //   dist/action.js     the GitHub Action's entry point (action.yml), the CLI's check in-process.
 //   dist/deliveryView.js/.css  the delivery view's webview script (uPlot), for the browser.
+//   dist/server.js     the language server (LSP over stdio: `braze-s3 lsp`), on the language service;
+//   dist/client.js     the extension's client of it (vscode-languageclient), required after activation.
 //   out/test/integration/suite.js  the mocha suite run inside the VS Code host.
 // node scripts/build.mjs [--production] [--tests]
 import { build } from 'esbuild';
@@ -31,7 +33,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
-  external: ['vscode', './iam-index.json', './aws.js', './formats.js', './avro.js'],
+  external: ['vscode', './iam-index.json', './aws.js', './formats.js', './avro.js', './server.js', './client.js'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
@@ -54,6 +56,8 @@ const bundles = [
   { entryPoints: ['src/avro/index.ts'], outfile: 'dist/avro.js' },
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/action.ts'], outfile: 'dist/action.js' },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['src/editor/languageClient.ts'], outfile: 'dist/client.js' },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 await Promise.all(bundles.map((b) => build({ ...common, define, ...b })));
 // The delivery view's webview script (with uPlot and its CSS): a browser bundle, never the host's.

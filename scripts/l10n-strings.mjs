@@ -1,4 +1,5 @@
-// Lists every vscode.l10n.t('…') message in src/ (the keys of l10n/bundle.l10n.*.json).
+// Lists every l10n.t('…') message in src/ (vscode.l10n in the extension, the L10n the language
+// service is given in src/service): the keys of l10n/bundle.l10n.*.json.
 //   node scripts/l10n-strings.mjs            print them as JSON
 //   node scripts/l10n-strings.mjs --check    exit 1 when the Spanish bundle lacks one (or has extras)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,7 +14,7 @@ function files(dir) {
 
 export function l10nStrings(root = 'src') {
   const found = new Set();
-  const call = /vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
+  const call = /\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g;
   for (const f of files(root)) {
     for (const m of readFileSync(f, 'utf8').matchAll(call)) found.add(m[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\'));
   }

@@ -75,6 +75,10 @@ export const USAGE = `Usage:
       the stack (never in it) and writes it once to --key-file (mode 0600) or, on a terminal, the screen
   braze-s3 teardown --stack NAME [--yes] [--profile P] [--region R] [--endpoint URL] [--format text|json]
       deletes the setup's stack (and the access keys of its user); the bucket and its data stay
+  braze-s3 lsp [--stdio]
+      the language server (Language Server Protocol over stdin/stdout) for any editor: diagnostics,
+      hover, completion, code actions and code lenses on JSON policies, .tf files and CloudFormation
+      templates, and the workspace's policy files checked without being opened
   braze-s3 --version | --help
 
 Exit status: 0 no errors (every live check passed), 1 errors found (a live check failed),
@@ -98,6 +102,11 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
       write(VERSION);
       return 0;
     }
+    if (command === 'lsp') {
+      // Runs until the client disconnects; its stdout belongs to the protocol.
+      loadServer().runStdioServer();
+      return await new Promise<number>(() => undefined);
+    }
     if (command === 'check') return await runCheck(parseArgs(rest, CHECK_OPTIONS), VERSION, write, writeErr);
     if (command === 'test-credentials') return await runTestCredentials(parseArgs(rest, TEST_CREDENTIALS_OPTIONS), write);
     if (command === 'delivery') return await runDelivery(parseArgs(rest, DELIVERY_OPTIONS), write);
@@ -117,6 +126,17 @@ export async function main(argv: string[], write: (s: string) => void, writeErr:
     }
     writeErr(`braze-s3: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
+  }
+}
+
+/** The language server is a separate bundle (dist/server.js), loaded only by `braze-s3 lsp`. */
+function loadServer(): typeof import('./server/main') {
+  try {
+    return require('./server.js') as typeof import('./server/main');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    // Run from source (tsx): src/server. Built at run time so the bundler leaves it out.
+    return require(['.', 'server', 'main'].join('/')) as typeof import('./server/main');
   }
 }
 

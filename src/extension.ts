@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const overrides = new IntegrationOverrides(context.workspaceState);
   const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
   const selector: vscode.DocumentSelector = [...POLICY_LANGUAGES.map((language) => ({ language })), ...TEMPLATE_SELECTOR];
-  const workspace = new WorkspaceDiagnostics(diagnostics, (line) => output.info(line));
+  const workspace = new WorkspaceDiagnostics(diagnostics, overrides, context.asAbsolutePath('dist/server.js'), (line) => output.info(line), output);
   // A repository configuration file changed: open documents and the workspace scan are re-checked.
   const repoConfig = new RepoConfigWatcher((line) => output.warn(line));
   repoConfig.onDidChange(() => {

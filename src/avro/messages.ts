@@ -1,6 +1,6 @@
 // What the Avro reader's problems say to people, in English and Spanish (the CLI and the viewer).
-import type { Locale } from '../policy/types';
-import { plural } from '../policy/plural';
+import { plural } from '../policy';
+import type { Locale } from '../policy';
 import type { AvroProblem } from './reader';
 
 const num = (locale: Locale, n: number) => n.toLocaleString(locale === 'es' ? 'es' : 'en');

@@ -1,6 +1,6 @@
 // What the live checks say, in English and Spanish.
 import type { Locale } from '../policy';
-import { plural } from '../policy/plural';
+import { plural } from '../policy';
 import type { EndpointInfo } from './endpoint';
 
 export interface LiveMessages {

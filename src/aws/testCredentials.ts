@@ -4,7 +4,7 @@
 // Currents, which never holds s3:DeleteObject).
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { IntegrationId, Locale } from '../policy';
-import { integrationFolder } from '../policy/integration';
+import { integrationFolder } from '../policy';
 import { bucketRegion } from './buckets';
 import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';

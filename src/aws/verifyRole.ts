@@ -5,7 +5,7 @@ import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { REQUIREMENTS, analyze, compileStatements, evaluate, parsePolicy, sampleObjectArn, objectArnPattern, bucketArn, messages } from '../policy';
 import type { IntegrationId, Locale } from '../policy';
-import { integrationFolder } from '../policy/integration';
+import { integrationFolder } from '../policy';
 import { bucketFactSteps } from './bucketFacts';
 import { Clients, DEFAULT_TIMEOUT_MS, accessKeyIdOf } from './connection';
 import { problemOf, withTimeout } from './errors';

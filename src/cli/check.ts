@@ -1,8 +1,8 @@
 // `check`: analyse policy files (and the policies under folders) and print text, JSON or SARIF.
 // Exit 1 on any error finding, 2 when an input could not be read (after printing the rest).
 import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, messages } from '../policy';
-import { analyzeFile, formatOf } from '../formats/analyzeFile';
-import { loadFormats } from '../loadFormats';
+import { analyzeFile, formatOf } from '../routing/analyzeFile';
+import { loadFormats } from '../routing/loadFormats';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose } from '../policy';
 import { Parsed, UsageError, defaultLocale, oneOf, partnerAccountIdOption, str } from './args';
 import { collectInputs, readInput } from './files';
@@ -11,6 +11,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { FindingFilter, SuppressedFinding, processFileReport } from '../config/apply';
 import { ConfigForFile, LoadedConfig, configFileFor, configForFile, loadConfig, problemText } from '../config/repoConfig';
 import { pathToFileURL } from 'node:url';
+// The rule documentation is the engine's second entry point (kept apart: only the CLI's SARIF needs it).
 import { RULE_DOCS } from '../policy/ruleDocs';
 import { FindingKeys, type DocumentReport, type InputProblem, type PlacedFinding, type PlacedSuppressed } from './report';
 import { toGithub } from './formats/github';

@@ -1,7 +1,7 @@
 // Counted nouns for the CLI's summaries, with proper singular and plural in English and Spanish
 // (Intl.PluralRules picks the category: "1 error", "2 errors", "0 errores").
 import type { Locale } from '../policy';
-import { isOne } from '../policy/plural';
+import { isOne } from '../policy';
 
 type Noun = 'file' | 'document' | 'checked' | 'error' | 'warning' | 'unreadable' | 'suppressed' | 'ignored';
 

@@ -3,10 +3,10 @@
 // entries. Suppressed findings leave the list but are kept, with why, for the CLI's JSON and SARIF.
 // Invalid directives become suppression-invalid findings, inline ones that suppressed nothing
 // suppression-unused. No vscode, no yaml here: the readers come through loadFormats().
-import type { DocumentReport, FileFormat, FileReport } from '../formats/analyzeFile';
-import { loadFormats } from '../loadFormats';
-import { RULES } from '../policy/codes';
-import type { Finding, Locale, Severity } from '../policy/types';
+import type { DocumentReport, FileFormat, FileReport } from '../routing/analyzeFile';
+import { loadFormats } from '../routing/loadFormats';
+import { RULES } from '../policy';
+import type { Finding, Locale, Severity } from '../policy';
 import { configMessages } from './messages';
 import type { ConfigForFile, RuleSetting } from './repoConfig';
 

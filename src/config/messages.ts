@@ -1,7 +1,7 @@
 // What the repository configuration (.braze-s3.yaml) and braze-s3-ignore comments say, in English
 // and Spanish. Both locales implement one interface, so a missing translation is a type error.
-import type { Locale } from '../policy/types';
-import { plural } from '../policy/plural';
+import type { Locale } from '../policy';
+import { plural } from '../policy';
 
 export interface ConfigMessages {
   // The configuration file.

@@ -2,12 +2,12 @@
 // Every problem points at its place in the file; a file with any problem is not used. This module
 // uses the yaml parser, so it is part of the formats bundle (src/formats/index.ts).
 import { LineCounter, Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { RULE_CODES } from '../policy/codes';
-import { closest } from '../policy/suggest';
-import type { Locale } from '../policy/types';
+import { RULE_CODES } from '../policy';
+import { closest } from '../policy';
+import type { Locale } from '../policy';
 import { GlobError, compileGlob } from './glob';
 import { configMessages } from './messages';
-import { CONFIG_KEYS, ConfigProblem, ConfigPurpose, LoadedConfig, RepoConfig, RuleSetting } from './repoConfig';
+import { CONFIG_KEYS, ConfigProblem, ConfigPurpose, LoadedConfig, RepoConfig, RuleSetting } from './types';
 
 const PURPOSES: readonly string[] = ['currents', 'dashboard', 'trust', 'none'];
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];

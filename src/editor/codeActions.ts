@@ -1,11 +1,10 @@
-// Quick fixes for the engine's findings, the placeholder flow, and "fix all" (source.fixAll.brazeS3).
+// Quick fixes and "fix all" (src/service/codeActions.ts) in VS Code's terms. The placeholder's
+// fix runs brazeS3.replacePlaceholder, which asks (a bucket from the account, the account ID, …).
 import * as vscode from 'vscode';
-import { fixAll } from '../policy';
-import type { Finding, TextEdit } from '../policy';
-import { DIAGNOSTIC_SOURCE, PolicyDiagnostics, findingKey } from './diagnostics';
-import { REPLACE_PLACEHOLDER_COMMAND } from './placeholders';
-import { analyzeOptions } from './settings';
+import { ServiceCodeAction, fixAllAction, quickFixes } from '../service';
+import { DIAGNOSTIC_SOURCE, PolicyDiagnostics } from './diagnostics';
 import { IntegrationOverrides } from './integrationOverrides';
+import { serviceDocument, toRange } from './convert';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('brazeS3');
 
@@ -20,73 +19,35 @@ export class PolicyCodeActions implements vscode.CodeActionProvider {
     const analysis = this.diagnostics.analysis(document);
     if (!analysis) return [];
     const only = context.only;
+    const doc = serviceDocument(document);
     const actions: vscode.CodeAction[] = [];
     if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
-      for (const d of context.diagnostics) {
-        if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'object') continue;
-        const offset = document.offsetAt(d.range.start);
-        const finding = analysis.byKey.get(findingKey(String(d.code.value), offset, document.offsetAt(d.range.end) - offset, d.message));
-        if (!finding) continue;
-        if (finding.placeholder) {
-          const a = new vscode.CodeAction(
-            /BUCKET/.test(finding.placeholder) ? vscode.l10n.t('Replace {0} with bucket name…', finding.placeholder) : vscode.l10n.t('Replace {0} with its value…', finding.placeholder),
-            vscode.CodeActionKind.QuickFix,
-          );
-          a.command = { command: REPLACE_PLACEHOLDER_COMMAND, title: a.title, arguments: [document.uri, finding.placeholder] };
-          a.diagnostics = [d];
-          a.isPreferred = true;
-          actions.push(a);
-        }
-        finding.fixes.forEach((fix, i) => {
-          if (fix.edits.length === 0) return;
-          const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          const edit = new vscode.WorkspaceEdit();
-          for (const e of fix.edits) {
-            edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
-          }
-          a.edit = edit;
-          a.diagnostics = [d];
-          a.isPreferred = i === 0 && fix.safe && !finding.placeholder;
-          actions.push(a);
-        });
+      const ours = context.diagnostics
+        .filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'object')
+        .map((d) => ({ range: d.range, message: d.message, source: d.source, code: String((d.code as { value: string | number }).value), original: d }));
+      for (const fix of quickFixes(doc, analysis, ours, vscode.l10n)) {
+        const a = toCodeAction(document, fix, vscode.CodeActionKind.QuickFix);
+        a.diagnostics = [fix.diagnostic.original];
+        actions.push(a);
       }
     }
     if (only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only))) {
-      const fixAllAction = this.fixAll(document);
-      if (fixAllAction) actions.push(fixAllAction);
+      const settings = this.diagnostics.settingsFor(document);
+      const all = fixAllAction(doc, analysis, settings, analysis.format === 'json' ? this.overrides.declared(document, settings) : undefined, vscode.l10n);
+      if (all) actions.push(toCodeAction(document, all, FIX_ALL_KIND));
     }
     return actions;
   }
+}
 
-  private fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const analysis = this.diagnostics.analysis(document);
-    if (analysis && analysis.format !== 'json') return this.fixAllEmbedded(document, analysis.result.findings);
-    const settings = this.diagnostics.settingsFor(document);
-    const text = document.getText();
-    const fixed = fixAll(text, analyzeOptions(settings, this.overrides.declared(document, settings)));
-    if (fixed.applied.length === 0) return undefined;
-    const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze S3 policy problems'), FIX_ALL_KIND);
+function toCodeAction(document: vscode.TextDocument, action: Pick<ServiceCodeAction, 'title' | 'edits' | 'command' | 'isPreferred'>, kind: vscode.CodeActionKind): vscode.CodeAction {
+  const a = new vscode.CodeAction(action.title, kind);
+  if (action.edits) {
     a.edit = new vscode.WorkspaceEdit();
-    a.edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), fixed.text);
-    return a;
+    for (const e of action.edits) a.edit.replace(document.uri, toRange(e.range), e.newText);
   }
-
-  /**
-   * Terraform / CloudFormation: the first safe fix of each finding, in one edit. A fix whose edits
-   * overlap one already taken waits for the next run (insertions at one point may share it).
-   */
-  private fixAllEmbedded(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction | undefined {
-    const taken: TextEdit[] = [];
-    const overlaps = (e: TextEdit) => taken.some((t) => e.offset < t.offset + t.length && t.offset < e.offset + e.length);
-    for (const f of findings) {
-      const fix = f.fixes.find((x) => x.safe && x.edits.length > 0);
-      if (!fix || fix.edits.some(overlaps)) continue;
-      taken.push(...fix.edits);
-    }
-    if (taken.length === 0) return undefined;
-    const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe Braze S3 policy problems'), FIX_ALL_KIND);
-    a.edit = new vscode.WorkspaceEdit();
-    for (const e of taken) a.edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
-    return a;
-  }
+  // The command's first argument is the document (the service names it by its URI string).
+  if (action.command) a.command = { command: action.command.command, title: action.command.title, arguments: [document.uri, ...(action.command.arguments ?? []).slice(1)] };
+  if (action.isPreferred !== undefined) a.isPreferred = action.isPreferred;
+  return a;
 }

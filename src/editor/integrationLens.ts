@@ -1,23 +1,16 @@
-// Shows which integration a policy is checked against (declared or inferred, never silent), on the
-// "Statement" key, with a command to switch it.
+// The code lens that says what a policy is checked as (src/service/codeLens.ts), in VS Code's
+// terms, and the command that switches it.
 import * as vscode from 'vscode';
-import { parseTree, findNodeAtLocation } from 'jsonc-parser';
+import { SET_INTEGRATION_COMMAND, codeLenses, integrationLabel as label } from '../service';
 import { PolicyDiagnostics } from './diagnostics';
 import { IntegrationOverrides, documentUri } from './integrationOverrides';
 import { DeclaredKind } from './settings';
-import type { DocumentReport } from '../formats/analyzeFile';
-import type { AnalysisResult } from '../policy';
+import { toRange } from './convert';
 
-export const SET_INTEGRATION_COMMAND = 'brazeS3.setIntegration';
+export { SET_INTEGRATION_COMMAND };
 
 export function integrationLabel(kind: DeclaredKind): string {
-  switch (kind) {
-    case 'currents': return 'Currents';
-    case 'dashboard': return vscode.l10n.t('Dashboard data export');
-    case 'trust': return vscode.l10n.t('Partner role trust policy');
-    case 'none': return vscode.l10n.t('General IAM policy (Braze checks off)');
-    default: return vscode.l10n.t('Infer from the policy');
-  }
+  return label(kind, vscode.l10n);
 }
 
 export class IntegrationLens implements vscode.CodeLensProvider {
@@ -31,54 +24,15 @@ export class IntegrationLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.diagnostics.analysis(document);
     if (!analysis) return [];
-    if (analysis.documents) return analysis.documents.flatMap((d) => documentLenses(document, d));
-    const root = parseTree(document.getText());
-    const statement = root && findNodeAtLocation(root, ['Statement'])?.parent;
-    const at = statement ? document.positionAt(statement.offset) : new vscode.Position(0, 0);
-    return purposeLenses(new vscode.Range(at, at), document.uri, analysis.result);
+    // A choice for a document inside a Terraform or CloudFormation file is its own (the file's URI with its name as fragment).
+    const target = (name?: string) => (name === undefined ? document.uri : documentUri(document.uri, name));
+    return codeLenses(document.getText(), (o) => document.positionAt(o), analysis, target, vscode.l10n)
+      .map((l) => new vscode.CodeLens(toRange(l.range), { title: l.command.title, command: l.command.command, arguments: l.command.arguments, tooltip: l.command.tooltip }));
   }
 
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/**
- * What a document is checked as and why, never silent: a general policy says the Braze checks are
- * off and offers them in one click. `target` is the file, or for a document inside a Terraform or
- * CloudFormation file, the file's URI with the document's name as fragment (its choice is its own).
- */
-function purposeLenses(range: vscode.Range, target: vscode.Uri, result: AnalysisResult, name?: string): vscode.CodeLens[] {
-  const { purpose } = result;
-  const why = purpose.declared ? vscode.l10n.t('declared') : purpose.reason;
-  const prefix = name ? `${name}: ` : '';
-  const choose = { command: SET_INTEGRATION_COMMAND, arguments: [target], tooltip: prefix + vscode.l10n.t('Choose what this policy is for') };
-  if (purpose.id === 'general') {
-    const checkAs = (title: string, kind: DeclaredKind) => new vscode.CodeLens(range, { title, command: SET_INTEGRATION_COMMAND, arguments: [target, kind] });
-    if (purpose.suggested && !purpose.declared) {
-      // The export's shape without a Braze signal: offered, never checked as one unasked.
-      const looks = purpose.suggested === 'currents' ? vscode.l10n.t('Looks like a Braze Currents export policy') : vscode.l10n.t('Looks like a Braze dashboard export policy');
-      return [
-        new vscode.CodeLens(range, { ...choose, title: looks, tooltip: prefix + why }),
-        checkAs(purpose.suggested === 'currents' ? vscode.l10n.t('Check as Currents') : vscode.l10n.t('Check as dashboard export'), purpose.suggested),
-        checkAs(vscode.l10n.t('Not a Braze policy'), 'none'),
-      ];
-    }
-    const general = new vscode.CodeLens(range, { ...choose, title: vscode.l10n.t('General IAM policy: Braze export checks off'), tooltip: prefix + why });
-    return result.kind === 'trust'
-      ? [general, checkAs(vscode.l10n.t('Check as the partner role trust policy'), 'trust')]
-      : [general, checkAs(vscode.l10n.t('Check as Currents'), 'currents'), checkAs(vscode.l10n.t('Check as dashboard export'), 'dashboard')];
-  }
-  const title = purpose.id === 'trust'
-    ? vscode.l10n.t('Braze S3: partner role trust policy ({0})', why)
-    : vscode.l10n.t('Braze S3: checked as {0} ({1})', integrationLabel(purpose.id), why);
-  return [new vscode.CodeLens(range, { ...choose, title })];
-}
-
-/** The lenses of one policy document inside a Terraform or CloudFormation file, on its first line. */
-function documentLenses(document: vscode.TextDocument, d: DocumentReport): vscode.CodeLens[] {
-  const at = document.positionAt(d.span.offset);
-  return purposeLenses(new vscode.Range(at, at), documentUri(document.uri, d.name), d.result, d.name);
 }
 
 export async function setIntegration(overrides: IntegrationOverrides, uri?: vscode.Uri, kind?: DeclaredKind): Promise<DeclaredKind | undefined> {

@@ -16,7 +16,8 @@ export class IntegrationOverrides {
 
   constructor(private readonly state: vscode.Memento) {}
 
-  private all(): Record<string, DeclaredKind> {
+  /** Every choice, by URI (the language server checks closed files with them). */
+  all(): Record<string, DeclaredKind> {
     return this.state.get<Record<string, DeclaredKind>>(KEY) ?? {};
   }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { uiLocale } from './settings';
+import { ruleHeadingLines } from '../service';
 
 let lines: Map<string, number> | undefined;
 let file: vscode.Uri | undefined;
@@ -18,9 +19,7 @@ export function ruleDocUri(code: string): vscode.Uri | undefined {
   if (!lines) {
     lines = new Map();
     try {
-      readFileSync(file.fsPath, 'utf8').split('\n').forEach((l, i) => {
-        if (l.startsWith('## ')) lines!.set(l.slice(3).trim(), i + 1);
-      });
+      lines = ruleHeadingLines(readFileSync(file.fsPath, 'utf8'));
     } catch {
       // A missing docs file leaves the links pointing at the top of the (missing) file.
     }

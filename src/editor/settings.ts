@@ -4,24 +4,14 @@
 // settings, so the editor says what `braze-s3 check` says in CI.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import type { AnalyzeOptions, DeclaredPurpose, Locale, Severity } from '../policy';
-import { isOne } from '../policy/plural';
+import { isOne } from '../policy';
+import type { Locale } from '../policy';
 import { ConfigForFile, configFileFor, configForFile } from '../config/repoConfig';
+import type { DeclaredKind, RuleSetting, ServiceSettings } from '../service';
 
-export type RuleSetting = Severity | 'off';
-/** What a glob or the code lens declares a document to be (`none`: a general IAM policy). */
-export type DeclaredKind = DeclaredPurpose;
-
-export interface EditorSettings {
-  partnerAccountId?: string;
-  externalId?: string;
-  folderPath?: string;
-  policyFiles: Record<string, DeclaredKind>;
-  /** brazeS3.rules with the configuration file's `rules` over it. */
-  rules: Record<string, RuleSetting>;
-  /** What a valid repository configuration file says for this document (undefined: none). */
-  repo?: ConfigForFile;
-}
+export type { DeclaredKind, RuleSetting } from '../service';
+export { analyzeOptions } from '../service';
+export type EditorSettings = ServiceSettings;
 
 export const SECTION = 'brazeS3';
 
@@ -55,6 +45,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): EditorSettings 
     policyFiles: c.get<Record<string, DeclaredKind>>('policyFiles') ?? {},
     rules: { ...(c.get<Record<string, RuleSetting>>('rules') ?? {}), ...repo?.rules },
     repo,
+    locale: uiLocale(),
   };
 }
 
@@ -77,15 +68,4 @@ export function declaredByGlob(document: vscode.TextDocument, settings: EditorSe
     if (vscode.languages.match({ pattern }, document) > 0) return kind;
   }
   return undefined;
-}
-
-export function analyzeOptions(settings: EditorSettings, declared: DeclaredKind | undefined, sourceName?: string): AnalyzeOptions {
-  return {
-    integration: declared ?? 'auto',
-    sourceName,
-    folder: settings.folderPath,
-    partnerAccountId: settings.partnerAccountId,
-    externalId: settings.externalId,
-    locale: uiLocale(),
-  };
 }

@@ -3,8 +3,8 @@
 // step changes nothing. Every answer can also be passed as an argument (tests, other commands).
 import * as vscode from 'vscode';
 import { IntegrationId, appendStatements, documentShape, missingStatements, policyText, trustPolicyText } from '../policy';
-import { documentKind } from '../policy/kind';
-import { parsePolicy } from '../policy/parse';
+import { documentKind } from '../policy';
+import { parsePolicy } from '../policy';
 import { BucketLister, askAccountId, askBucketName, askExternalId, askFolder } from './prompts';
 import { integrationLabel } from './integrationLens';
 import { readSettings } from './settings';

@@ -1,5 +1,5 @@
 // A policy document found inside a Terraform or CloudFormation file.
-import type { DocumentUsage } from '../policy/types';
+import type { DocumentUsage } from '../policy';
 import type { Projection, Span } from './projection';
 import type { TextProjection } from './textProjection';
 

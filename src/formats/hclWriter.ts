@@ -1,7 +1,7 @@
 // Fix edits written as HCL: a quoted string, an item added to a tuple, an attribute or a nested
 // block (`condition`, `principals`, `statement`) added to an aws_iam_policy_document block, an
 // element added to a jsonencode object. What it cannot write in place returns no edits.
-import type { TextEdit } from '../policy/types';
+import type { TextEdit } from '../policy';
 import { Expr, FormatWriter, NewString, PArray, PObject, PString, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
 
 interface BlockInfo {

@@ -1,5 +1,5 @@
 // What the format readers add to the engine's messages, in English and Spanish.
-import type { Locale } from '../policy/types';
+import type { Locale } from '../policy';
 
 export interface FormatMessages {
   /** Appended to a finding on a value read from elsewhere in the file. */

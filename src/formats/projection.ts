@@ -5,8 +5,8 @@
 // (FormatWriter), so a quick fix edits HCL or YAML, never pastes JSON where it does not belong.
 import type { Node } from 'jsonc-parser';
 import type { JSONPath } from 'jsonc-parser';
-import type { EditWriter } from '../policy/edits';
-import type { TextEdit } from '../policy/types';
+import type { EditWriter } from '../policy';
+import type { TextEdit } from '../policy';
 
 export interface Span {
   offset: number;

@@ -2,9 +2,9 @@
 // public access blocked), the export policy, the role with its trust policy (partner account and
 // external ID) or the IAM user, and outputs for the values the partner dashboard asks for. Also
 // the smaller snippets. The permissions come from the same REQUIREMENTS as the JSON templates.
-import { REQUIREMENTS, normaliseFolder } from '../policy/integration';
-import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER } from '../policy/templates';
-import type { IntegrationId } from '../policy/types';
+import { REQUIREMENTS, normaliseFolder } from '../policy';
+import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER } from '../policy';
+import type { IntegrationId } from '../policy';
 
 export type SetupFormat = 'terraform' | 'cloudformation';
 export type SetupAuth = 'role-arn' | 'secret-key';

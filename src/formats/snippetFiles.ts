@@ -2,7 +2,7 @@
 // terraform and yaml) and the snippet form of a template, generated from the one template source
 // (src/policy/templates.ts, src/formats/setupTemplates.ts) by scripts/generate-snippets.ts.
 // No vscode import: the generator, the unit tests and the editor's completion share it.
-import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, policyText, trustPolicyText } from '../policy/templates';
+import { ACCOUNT_PLACEHOLDER, BUCKET_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, policyText, trustPolicyText } from '../policy';
 import { setupSnippets } from './setupTemplates';
 
 /**

@@ -10,12 +10,12 @@
 // left open; YAML: the lines indented under it), the whole block is covered. A Metadata entry
 // covers its resource. Findings are matched by their start offset (analyzeFile's file offsets).
 // A directive without a reason, or naming an unknown code, is invalid and suppresses nothing.
-import { LineIndex } from '../policy/ranges';
+import { LineIndex } from '../policy';
 import { Parser, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
-import { RULE_CODES } from '../policy/codes';
-import { closest } from '../policy/suggest';
-import type { Locale } from '../policy/types';
+import { RULE_CODES } from '../policy';
+import { closest } from '../policy';
+import type { Locale } from '../policy';
 import { configMessages } from '../config/messages';
 import { UNSUPPRESSIBLE } from '../config/parse';
 

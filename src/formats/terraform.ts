@@ -9,7 +9,7 @@ import type { Node as TsNode, Tree } from 'web-tree-sitter';
 import type { EmbeddedPolicy, PolicyUsage } from './embedded';
 import { hclWriter, HclHost } from './hclWriter';
 import { ExternalIdRef, FileRefs, PArray, PEntry, PObject, PString, PValue, Part, Projection, Span, literalString, oneStatementDocument, permissionStatement, stringValue } from './projection';
-import { LineIndex } from '../policy/ranges';
+import { LineIndex } from '../policy';
 import { looksLikeTerraformPolicy } from './sniff';
 import { argumentUsage } from './terraformUsage';
 import { Substitution, TextProjection } from './textProjection';

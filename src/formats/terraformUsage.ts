@@ -2,7 +2,7 @@
 // argument's name decide (an S3 bucket's `policy` is a bucket policy, a KMS key's a key policy, an
 // organization policy's `content` an SCP or RCP). A module's inputs say it only through their
 // names; anything else is left to the document's content (kind.ts).
-import type { DocumentUsage } from '../policy/types';
+import type { DocumentUsage } from '../policy';
 
 const IDENTITY: DocumentUsage = 'identity';
 const RESOURCE: DocumentUsage = 'resource';

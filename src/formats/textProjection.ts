@@ -4,10 +4,10 @@
 // unknown `${…}`. Offsets map one to one outside those places, so the JSON writer's fixes apply
 // to the file as they are, unless they touch an interpolation (then the fix is not offered).
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
-import type { EditWriter } from '../policy/edits';
-import { jsonWriter } from '../policy/edits';
-import type { PolicyModel } from '../policy/parse';
-import type { TextEdit } from '../policy/types';
+import type { EditWriter } from '../policy';
+import { jsonWriter } from '../policy';
+import type { PolicyModel } from '../policy';
+import type { TextEdit } from '../policy';
 import { Part, Span, unknownText } from './projection';
 
 export interface Substitution {

@@ -2,7 +2,7 @@
 // replaced in its own quoting style, an item added to a block or flow sequence, a key added to a
 // block or flow mapping. Intrinsic functions (!Sub, !Ref…) are never rewritten.
 import { stringify } from 'yaml';
-import type { TextEdit } from '../policy/types';
+import type { TextEdit } from '../policy';
 import { Expr, FormatWriter, NewString, PArray, PObject, PString, PValue, Span, eolOf, indentAt, indentUnit, lazyWriter, lineStartOf } from './projection';
 
 export type YamlHost =

@@ -16,3 +16,14 @@ export { messages } from './messages';
 export { NEVER_POLICY_FILE, SNIFF_CHARS, looksLikePolicy } from './sniff';
 export type * from './types';
 export * from './placement';
+// What the language service (src/service) needs beside the analysis: hover, completion, plurals.
+export { hasWildcard } from './wildcard';
+export { CONDITION_OPERATORS } from './rules/conditions';
+export { isOne, plural } from './plural';
+// What the readers, the repository configuration, the CLI and the editor's commands use.
+export { jsonWriter } from './edits';
+export type { EditWriter } from './edits';
+export type { PolicyModel } from './parse';
+export { closest } from './suggest';
+export { documentKind } from './kind';
+export { exportTargetOf } from './exportTarget';

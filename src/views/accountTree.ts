@@ -2,31 +2,19 @@
 // item until it is expanded; roles come page by page with "Load more"; errors are error items
 // with a retry, and the rest of the tree keeps working.
 import * as vscode from 'vscode';
-import type { AccessKeyInfo, BucketSummary, ConnectorSummary, ExportObject, KeyConcern, RoleSummary, UserSummary } from '../aws';
+import type { BucketSummary, RoleSummary, UserSummary } from '../aws';
 import type { BucketWarning } from '../editor/prompts';
 import { AccountConnection } from './connection';
 import { loadAws, problemText } from '../loadAws';
 import { isSingular } from '../editor/settings';
-import { UnreachableAction, UnreachableNotice, unreachableActions, unreachableText } from './unreachable';
+import { UnreachableNotice, unreachableActions, unreachableText } from './unreachable';
 import { DeliverySummaries, healthOf } from './delivery/health';
 import { checkAdvice, connectorItem, folderDescription, stoppedWarning } from './delivery/treeItems';
 import { exportFileItem, exportFileNodes } from './exports/exportItems';
 
-export type Node =
-  | { kind: 'group'; group: 'buckets' | 'roles' | 'users' }
-  | { kind: 'bucket'; bucket: BucketSummary }
-  | { kind: 'bucketInfo'; label: string; warning?: boolean; tooltip?: string; command?: vscode.Command }
-  | { kind: 'object'; bucket: string; object: ExportObject }
-  | { kind: 'currentsFolder'; bucket: string; folder: string }
-  | { kind: 'connector'; bucket: string; folder: string; region?: string; summary: ConnectorSummary }
-  | { kind: 'exportFile'; bucket: string; region?: string; object: ExportObject }
-  | { kind: 'role'; role: RoleSummary }
-  | { kind: 'user'; user: UserSummary }
-  | { kind: 'accessKey'; user: string; key: AccessKeyInfo; concern?: KeyConcern }
-  | { kind: 'policy'; role: string; name: string; policyKind: string; document: string }
-  | { kind: 'more'; group: 'roles' | 'buckets' | 'users' }
-  | { kind: 'message'; label: string; error?: boolean; retry?: 'buckets' | 'roles' | 'users' }
-  | { kind: 'action'; action: UnreachableAction };
+import type { Node } from './accountNodes';
+
+export type { Node };
 
 const ROLE_PAGE = 100;
 const BUCKET_LIMIT = 1000;

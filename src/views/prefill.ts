@@ -2,8 +2,8 @@
 // folder and integration come from that principal's own policies (read from IAM), so the person
 // is asked only what those policies do not say.
 import { loadAws } from '../loadAws';
-import { exportTargetOf } from '../policy/exportTarget';
-import type { IntegrationId } from '../policy/types';
+import { exportTargetOf } from '../policy';
+import type { IntegrationId } from '../policy';
 import type { Node } from './accountTree';
 import type { AccountConnection } from './connection';
 

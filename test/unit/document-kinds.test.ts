@@ -2,7 +2,7 @@
 // grammar: the false alarms found on public repositories (issue 19), each as a small fixture
 // written here after the shape it was seen in (sources named in each test).
 import assert from 'node:assert/strict';
-import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { FileReport, allFindings, analyzeFile } from '../../src/routing/analyzeFile';
 import { loadTerraform } from '../../src/formats/treeSitter';
 
 function check(text: string, name: string): FileReport {

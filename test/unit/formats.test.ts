@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { FileReport, allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { FileReport, allFindings, analyzeFile } from '../../src/routing/analyzeFile';
 import { Projection } from '../../src/formats/projection';
 import { forgetTerraformTree, loadTerraform, recordTerraformChanges, terraformParser } from '../../src/formats/treeSitter';
 import { hclString } from '../../src/formats/hclWriter';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { policyCompletionAt } from '../../src/editor/policyKeys';
+import { policyCompletionAt } from '../../src/service/policyKeys';
 
 /** Completion at the `|` of `text`: the candidates' texts, and the document after taking `pick`. */
 function at(textWithCursor: string, context = {}, pick?: string) {
@@ -17,7 +17,7 @@ function at(textWithCursor: string, context = {}, pick?: string) {
 
 const account = { buckets: ['acme-braze-currents', 'acme.exports'], folder: 'currents' };
 
-describe('policy-aware completion of keys, values and resource ARNs (src/editor/policyKeys.ts)', () => {
+describe('policy-aware completion of keys, values and resource ARNs (src/service/policyKeys.ts)', () => {
   it('top level: Version, Id, Statement not already present', () => {
     assert.deepEqual(at('{ "Version": "2012-10-17", "|" }').texts, ['Id', 'Statement']);
     assert.deepEqual(at('{ "|" }').texts, ['Version', 'Id', 'Statement']);

@@ -11,7 +11,7 @@ import { parseRepoConfig } from '../../src/config/parse';
 import { FindingFilter, ProcessedFileReport, processFileReport } from '../../src/config/apply';
 import { clearConfigCache, configFileFor, configForFile, findConfigFile } from '../../src/config/repoConfig';
 import type { RepoConfig } from '../../src/config/repoConfig';
-import { analyzeFile, allFindings } from '../../src/formats/analyzeFile';
+import { analyzeFile, allFindings } from '../../src/routing/analyzeFile';
 import { loadTerraform } from '../../src/formats/treeSitter';
 import type { Finding } from '../../src/policy';
 

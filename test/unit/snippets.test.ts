@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allFindings, analyzeFile } from '../../src/formats/analyzeFile';
+import { allFindings, analyzeFile } from '../../src/routing/analyzeFile';
 import { setupSnippets } from '../../src/formats/setupTemplates';
 import { SNIPPET_LANGUAGES, SnippetFileId, snippetBody, snippetFileText, staticSnippets } from '../../src/formats/snippetFiles';
 import { loadTerraform } from '../../src/formats/treeSitter';

@@ -1,6 +1,6 @@
 // The delivery summary as text (CLI) and JSON, in English and Spanish.
+import { plural } from '../../policy';
 import type { Locale } from '../../policy';
-import { plural } from '../../policy/plural';
 import type { FolderDelivery } from './listing';
 import { DeliveryHealth, DeliveryThresholds, HOUR, gapsOf, lastHours, sumSeries } from './summary';
 

@@ -1,9 +1,7 @@
 // What the person answers for "Set up the export in this account", the names the setup defaults
 // to from those answers, and the naming rules (S3, IAM, CloudFormation) checked before anything
 // is sent to AWS.
-import type { IntegrationId } from '../../policy';
-import { normaliseFolder } from '../../policy/integration';
-import { BucketProblem, bucketNameProblem } from '../../policy/arn';
+import { BucketProblem, IntegrationId, bucketNameProblem, normaliseFolder } from '../../policy';
 import type { SetupAuth, StackNames } from '../../formats/setupTemplates';
 
 /** Currents, dashboard export, or both on one bucket (two policies, as the source document allows). */

@@ -1,8 +1,6 @@
 // What "Set up the export" says (core, CLI and the extension's progress), in English and Spanish.
-import type { Locale } from '../../policy';
-import { plural } from '../../policy/plural';
-import { messages } from '../../policy/messages';
-import type { BucketProblem } from '../../policy/arn';
+import { messages, plural } from '../../policy';
+import type { BucketProblem, Locale } from '../../policy';
 import type { NameProblem } from './answers';
 import type { StuckFix } from './stack';
 

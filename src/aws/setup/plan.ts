@@ -2,7 +2,7 @@
 // "New Braze export setup"), checked with the product's own engine before it is used: a template
 // the checker flags is never deployed.
 import { cloudFormationSetup } from '../../formats/setupTemplates';
-import { allFindings, analyzeFile } from '../../formats/analyzeFile';
+import { allFindings, analyzeFile } from '../../routing/analyzeFile';
 import type { IntegrationId, Locale } from '../../policy';
 import { ResolvedNames, SetupAnswers, currentsFolderOf, defaultNames, integrationsOf } from './answers';
 

@@ -3,7 +3,7 @@
 // record as JSON and a filter on any column; the host answers its requests from the reader, one
 // page (or one search batch) at a time, so neither side ever holds the whole file.
 import * as vscode from 'vscode';
-import type { Locale } from '../../policy/types';
+import type { Locale } from '../../policy';
 import { loadAvro } from '../../loadAvro';
 import type { AccountConnection } from '../connection';
 import { AvroDocument } from './avroDocument';

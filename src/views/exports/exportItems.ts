@@ -1,7 +1,7 @@
 // Dashboard and API export files in the account tree: newest first, with size and age.
 import * as vscode from 'vscode';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { Node } from '../accountTree';
+import type { Node } from '../accountNodes';
 import { loadAws } from '../../loadAws';
 import { isSingular } from '../../editor/settings';
 

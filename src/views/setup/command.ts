@@ -4,7 +4,7 @@
 // webview, the verification reports as today, and the values to paste into Braze.
 import * as vscode from 'vscode';
 import type { SetupAnswers, SetupIntegration, SetupOutcome } from '../../aws';
-import type { Node } from '../accountTree';
+import type { Node } from '../accountNodes';
 import { loadAws, problemText } from '../../loadAws';
 import { registerSafeCommand } from '../../editor/safeCommand';
 import { rememberSessionSecret, redactSessionSecrets } from '../../editor/sessionSecrets';

@@ -2,7 +2,7 @@
 // first use, like the AWS SDK half (loadAws.ts): a workspace of JSON policies never loads them.
 // The extension, the CLI and the tests all reach the readers through here, so there is one
 // instance of the parser and of the open documents' trees.
-import type * as Formats from './formats';
+import type * as Formats from '../formats';
 
 let loaded: typeof Formats | undefined;
 
@@ -18,7 +18,7 @@ function requireFormats(): typeof Formats {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     // Run from source (unit tests under tsx): the folder src/formats. The name is built at run
     // time so that the bundler does not inline the readers into the main bundle.
-    const source = ['.', 'formats'].join('/');
+    const source = ['..', 'formats'].join('/');
     return require(source) as typeof Formats;
   }
 }

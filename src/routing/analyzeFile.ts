@@ -1,15 +1,15 @@
 // One entry point for every supported file: a JSON policy, a Terraform file or a CloudFormation
 // template. Each policy document in it is analysed by the same engine; findings come back with
 // offsets in the file as given, and fixes edit the file's own syntax.
-import { analyze } from '../policy/analyze';
-import { RULES, RuleCode } from '../policy/codes';
-import { messages } from '../policy/messages';
-import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy/types';
-import { loadFormats } from '../loadFormats';
-import { TEMPLATE_FILE, TERRAFORM_FILE, looksLikeCloudFormation } from './sniff';
-import type { EmbeddedPolicy, PolicyUsage } from './embedded';
-import { formatMessages } from './messages';
-import type { Part, Span } from './projection';
+import { analyze } from '../policy';
+import { RULES, RuleCode } from '../policy';
+import { messages } from '../policy';
+import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy';
+import { loadFormats } from './loadFormats';
+import { TEMPLATE_FILE, TERRAFORM_FILE, looksLikeCloudFormation } from '../formats/sniff';
+import type { EmbeddedPolicy, PolicyUsage } from '../formats/embedded';
+import { formatMessages } from '../formats/messages';
+import type { Part, Span } from '../formats/projection';
 
 export type FileFormat = 'json' | 'terraform' | 'cloudformation';
 
