@@ -1,6 +1,7 @@
 // Listing a Currents folder for its delivery summary: connectors and event types come from
 // delimiter listings, and each event type is listed one UTC day of the window at a time (the
 // `date=YYYY-MM-DD-` prefix), so older files are never fetched. Paged, bounded, cancellable.
+import { setMaxListeners } from 'node:events';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DeliveryAccumulator, ConnectorSummary, HOUR } from './summary';
 import { folderPrefix, isConnectorName, parseCurrentsKey, partitionSegment } from './keys';
@@ -65,6 +66,8 @@ export async function summariseFolder(s3: S3Client, bucket: string, options: Sum
   const maxObjects = options.maxObjects ?? DEFAULT_MAX_OBJECTS;
   const pageSize = options.pageSize ?? 1000;
   const { signal } = options;
+  // Every request in flight listens to the one signal: more than Node's default of 10 is expected.
+  if (signal) setMaxListeners(64, signal);
   const prefix = folderPrefix(options.folder);
   const acc = new DeliveryAccumulator(now, hours);
   let requests = 0;
