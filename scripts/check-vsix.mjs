@@ -17,9 +17,9 @@ export const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
 /** Every file the VSIX ships, as globs; each must match at least one file. */
 const SHIPPED = [
   'package.json', 'package.nls.json', 'package.nls.es.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'dist/extension.js', 'dist/aws.js', 'dist/formats.js', 'dist/iam-index.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm',
+  'dist/extension.js', 'dist/aws.js', 'dist/formats.js', 'dist/avro.js', 'dist/server.js', 'dist/client.js', 'dist/deliveryView.js', 'dist/deliveryView.css', 'dist/iam-index.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm',
   'grammars/LICENSE-tree-sitter-hcl', 'syntaxes/*.json', 'snippets/*.json', 'l10n/bundle.l10n.es.json', 'docs/rules.md', 'docs/rules.es.md',
-  'media/icon.png', 'media/activity.svg', 'media/readme/*.png', 'media/walkthrough/*.md', 'media/walkthrough/es/*.md',
+  'media/icon.png', 'media/activity.svg', 'media/readme/*.png', 'media/walkthrough/*.md', 'media/avro/*', 'media/walkthrough/es/*.md',
 ];
 const LISTING_FIELDS = ['displayName', 'description', 'publisher', 'icon', 'categories', 'keywords', 'galleryBanner', 'repository', 'bugs', 'homepage', 'license', 'engines'];
 

@@ -147,7 +147,10 @@ describe('Open on a bucket object: the read-only braze-s3:// file system (moto)'
     const buckets = await account.tree.getChildren(group);
     const currents = buckets.find((n) => n.kind === 'bucket' && n.bucket.name === 'acme-braze-currents')!;
     const folder = (await account.tree.getChildren(currents)).find((n) => n.kind === 'currentsFolder')!;
-    const [file] = await account.tree.getChildren(folder);
+    // A Currents folder lists its connectors; a connector, its state's rows and then its newest files.
+    const connector = (await account.tree.getChildren(folder)).find((n) => n.kind === 'connector')!;
+    const file = (await account.tree.getChildren(connector)).find((n) => n.kind === 'object')!;
+    assert.ok(file, 'a connector of the demo lists its newest files');
     const item = account.tree.getTreeItem(file);
     assert.equal(item.contextValue, 'object');
     assert.equal(item.command?.command, 'brazeS3.openObject');
