@@ -1,27 +1,16 @@
 // The viewer's page: a strict Content Security Policy (scripts and styles only from media/avro with
 // this page's nonce), VS Code's theme variables for every colour, and its text passed in from
 // the host in the user's language.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPage } from '../webviewPage';
 
 export function viewerHtml(webview: vscode.Webview, media: vscode.Uri, lang: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer.css'));
-  const csp = `default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage({
+    webview, lang,
+    styleUris: [vscode.Uri.joinPath(media, 'viewer.css')],
+    scriptUri: vscode.Uri.joinPath(media, 'viewer.js'),
+    body: '<main id="app" aria-busy="true"></main>',
+  });
 }
 
 /** Every text the viewer shows, in the user's language. */

@@ -1,7 +1,7 @@
 // The delivery view of one Currents connector: a webview (theme colours, strict Content Security
 // Policy with a nonce) drawing files and bytes per hour with uPlot, bundled as dist/deliveryView.js.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { webviewPage } from '../webviewPage';
 import type { ConnectorSummary, FolderDelivery } from '../../aws';
 import type { DeliveryViewData } from './webview/protocol';
 import { healthOf } from './health';
@@ -84,17 +84,16 @@ export function viewData(d: FolderDelivery, c: ConnectorSummary): DeliveryViewDa
 }
 
 function html(webview: vscode.Webview, dist: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'deliveryView.js'));
-  const styles = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'deliveryView.css'));
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styles}" nonce="${nonce}">
-<style nonce="${nonce}">
+  return webviewPage({
+    webview, lang: vscode.env.language, title: 'Currents delivery', dataImages: true,
+    styleUris: [vscode.Uri.joinPath(dist, 'deliveryView.css')],
+    style: STYLE,
+    scriptUri: vscode.Uri.joinPath(dist, 'deliveryView.js'),
+    body: '<div id="root"></div>',
+  });
+}
+
+const STYLE = `
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
   h1 { font-size: 1.3em; font-weight: 600; margin: 14px 0 2px; word-break: break-all; }
   h2 { font-size: 1.05em; margin: 18px 0 6px; }
@@ -118,12 +117,4 @@ function html(webview: vscode.Webview, dist: vscode.Uri): string {
   tr.total td { font-weight: 600; }
   .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; vertical-align: middle; }
   ul.gaps { margin: 0; padding-left: 18px; }
-</style>
-<title>Currents delivery</title>
-</head>
-<body>
-<div id="root"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
-}
+`;

@@ -2,17 +2,13 @@
 // the policy and trust documents in full) with Deploy and Cancel, then what to paste into Braze
 // with a Copy button per value. Theme colours, a strict Content-Security-Policy and one nonce
 // script; the secret access key is never put in the page (it is handed over in a modal, once).
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPage } from '../webviewPage';
 import type { PasteGroup, SetupPreview } from '../../aws';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function page(nonce: string, title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="${esc(vscode.env.language)}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
-<style nonce="${nonce}">
+const STYLE = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1.2em 2em; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; }
 table { border-collapse: collapse; margin: .5em 0; } td, th { text-align: left; padding: .3em .8em .3em 0; border-bottom: 1px solid var(--vscode-panel-border); }
@@ -21,14 +17,19 @@ code, pre { font-family: var(--vscode-editor-font-family); } pre { background: v
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: .4em 1em; margin-right: .6em; cursor: pointer; }
 button.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
 .note { color: var(--vscode-descriptionForeground); }
-</style></head><body>${body}
-<script nonce="${nonce}">
+`;
+
+// Deploy / Cancel / Copy: one message each; after Deploy or Cancel every button is off.
+const SCRIPT = `
 const vscode = acquireVsCodeApi();
 for (const b of document.querySelectorAll('button[data-send]')) b.addEventListener('click', () => {
   vscode.postMessage({ type: b.dataset.send, value: b.dataset.value });
   if (b.dataset.send !== 'copy') for (const x of document.querySelectorAll('button[data-send]')) x.disabled = true;
 });
-</script></body></html>`;
+`;
+
+function page(webview: vscode.Webview, title: string, body: string): string {
+  return webviewPage({ webview, lang: vscode.env.language, title, style: STYLE, script: SCRIPT, body });
 }
 
 export class SetupPanel {
@@ -53,7 +54,7 @@ export class SetupPanel {
     if (this.closed) this.panel = this.open();
     this.panel.title = title;
     this.listener = this.panel.webview.onDidReceiveMessage(onMessage);
-    this.panel.webview.html = page(randomBytes(16).toString('base64'), title, body);
+    this.panel.webview.html = page(this.panel.webview, title, body);
     this.panel.reveal();
   }
 
