@@ -25,12 +25,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   readonly onDidChangeTreeData = this.changed.event;
   private buckets: BucketSummary[] | undefined;
   private bucketsTruncated = false;
-  private roles: RoleSummary[] = [];
-  private roleMarker: string | undefined;
-  private rolesLoaded = false;
-  private users: UserSummary[] = [];
-  private userMarker: string | undefined;
-  private usersLoaded = false;
+  private readonly roles = new IamPages<RoleSummary>((iam, marker) => loadAws().listRolesPage(iam, marker, ROLE_PAGE).then((p) => ({ items: p.roles, marker: p.marker })));
+  private readonly users = new IamPages<UserSummary>((iam, marker) => loadAws().listUsersPage(iam, marker, ROLE_PAGE).then((p) => ({ items: p.users, marker: p.marker })));
   private filter = '';
   /** What expanding a bucket revealed: shown on the bucket item itself (region, warning badge). */
   private readonly bucketFacts = new Map<string, { region: string; warnings: string[] }>();
@@ -73,12 +69,8 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.buckets = undefined;
     this.bucketFacts.clear();
     this.bucketWarningsCache.clear();
-    this.roles = [];
-    this.roleMarker = undefined;
-    this.rolesLoaded = false;
-    this.users = [];
-    this.userMarker = undefined;
-    this.usersLoaded = false;
+    this.roles.reset();
+    this.users.reset();
     this.changed.fire(undefined);
   }
 
@@ -163,31 +155,18 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.bucketsTruncated = r.truncated;
   }
 
-  private async loadRolePage(): Promise<void> {
-    const { listRolesPage } = loadAws();
+  private async loadPage<T>(pages: IamPages<T>): Promise<void> {
     this.requests++;
-    const page = await listRolesPage(this.connection.get().iam, this.roleMarker, ROLE_PAGE);
-    this.roles.push(...page.roles);
-    this.roleMarker = page.marker;
-    this.rolesLoaded = true;
+    await pages.next(this.connection.get().iam);
   }
 
   async loadMoreRoles(): Promise<void> {
-    await this.loadRolePage();
+    await this.loadPage(this.roles);
     this.changed.fire(undefined);
   }
 
-  private async loadUserPage(): Promise<void> {
-    const { listUsersPage } = loadAws();
-    this.requests++;
-    const page = await listUsersPage(this.connection.get().iam, this.userMarker, ROLE_PAGE);
-    this.users.push(...page.users);
-    this.userMarker = page.marker;
-    this.usersLoaded = true;
-  }
-
   async loadMoreUsers(): Promise<void> {
-    await this.loadUserPage();
+    await this.loadPage(this.users);
     this.changed.fire(undefined);
   }
 
@@ -261,17 +240,17 @@ export class AccountTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private async roleChildren(): Promise<Node[]> {
-    if (!this.rolesLoaded) await this.loadRolePage();
-    const list = this.roles.filter((r) => this.matches(r.name)).map((role): Node => ({ kind: 'role', role }));
-    if (this.roleMarker) list.push({ kind: 'more', group: 'roles' });
+    if (!this.roles.loaded) await this.loadPage(this.roles);
+    const list = this.roles.items.filter((r) => this.matches(r.name)).map((role): Node => ({ kind: 'role', role }));
+    if (this.roles.marker) list.push({ kind: 'more', group: 'roles' });
     if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No role matches "{0}".', this.filter) : vscode.l10n.t('No roles in this account.') }];
     return list;
   }
 
   private async userChildren(): Promise<Node[]> {
-    if (!this.usersLoaded) await this.loadUserPage();
-    const list = this.users.filter((u) => this.matches(u.name)).map((user): Node => ({ kind: 'user', user }));
-    if (this.userMarker) list.push({ kind: 'more', group: 'users' });
+    if (!this.users.loaded) await this.loadPage(this.users);
+    const list = this.users.items.filter((u) => this.matches(u.name)).map((user): Node => ({ kind: 'user', user }));
+    if (this.users.marker) list.push({ kind: 'more', group: 'users' });
     if (list.length === 0) return [{ kind: 'message', label: this.filter ? vscode.l10n.t('No user matches "{0}".', this.filter) : vscode.l10n.t('No IAM users in this account.') }];
     return list;
   }
@@ -499,4 +478,28 @@ function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+type IamClient = ReturnType<AccountConnection['get']>['iam'];
+
+/** One IAM listing shown page by page ("Load more…"): roles and users alike. */
+class IamPages<T> {
+  items: T[] = [];
+  marker: string | undefined;
+  loaded = false;
+
+  constructor(private readonly fetch: (iam: IamClient, marker: string | undefined) => Promise<{ items: T[]; marker?: string }>) {}
+
+  async next(iam: IamClient): Promise<void> {
+    const page = await this.fetch(iam, this.marker);
+    this.items.push(...page.items);
+    this.marker = page.marker;
+    this.loaded = true;
+  }
+
+  reset(): void {
+    this.items = [];
+    this.marker = undefined;
+    this.loaded = false;
+  }
 }
