@@ -9,9 +9,9 @@ import { findProblems } from '../../scripts/check-vsix.mjs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const files = [
   'package.json', 'package.nls.json', 'package.nls.es.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'dist/extension.js', 'dist/aws.js', 'dist/formats.js', 'dist/iam-index.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm',
+  'dist/extension.js', 'dist/aws.js', 'dist/formats.js', 'dist/avro.js', 'dist/server.js', 'dist/client.js', 'dist/deliveryView.js', 'dist/deliveryView.css', 'dist/iam-index.json', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-terraform.wasm',
   'grammars/LICENSE-tree-sitter-hcl', 'syntaxes/terraform.tmLanguage.json', 'snippets/json.json', 'l10n/bundle.l10n.es.json', 'docs/rules.md', 'docs/rules.es.md',
-  'media/icon.png', 'media/activity.svg', 'media/readme/shot.png', 'media/walkthrough/bucket.md', 'media/walkthrough/es/bucket.md',
+  'media/icon.png', 'media/activity.svg', 'media/readme/shot.png', 'media/walkthrough/bucket.md', 'media/walkthrough/es/bucket.md', 'media/avro/viewer.js',
 ];
 const ready = { status: 0, said: ' INFO  Files included in the VSIX:\n DONE  Packaged: x.vsix (23 files, 800 KB)', files, pkg, readme: '# X\n\n![shot](media/readme/shot.png)\n', icon: { width: 256, height: 256 }, size: 800 * 1024 };
 
