@@ -14,7 +14,7 @@ import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
 import { DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, seedDemoAccount } from '../local-aws/demo-account.mjs';
 import { motoEnvironment, startMoto } from '../local-aws/moto.mjs';
-import { check, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
+import { check, freshLayout, openExtensionDetails, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
 import { checkVsix } from '../check-vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,26 +84,47 @@ async function runVsixCheck(browser, workspace) {
     if (problems.length > 0) throw new Error(problems.join('; '));
     console.log(`    VSIX size: ${(size / 1024).toFixed(1)} KB`);
   }, results);
-  await check('the packaged VSIX installs with --install-extension, activates, and reads Terraform', async () => {
-    if (!packaged) throw new Error('vsce package made no VSIX');
-    const server = await startCodeServer({ extensionsToInstall: [vsix] });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    try {
+  if (!packaged) {
+    results.failed += 2;
+    console.error('  ✗ UI: vsce package made no VSIX: the install and details-page checks could not run');
+    return results;
+  }
+  const server = await startCodeServer({ extensionsToInstall: [vsix] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await check('the packaged VSIX installs with --install-extension, activates, and reads Terraform', async () => {
       await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       const policy = await quickOpen(page, 'braze-role-trust-no-external-id.json');
       await policy.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix.png') });
       // The Terraform reader's two wasm files ship in the VSIX and load from its dist/.
-      const terraform = await quickOpen(page, 'braze-currents.tf');
-      await terraform.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).waitFor({ timeout: 15_000 });
+      const terraform = await quickOpen(page, 'braze-currents.tf', 'aws_iam_policy_document');
       await terraform.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix-terraform.png') });
-    } finally {
-      await page.close();
-      await server.stop();
-    }
-  }, results);
+    }, results, page, resultsDir);
+    await check('the installed extension\'s details page: name, icon, and the README with its screenshots loaded from the package', async () => {
+      await freshLayout(page);
+      await openExtensionDetails(page, 'Braze S3 Export Policy Kit');
+      const header = page.locator('.extension-editor .header');
+      await header.locator('.name', { hasText: 'Braze S3 Export Policy Kit' }).waitFor({ timeout: 30_000 });
+      // The icon is read from the package: a broken one shows VS Code's default instead.
+      await page.waitForFunction(() => {
+        const img = document.querySelector('.extension-editor .header .icon-container img.icon');
+        return !!img && img.complete && img.naturalWidth > 0 && !img.src.includes('defaultIcon');
+      }, null, { timeout: 20_000 });
+      const readme = page.frameLocator('.extension-editor iframe.webview.ready').frameLocator('iframe#active-frame');
+      await readme.locator('h1', { hasText: 'Braze S3' }).first().waitFor({ timeout: 30_000 });
+      const images = readme.locator('img[src*="json-quick-fix"], img[src*="terraform-quick-fix"]');
+      await images.first().waitFor({ timeout: 20_000 });
+      const loaded = await images.evaluateAll((imgs) => imgs.map((i) => i.complete && i.naturalWidth > 0));
+      if (loaded.length !== 2 || !loaded.every(Boolean)) throw new Error(`the README's two screenshots did not load from the package: ${JSON.stringify(loaded)}`);
+      await page.screenshot({ path: join(resultsDir, 'extension-details.png') });
+    }, results, page, resultsDir);
+  } finally {
+    await page.close();
+    await server.stop();
+  }
   return results;
 }
 

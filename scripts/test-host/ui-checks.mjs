@@ -15,7 +15,10 @@ export async function check(name, fn, results, page, dir) {
     console.log(`  ✓ UI: ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     results.failed++;
-    console.error(`  ✗ UI: ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    // Playwright's first line says only that a wait timed out; the call log names what it waited for.
+    const lines = String(error?.message ?? error).split('\n');
+    const waited = lines.find((l) => /waiting for /.test(l))?.trim();
+    console.error(`  ✗ UI: ${name}: ${lines[0]}${waited ? ` (${waited})` : ''}`);
     if (page && dir) await page.screenshot({ path: join(dir, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => {});
   }
 }
@@ -138,10 +141,10 @@ export function editorFor(page, fileName) {
 }
 
 /** Opens a workspace file with Quick Open and returns its editor once it shows the file's text. */
-export async function quickOpen(page, fileName) {
+export async function quickOpen(page, fileName, showing) {
   // A walkthrough that the previous check opened can come back after freshLayout found the
   // workbench empty (its page reopens while its step command settles) and take the keyboard: when
-  // the file's editor does not show, start again from a fresh layout, up to three times.
+  // the file's editor does not show its text, start again from a fresh layout, up to three times.
   for (let attempt = 1; ; attempt++) {
     try {
       await openQuickInput(page, 'Control+P');
@@ -150,13 +153,24 @@ export async function quickOpen(page, fileName) {
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
       const editor = editorFor(page, fileName);
-      await editor.locator('.view-lines .view-line').first().waitFor({ timeout: 15_000 });
+      const lines = editor.locator('.view-lines');
+      await (showing ? lines.filter({ hasText: showing }) : lines.locator('.view-line')).first().waitFor({ timeout: 15_000 });
       return editor;
     } catch (error) {
       if (attempt >= 3) throw error;
+      console.log(`    (quick open of ${fileName}, attempt ${attempt}: ${String(error?.message ?? error).split('\n')[0]}; starting again from a fresh layout)`);
       await freshLayout(page);
     }
   }
+}
+
+/** Opens the details page of the installed extension `displayName` from the Extensions view. */
+export async function openExtensionDetails(page, displayName) {
+  await runCommand(page, 'Extensions: Show Installed Extensions');
+  const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: displayName }).first();
+  await settled(row, 30_000);
+  await row.click();
+  await page.locator('.extension-editor').first().waitFor({ timeout: 30_000 });
 }
 
 /**
@@ -497,15 +511,8 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await shot('rotate-key-done');
     });
 
-    await step('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
-      const text = await openWalkthroughStep(page, /Connect an S3 bucket to Braze/, 'Choose how the partner authenticates', 'Role ARN');
-      if (/contenedor|Elige|socio/.test(text)) throw new Error('Spanish text in the English walkthrough');
-      await shot('walkthrough');
-    });
-
     await step('a Terraform file: the squiggle under the mistyped action inside its HCL list, and its quick fix', async () => {
-      const editor = await quickOpen(page, 'braze-currents.tf');
-      await editor.locator('.view-lines', { hasText: 'aws_iam_policy_document' }).waitFor({ timeout: 15_000 });
+      const editor = await quickOpen(page, 'braze-currents.tf', 'aws_iam_policy_document');
       await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       await goTo(page, editor, 22, 12);
       await page.keyboard.press('Control+.');
@@ -616,6 +623,13 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await page.locator('.editor-group-container.active .view-lines', { hasText: 'acme-braze-currents/currents/*' }).waitFor({ timeout: 15_000 });
       await shot('new-policy-file');
     });
+
+    // Last: a walkthrough can reopen after the layout is reset and take the keyboard from the next check.
+    await step('the walkthrough in English only; "Choose how the partner authenticates" offers the two methods', async () => {
+      const text = await openWalkthroughStep(page, /Connect an S3 bucket to Braze/, 'Choose how the partner authenticates', 'Role ARN');
+      if (/contenedor|Elige|socio/.test(text)) throw new Error('Spanish text in the English walkthrough');
+      await shot('walkthrough');
+    });
   });
 }
 
@@ -640,11 +654,6 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       await screenshotQuickFixMenu(page, editor, 'Sustituir INSERTBUCKETNAME por el nombre del contenedor', shot, 'es-quick-fix-menu');
     });
-    await step('es: the walkthrough in Spanish only, with the two method buttons', async () => {
-      const text = await openWalkthroughStep(page, /Conectar un contenedor de S3 con Braze/, 'Elige cómo se autentica el socio', 'ARN de rol');
-      if (/Choose how the partner|Secret key or role ARN|an IAM user with the policy/.test(text)) throw new Error('English text in the Spanish walkthrough');
-      await shot('es-walkthrough');
-    });
     await step('es: the Avro viewer in Spanish', async () => {
       await openQuickInput(page, 'Control+P');
       await typeInQuickInput(page, 'users.messages.email.Send.avro');
@@ -663,6 +672,12 @@ export async function runSpanishUiChecks({ browser, url, resultsDir }) {
       await page.getByRole('option', { name: /Nuevo archivo de política/ }).first().waitFor({ timeout: 10_000 });
       await shot('es-command-palette');
       await page.keyboard.press('Escape');
+    });
+    // Last, as in English: the walkthrough can take the keyboard from a check after it.
+    await step('es: the walkthrough in Spanish only, with the two method buttons', async () => {
+      const text = await openWalkthroughStep(page, /Conectar un contenedor de S3 con Braze/, 'Elige cómo se autentica el socio', 'ARN de rol');
+      if (/Choose how the partner|Secret key or role ARN|an IAM user with the policy/.test(text)) throw new Error('English text in the Spanish walkthrough');
+      await shot('es-walkthrough');
     });
   });
 }

@@ -6,10 +6,11 @@
 import * as vscode from 'vscode';
 import type { IntegrationId } from '../policy';
 import { SetupAuth, SetupFormat, setupFolder, setupText } from '../formats/setupTemplates';
-import { BucketLister, BucketWarning, bucketProblemText, folderProblemText } from './prompts';
+import { BucketLister, BucketWarning, bucketProblemText } from './prompts';
 import { integrationLabel } from './integrationLens';
 import { readSettings } from './settings';
 import { BACK, PickItem, StepPosition, WizardStep, inputStep, pickStep, runWizard } from '../views/multiStep';
+import { authStep, externalIdStep, folderStep, partnerAccountStep } from '../views/partnerSteps';
 
 export interface SetupAnswers {
   format?: SetupFormat;
@@ -192,53 +193,11 @@ export async function newSetup(listBuckets: BucketLister, given: SetupAnswers = 
       },
     });
   }
-  if (!given.auth) {
-    steps.push({
-      ask: async (st, at) => {
-        const a = await pickStep(vscode.l10n.t('How will the partner authenticate?'), at, [
-          { label: vscode.l10n.t('AWS role ARN'), description: vscode.l10n.t('a role trusting the partner account, with an external ID'), value: 'role-arn' as const },
-          { label: vscode.l10n.t('AWS secret access key'), description: vscode.l10n.t('an IAM user with this policy attached'), value: 'secret-key' as const },
-        ], { active: st.auth });
-        if (a === BACK || a === undefined) return a;
-        st.auth = a.value;
-        return true;
-      },
-    });
-  }
+  if (!given.auth) steps.push(authStep(vscode.l10n.t('an IAM user with this policy attached')));
   if (given.bucket === undefined) steps.push(bucketStep(listBuckets));
-  if (given.folder === undefined) {
-    steps.push({
-      applies: (st) => st.integration !== 'dashboard', // true while unanswered: counted in the fixed total
-      ask: async (st, at) => {
-        const a = await inputStep(vscode.l10n.t('Folder path'), at, { value: st.folder ?? settings.folderPath ?? 'currents', prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'), validate: folderProblemText });
-        if (a === BACK || a === undefined) return a;
-        st.folder = a.replace(/^\/+|\/+$/g, '');
-        return true;
-      },
-    });
-  }
-  if (!state.partnerAccountId) {
-    steps.push({
-      applies: (st) => st.auth !== 'secret-key',
-      ask: async (st, at) => {
-        const a = await inputStep(vscode.l10n.t('Partner AWS account ID'), at, { value: st.partnerAccountId, prompt: vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'), validate: (v) => (/^\d{12}$/.test(v) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')) });
-        if (a === BACK || a === undefined) return a;
-        st.partnerAccountId = a;
-        return true;
-      },
-    });
-  }
-  if (!state.externalId) {
-    steps.push({
-      applies: (st) => st.auth !== 'secret-key',
-      ask: async (st, at) => {
-        const a = await inputStep(vscode.l10n.t('External ID'), at, { value: st.externalId, prompt: vscode.l10n.t('The external ID shown by the partner dashboard'), validate: (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')) });
-        if (a === BACK || a === undefined) return a;
-        st.externalId = a;
-        return true;
-      },
-    });
-  }
+  if (given.folder === undefined) steps.push(folderStep(() => settings.folderPath));
+  if (!state.partnerAccountId) steps.push(partnerAccountStep());
+  if (!state.externalId) steps.push(externalIdStep());
   const done = await runWizard(steps, state);
   if (!done?.format || !done.integration || !done.auth || !done.bucket) return undefined;
   const { format, integration, auth, bucket, existingBucket } = done;

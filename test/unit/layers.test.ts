@@ -23,8 +23,9 @@ const LAYERS: [RegExp, number, string][] = [
   [/^server\//, 5, 'the language server'],
   [/^cli\//, 5, 'the command line'],
   [/^editor\//, 5, 'VS Code adapters'],
-  // The multi-step input is a VS Code widget the editor's commands use as the views do.
-  [/^views\/(multiStep|wizard)\.ts$/, 5, 'VS Code adapters'],
+  // The multi-step input is a VS Code widget the editor's commands use as the views do, and so
+  // are the setup questions both setup commands ask.
+  [/^views\/(multiStep|wizard|partnerSteps)\.ts$/, 5, 'VS Code adapters'],
   [/^views\//, 6, 'views'],
   [/^cli\.ts$/, 7, 'entry points'],
   [/^extension\.ts$/, 7, 'entry points'],

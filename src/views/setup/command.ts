@@ -8,11 +8,12 @@ import type { Node } from '../accountNodes';
 import { loadAws, problemText } from '../../loadAws';
 import { registerSafeCommand } from '../../editor/safeCommand';
 import { rememberSessionSecret, redactSessionSecrets } from '../../editor/sessionSecrets';
-import { bucketProblemText, folderProblemText } from '../../editor/prompts';
+import { bucketProblemText } from '../../editor/prompts';
 import { readSettings } from '../../editor/settings';
 import type { AccountConnection } from '../connection';
 import type { ReportDocuments } from '../reports';
 import { BACK, WizardStep, inputStep, pickStep, runWizard } from '../multiStep';
+import { authStep, externalIdStep, folderStep, partnerAccountStep } from '../partnerSteps';
 import { DialogItem, ModalDialog, handOverNewKey } from '../rotationHandOver';
 import { SetupPanel } from './panel';
 
@@ -47,17 +48,7 @@ function questions(deps: SetupDeps, given: State): WizardStep<State>[] {
         return true;
       },
     },
-    {
-      ask: async (st, at) => {
-        const a = await pickStep(vscode.l10n.t('How will the partner authenticate?'), at, [
-          { label: vscode.l10n.t('AWS role ARN'), description: vscode.l10n.t('a role trusting the partner account, with an external ID'), value: 'role-arn' as const },
-          { label: vscode.l10n.t('AWS secret access key'), description: vscode.l10n.t('an IAM user; its key is created after the stack and shown once'), value: 'secret-key' as const },
-        ], { active: st.auth });
-        if (a === BACK || a === undefined) return a;
-        st.auth = a.value;
-        return true;
-      },
-    },
+    authStep(vscode.l10n.t('an IAM user; its key is created after the stack and shown once')),
   ];
   if (!given.bucket) {
     steps.push({
@@ -86,33 +77,7 @@ function questions(deps: SetupDeps, given: State): WizardStep<State>[] {
       },
     });
   }
-  steps.push({
-    applies: (st) => st.integration !== 'dashboard',
-    ask: async (st, at) => {
-      const a = await inputStep(vscode.l10n.t('Folder path'), at, { value: st.folder ?? readSettings().folderPath ?? 'currents', prompt: vscode.l10n.t('The folder the connector writes under (Currents default: currents)'), validate: folderProblemText });
-      if (a === BACK || a === undefined) return a;
-      st.folder = a.replace(/^\/+|\/+$/g, '');
-      return true;
-    },
-  });
-  steps.push({
-    applies: (st) => st.auth !== 'secret-key',
-    ask: async (st, at) => {
-      const a = await inputStep(vscode.l10n.t('Partner AWS account ID'), at, { value: st.partnerAccountId, prompt: vscode.l10n.t('The account ID shown by the partner dashboard (12 digits)'), validate: (v) => (/^\d{12}$/.test(v) ? undefined : vscode.l10n.t('An AWS account ID has exactly 12 digits.')) });
-      if (a === BACK || a === undefined) return a;
-      st.partnerAccountId = a;
-      return true;
-    },
-  });
-  steps.push({
-    applies: (st) => st.auth !== 'secret-key',
-    ask: async (st, at) => {
-      const a = await inputStep(vscode.l10n.t('External ID'), at, { value: st.externalId, prompt: vscode.l10n.t('The external ID shown by the partner dashboard'), validate: (v) => (/^[\w+=,.@:/-]{2,1224}$/.test(v) ? undefined : vscode.l10n.t('2 to 1,224 characters: letters, digits and +=,.@:/-')) });
-      if (a === BACK || a === undefined) return a;
-      st.externalId = a;
-      return true;
-    },
-  });
+  steps.push(folderStep(() => readSettings().folderPath), partnerAccountStep(), externalIdStep());
   return steps;
 }
 
