@@ -10,11 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { startCodeServer } from './code-server.mjs';
 import { ensureHost } from './install-host.mjs';
 import { DEMO_EXTERNAL_ID, DEMO_PARTNER_ACCOUNT_ID, seedDemoAccount } from '../local-aws/demo-account.mjs';
 import { motoEnvironment, startMoto } from '../local-aws/moto.mjs';
-import { check, freshLayout, openExtensionDetails, quickOpen, runSpanishUiChecks, runUiChecks } from './ui-checks.mjs';
+import { check, freshLayout, openExtensionDetails, quickOpen, runSpanishUiChecks, runUiChecks, webviewWithHeading } from './ui-checks.mjs';
 import { checkVsix } from '../check-vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -73,7 +74,14 @@ export async function runSuite(server, browser, workspace, resultsFile) {
 }
 
 /** Packages the VSIX, installs it into a fresh code-server (--install-extension), proves it activates. */
-async function runVsixCheck(browser, workspace) {
+/** The paths inside a VSIX (a zip). */
+function listVsix(file) {
+  const names = [];
+  unzipSync(readFileSync(file), { filter: (entry) => names.push(entry.name) < 0 }); // names only, nothing inflated
+  return names;
+}
+
+export async function runVsixCheck(browser, workspace) {
   const results = { passed: 0, failed: 0 };
   const vsix = join(resultsDir, 'braze-s3-policy-kit.vsix');
   // Ready for the Marketplace and Open VSX: no vsce warning, only the listed files, ≤ 1.5 MB.
@@ -103,7 +111,7 @@ async function runVsixCheck(browser, workspace) {
       await terraform.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(resultsDir, 'installed-vsix-terraform.png') });
     }, results, page, resultsDir);
-    await check('the installed extension\'s details page: name, icon, and the README with its screenshots loaded from the package', async () => {
+    await check('the installed extension\'s details page: name, icon from the package, the README rendered, its screenshots linked under the repository to files the VSIX ships', async () => {
       await freshLayout(page);
       await openExtensionDetails(page, 'Braze S3 Export Policy Kit');
       const header = page.locator('.extension-editor .header');
@@ -113,12 +121,16 @@ async function runVsixCheck(browser, workspace) {
         const img = document.querySelector('.extension-editor .header .icon-container img.icon');
         return !!img && img.complete && img.naturalWidth > 0 && !img.src.includes('defaultIcon');
       }, null, { timeout: 20_000 });
-      const readme = page.frameLocator('.extension-editor iframe.webview.ready').frameLocator('iframe#active-frame');
-      await readme.locator('h1', { hasText: 'Braze S3' }).first().waitFor({ timeout: 30_000 });
-      const images = readme.locator('img[src*="json-quick-fix"], img[src*="terraform-quick-fix"]');
-      await images.first().waitFor({ timeout: 20_000 });
-      const loaded = await images.evaluateAll((imgs) => imgs.map((i) => i.complete && i.naturalWidth > 0));
-      if (loaded.length !== 2 || !loaded.every(Boolean)) throw new Error(`the README's two screenshots did not load from the package: ${JSON.stringify(loaded)}`);
+      // The README renders in a webview (overlaid on the editor, outside its DOM).
+      const readme = await webviewWithHeading(page, 'Braze S3 Export Policy Kit', 30_000);
+      // The details page allows https images only (its CSP: img-src https: data:), so vsce points the
+      // README's screenshots at the repository (package.json "repository"); each is a file the VSIX ships.
+      const sources = await readme.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+      const repository = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
+      const shipped = listVsix(vsix);
+      const expected = ['json-quick-fix', 'terraform-quick-fix'].map((n) => `media/readme/${n}.png`);
+      const wrong = expected.filter((f) => !sources.includes(`${repository}/raw/HEAD/${f}`) || !shipped.includes(`extension/${f}`));
+      if (wrong.length) throw new Error(`README screenshots not linked under ${repository} or not shipped: ${wrong.join(', ')} (img src: ${sources.join(', ')})`);
       await page.screenshot({ path: join(resultsDir, 'extension-details.png') });
     }, results, page, resultsDir);
   } finally {

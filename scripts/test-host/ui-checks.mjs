@@ -17,7 +17,7 @@ export async function check(name, fn, results, page, dir) {
     results.failed++;
     // Playwright's first line says only that a wait timed out; the call log names what it waited for.
     const lines = String(error?.message ?? error).split('\n');
-    const waited = lines.find((l) => /waiting for /.test(l))?.trim();
+    const waited = lines.find((l) => /waiting for /.test(l))?.replace(/\u001b\[\d+m/g, '').trim();
     console.error(`  ✗ UI: ${name}: ${lines[0]}${waited ? ` (${waited})` : ''}`);
     if (page && dir) await page.screenshot({ path: join(dir, `failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => {});
   }
@@ -166,7 +166,7 @@ export async function quickOpen(page, fileName, showing) {
 
 /** Opens the details page of the installed extension `displayName` from the Extensions view. */
 export async function openExtensionDetails(page, displayName) {
-  await runCommand(page, 'Extensions: Show Installed Extensions');
+  await runCommand(page, 'Extensions: Show Enabled Extensions');
   const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: displayName }).first();
   await settled(row, 30_000);
   await row.click();
@@ -291,7 +291,7 @@ function wizardTitle(page, re) {
 const previewFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
 /** The webview (of several) whose page has a heading with `text`: the setup panel beside a report preview. */
-async function webviewWithHeading(page, text, timeout = 60_000) {
+export async function webviewWithHeading(page, text, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const n = await page.locator('iframe.webview.ready').count();
