@@ -1,16 +1,11 @@
 // "Rotate access key…" on an IAM user: the dialogs around the rotation steps (src/aws/rotation.ts).
 // The new secret is shown once, in a modal, and copied only on request: it never reaches a log,
 // a setting or a report, and SecretStorage only if the person asks.
-import { rememberSessionSecret } from '../editor/sessionSecrets';
 import * as vscode from 'vscode';
 import type { NewKey, Report, RotationOutcome } from '../aws';
 import { loadAws } from '../loadAws';
 import type { AccountConnection } from './connection';
-import { DialogItem, ModalDialog, handOverNewKey } from './rotationHandOver';
-
-const modal: ModalDialog = (kind, message, detail, items) => kind === 'warning'
-  ? vscode.window.showWarningMessage<DialogItem>(message, { modal: true, detail }, ...items)
-  : vscode.window.showInformationMessage<DialogItem>(message, { modal: true, detail }, ...items);
+import { showNewKey } from './newKeyDialog';
 
 export async function rotateAccessKeyFlow(
   connection: AccountConnection,
@@ -35,31 +30,15 @@ export async function rotateAccessKeyFlow(
         { modal: true }, keep);
       return answer === keep;
     },
-    handOver: (key) => {
-      rememberSessionSecret(key.secretAccessKey);
-      return handOverNewKey(modal, {
-        title: vscode.l10n.t('New access key for {0}', userName),
-        detail: [
-          vscode.l10n.t('Access key ID: {0}', key.accessKeyId),
-          vscode.l10n.t('Secret access key: {0}', key.secretAccessKey),
-          '',
-          vscode.l10n.t('Paste both into the partner dashboard and save. This is the only time the secret is shown. When the partner uses the new key, the old key is deactivated (not deleted).'),
-        ].join('\n'),
-        copyId: vscode.l10n.t('Copy access key ID'),
-        copySecret: vscode.l10n.t('Copy secret access key'),
-        remember: vscode.l10n.t('Remember the secret in VS Code'),
-        done: vscode.l10n.t('The partner now uses the new key'),
-        cancel: vscode.l10n.t('Cancel rotation…'),
-        confirmTitle: vscode.l10n.t('Cancel the rotation and delete the new key {0}?', key.accessKeyId),
-        confirmDetail: vscode.l10n.t('The old key stays as it is. If you already saved the new key in the partner dashboard, put the old one back there: the partner cannot write with a deleted key.'),
-        confirmDelete: vscode.l10n.t('Cancel rotation (delete the new key)'),
-        back: vscode.l10n.t('Back to the new key'),
-      }, {
-        copyId: () => vscode.env.clipboard.writeText(key.accessKeyId),
-        copySecret: () => vscode.env.clipboard.writeText(key.secretAccessKey),
-        remember: () => remember(key),
-      });
-    },
+    handOver: (key) => showNewKey(key, {
+      title: vscode.l10n.t('New access key for {0}', userName),
+      closing: vscode.l10n.t('Paste both into the partner dashboard and save. This is the only time the secret is shown. When the partner uses the new key, the old key is deactivated (not deleted).'),
+      done: vscode.l10n.t('The partner now uses the new key'),
+      cancel: vscode.l10n.t('Cancel rotation…'),
+      confirmTitle: vscode.l10n.t('Cancel the rotation and delete the new key {0}?', key.accessKeyId),
+      confirmDetail: vscode.l10n.t('The old key stays as it is. If you already saved the new key in the partner dashboard, put the old one back there: the partner cannot write with a deleted key.'),
+      confirmDelete: vscode.l10n.t('Cancel rotation (delete the new key)'),
+    }, () => remember(key)),
   });
   if (outcome.status === 'rotated') {
     const del = vscode.l10n.t('Delete the old key now');

@@ -7,14 +7,14 @@ import type { SetupAnswers, SetupIntegration, SetupOutcome } from '../../aws';
 import type { Node } from '../accountNodes';
 import { loadAws, problemText } from '../../loadAws';
 import { registerSafeCommand } from '../../editor/safeCommand';
-import { rememberSessionSecret, redactSessionSecrets } from '../../editor/sessionSecrets';
+import { redactSessionSecrets } from '../../editor/sessionSecrets';
 import { bucketProblemText } from '../../editor/prompts';
 import { readSettings } from '../../editor/settings';
 import type { AccountConnection } from '../connection';
 import type { ReportDocuments } from '../reports';
 import { BACK, WizardStep, inputStep, pickStep, runWizard } from '../multiStep';
 import { authStep, externalIdStep, folderStep, partnerAccountStep } from '../partnerSteps';
-import { DialogItem, ModalDialog, handOverNewKey } from '../rotationHandOver';
+import { showNewKey } from '../newKeyDialog';
 import { SetupPanel } from './panel';
 
 export interface SetupDeps {
@@ -29,9 +29,6 @@ export interface SetupDeps {
 type State = Partial<SetupAnswers>;
 const NEW = '\u0000new';
 const locale = () => (vscode.env.language.startsWith('es') ? 'es' as const : 'en' as const);
-const modal: ModalDialog = (kind, message, detail, items) => kind === 'warning'
-  ? vscode.window.showWarningMessage<DialogItem>(message, { modal: true, detail }, ...items)
-  : vscode.window.showInformationMessage<DialogItem>(message, { modal: true, detail }, ...items);
 
 /** The questions; a bucket given by the account view skips the bucket step. */
 function questions(deps: SetupDeps, given: State): WizardStep<State>[] {
@@ -102,26 +99,15 @@ export async function setUpExport(deps: SetupDeps, given: State = {}): Promise<S
         progress.report({ message: text });
       },
       confirm: (preview) => panel.review(preview),
-      handOverKey: async (key) => {
-        rememberSessionSecret(key.secretAccessKey);
-        return handOverNewKey(modal, {
-          title: vscode.l10n.t('Access key for {0}', done.bucket!),
-          detail: [vscode.l10n.t('Access key ID: {0}', key.accessKeyId), vscode.l10n.t('Secret access key: {0}', key.secretAccessKey), '', vscode.l10n.t('Paste both into the partner dashboard. This is the only time the secret is shown.')].join('\n'),
-          copyId: vscode.l10n.t('Copy access key ID'),
-          copySecret: vscode.l10n.t('Copy secret access key'),
-          remember: vscode.l10n.t('Remember the secret in VS Code'),
-          done: vscode.l10n.t('I have saved the key'),
-          cancel: vscode.l10n.t('Delete the key…'),
-          confirmTitle: vscode.l10n.t('Delete the new key {0}?', key.accessKeyId),
-          confirmDetail: vscode.l10n.t('The stack stays; create a key later with Rotate access key… on the user.'),
-          confirmDelete: vscode.l10n.t('Delete the key'),
-          back: vscode.l10n.t('Back to the new key'),
-        }, {
-          copyId: () => vscode.env.clipboard.writeText(key.accessKeyId),
-          copySecret: () => vscode.env.clipboard.writeText(key.secretAccessKey),
-          remember: () => deps.secrets.store(`brazeS3.secret.${key.accessKeyId}`, key.secretAccessKey),
-        });
-      },
+      handOverKey: (key) => showNewKey(key, {
+        title: vscode.l10n.t('Access key for {0}', done.bucket!),
+        closing: vscode.l10n.t('Paste both into the partner dashboard. This is the only time the secret is shown.'),
+        done: vscode.l10n.t('I have saved the key'),
+        cancel: vscode.l10n.t('Delete the key…'),
+        confirmTitle: vscode.l10n.t('Delete the new key {0}?', key.accessKeyId),
+        confirmDetail: vscode.l10n.t('The stack stays; create a key later with Rotate access key… on the user.'),
+        confirmDelete: vscode.l10n.t('Delete the key'),
+      }, () => deps.secrets.store(`brazeS3.secret.${key.accessKeyId}`, key.secretAccessKey)),
     }, { locale: locale() }));
   } catch (error) {
     panel.dispose();
