@@ -5,13 +5,19 @@
 // open them at the rule's section.
 import { RULE_CODES, RuleCode } from './codes';
 import { messages } from './messages';
-import { REGISTRY, RuleDeclaration } from './registry';
+import { FixSafety, Localized, REGISTRY, RuleDeclaration } from './registry';
 import { ALL_PURPOSES } from './registry/define';
 import type { Locale } from './types';
 
 export type RuleDoc = RuleDeclaration;
 
 export const RULE_DOCS: Readonly<Record<RuleCode, RuleDoc>> = REGISTRY;
+
+const QUICK_FIX: Partial<Record<FixSafety, Localized>> = {
+  safe: { en: 'Quick fix: yes, applied by Fix all.', es: 'Corrección rápida: sí, la aplica Corregir todo.' },
+  mixed: { en: 'Quick fix: yes, applied by Fix all when it is certain.', es: 'Corrección rápida: sí, la aplica Corregir todo cuando es segura.' },
+  suggestion: { en: 'Quick fix: yes, to choose (Fix all leaves it).', es: 'Corrección rápida: sí, a elegir (Corregir todo no la aplica).' },
+};
 
 const SEVERITY_ES = { error: 'error', warning: 'aviso', info: 'información' } as const;
 
@@ -53,7 +59,8 @@ export function ruleDocsMarkdown(locale: Locale): string {
       const declared = d.options?.integration ? (es ? ` (comprobado como \`${d.options.integration}\`)` : ` (checked as \`${d.options.integration}\`)`) : '';
       lines.push(`${es ? 'Ejemplo' : 'Example'}${declared}:`, '', '```json', d.example, '```', '');
     }
-    lines.push(`${es ? 'Corrección' : 'Fix'}: ${d.fix[locale]}`, '');
+    const quick = QUICK_FIX[d.fixSafety]?.[locale];
+    lines.push(`${es ? 'Corrección' : 'Fix'}: ${d.fix[locale]}${quick ? ` ${quick}` : ''}`, '');
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { KEPT_ON_UNKNOWN, RULE_CODES, RULES } from '../../src/policy';
+import { KEPT_ON_UNKNOWN, RULE_CODES, RULES, analyze } from '../../src/policy';
 import { FAMILIES } from '../../src/policy/registry';
 import { RULE_DOCS } from '../../src/policy/ruleDocs';
 import { sarifRules } from '../../src/cli/formats/sarifRules';
@@ -65,6 +65,17 @@ describe('rule registry (src/policy/registry)', () => {
     assert.deepEqual(RULE_CODES.filter((c) => !reported(c)), [], 'declared but never reported');
   });
 
+  // The examples' findings carry the quick fixes their rule declares (rule-docs.test.ts makes each fire).
+  for (const code of RULE_CODES.filter((c) => RULE_DOCS[c].example)) {
+    const { example, options, fixSafety } = RULE_DOCS[code];
+    it(`the example for ${code} carries the quick fixes it declares (${fixSafety})`, () => {
+      const fixes = analyze(example!, { ...options, sourceName: 'example.json' }).findings.filter((f) => f.code === code).flatMap((f) => f.fixes);
+      if (fixSafety === 'none') assert.deepEqual(fixes, []);
+      if (fixSafety === 'safe') assert.ok(fixes.every((f) => f.safe));
+      if (fixSafety === 'suggestion') assert.ok(fixes.every((f) => !f.safe));
+    });
+  }
+
   it('the codes kept on values unknown until deploy are those routing used to keep by hand', () => {
     const documentCodes = ['trust-external-id-missing', 'integration-missing-permission', 'integration-denied', 'placeholder', 'document-too-large', 'analysis-failed', 'statement-missing', 'action-missing', 'resource-missing', 'policy-version-missing', 'json-syntax', 'sid-duplicate'];
     // The file-level codes (template syntax, comments, configuration) never sit on a document's value.
@@ -83,7 +94,7 @@ describe('SARIF rule catalogue (src/cli/formats/sarifRules.ts)', () => {
       assert.equal(r.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[d.severity]);
       assert.equal(r.helpUri, `file:///kit/docs/rules.md#${r.id}`);
       assert.equal(r.help.text, d.fix.en);
-      assert.deepEqual(r.properties, { purposes: [...d.purposes], unknownValues: d.unknownValues });
+      assert.deepEqual(r.properties, { purposes: [...d.purposes], unknownValues: d.unknownValues, fixSafety: d.fixSafety });
     }
   });
 });

@@ -21,7 +21,7 @@ export function sarifRules(docsUri: string) {
       defaultConfiguration: { level: SARIF_LEVEL[d.severity] },
       helpUri: `${docsUri}#${code}`,
       help: { text: d.fix.en },
-      properties: { purposes: [...d.purposes], unknownValues: d.unknownValues },
+      properties: { purposes: [...d.purposes], unknownValues: d.unknownValues, fixSafety: d.fixSafety },
     };
   });
 }

@@ -7,6 +7,7 @@ export const ACTION_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'The service prefix does not exist.',
       es: 'El prefijo de servicio no existe.',
@@ -18,6 +19,7 @@ export const ACTION_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'No such action.',
       es: 'No existe esa acción.',
@@ -30,6 +32,7 @@ export const ACTION_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'A wildcard that matches no action.',
       es: 'Un comodín que no coincide con ninguna acción.',
@@ -41,6 +44,7 @@ export const ACTION_RULES = defineRules({
     severity: 'info',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'safe',
     summary: {
       en: 'An action listed twice, or already covered by a wildcard in the same statement.',
       es: 'Una acción repetida, o ya cubierta por un comodín en la misma instrucción.',
@@ -52,6 +56,7 @@ export const ACTION_RULES = defineRules({
     severity: 'info',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'An action or service of a retired AWS API that the Service Authorization Reference no longer lists (src/policy/catalog/curated.json): it grants nothing documented.',
       es: 'Una acción o un servicio de una API retirada de AWS que la referencia de autorización de servicios ya no incluye (src/policy/catalog/curated.json): no concede nada documentado.',

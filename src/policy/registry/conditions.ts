@@ -7,6 +7,7 @@ export const CONDITION_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'An unknown condition operator.',
       es: 'Un operador de condición desconocido.',
@@ -18,6 +19,7 @@ export const CONDITION_RULES = defineRules({
     severity: 'warning',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: "A condition key that is neither global nor defined for the statement's actions.",
       es: 'Una clave de condición que no es global ni está definida para las acciones de la instrucción.',
@@ -30,6 +32,7 @@ export const CONDITION_RULES = defineRules({
     severityNote: { en: 'info for ForAnyValue', es: 'información con ForAnyValue' },
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'ForAllValues: or ForAnyValue: on a condition key that holds a single value (with ForAllValues, a request without the key matches).',
       es: 'ForAllValues: o ForAnyValue: sobre una clave de condición que tiene un solo valor (con ForAllValues, una solicitud sin la clave se cumple).',

@@ -18,6 +18,15 @@ export interface Localized {
  */
 export type UnknownValues = 'skip' | 'assume-ok' | 'report';
 
+/**
+ * The quick fix a finding carries (Fix.safe):
+ * - `safe`: whenever offered, "fix all" may apply it unseen;
+ * - `mixed`: safe in some cases only (a case-only rename, a configured external ID);
+ * - `suggestion`: offered for the user to choose, never applied by "fix all";
+ * - `none`: no quick fix.
+ */
+export type FixSafety = 'safe' | 'mixed' | 'suggestion' | 'none';
+
 export interface RuleDeclaration {
   /** The default severity (a stable public interface, like the code). */
   severity: Severity;
@@ -26,6 +35,7 @@ export interface RuleDeclaration {
   /** The documents' purposes (purpose.ts) the rule runs on. */
   purposes: readonly Purpose[];
   unknownValues: UnknownValues;
+  fixSafety: FixSafety;
   /** One line: when it fires. */
   summary: Localized;
   /** A document that makes the rule fire (rule-docs.test.ts runs each), or none when none can be shown. */

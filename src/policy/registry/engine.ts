@@ -7,6 +7,7 @@ export const ENGINE_RULES = defineRules({
     severity: 'info',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'The document is larger than the checker analyses.',
       es: 'El documento es más grande de lo que el comprobador analiza (128 KiB; el límite de IAM es de 10.240 caracteres).',
@@ -17,6 +18,7 @@ export const ENGINE_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'The checker failed on this document (a bug: please report it).',
       es: 'El comprobador falló con este documento (un error nuestro: avísanos).',
@@ -27,6 +29,7 @@ export const ENGINE_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'A Terraform or CloudFormation policy document that cannot be read (HCL or YAML syntax).',
       es: 'Un documento de política de Terraform o CloudFormation que no se puede leer (sintaxis HCL o YAML).',

@@ -7,6 +7,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'safe',
     summary: {
       en: 'The text is not valid JSON (comments and trailing commas included).',
       es: 'El texto no es JSON válido (comentarios y comas finales incluidos).',
@@ -19,6 +20,7 @@ export const GRAMMAR_RULES = defineRules({
     severityNote: { en: 'info when the policy uses no policy variables', es: 'información si la política no usa variables de política' },
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'safe',
     summary: {
       en: 'No Version: IAM uses 2008-10-17, where policy variables do not work.',
       es: 'Falta Version: IAM usa 2008-10-17, donde las variables de política no funcionan.',
@@ -31,6 +33,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'safe',
     summary: {
       en: 'Version is neither 2012-10-17 nor 2008-10-17.',
       es: 'Version no es 2012-10-17 ni 2008-10-17.',
@@ -43,6 +46,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'No Statement, or an empty one.',
       es: 'No hay Statement, o está vacío.',
@@ -54,6 +58,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'mixed',
     summary: {
       en: 'A key IAM does not know (keys are case-sensitive).',
       es: 'Una clave que IAM no conoce (las claves distinguen mayúsculas).',
@@ -65,6 +70,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'A value of the wrong JSON type.',
       es: 'Un valor del tipo JSON equivocado.',
@@ -76,6 +82,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'mixed',
     summary: {
       en: 'Effect missing, or not exactly Allow / Deny.',
       es: 'Falta Effect, o no es exactamente Allow / Deny.',
@@ -87,6 +94,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'assume-ok',
+    fixSafety: 'none',
     summary: {
       en: 'A statement has neither Action nor NotAction, or both.',
       es: 'Una instrucción no tiene Action ni NotAction, o tiene ambos.',
@@ -98,6 +106,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'assume-ok',
+    fixSafety: 'none',
     summary: {
       en: 'An identity-policy statement has neither Resource nor NotResource, or both.',
       es: 'Una instrucción de política de identidad no tiene Resource ni NotResource, o tiene ambos.',
@@ -109,6 +118,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'Principal/NotPrincipal in a policy attached to a user or role, or in an SCP.',
       es: 'Principal/NotPrincipal en una política adjunta a un usuario o rol.',
@@ -120,6 +130,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'A statement of a role trust policy or of a resource policy (bucket, key, queue, topic…) without Principal.',
       es: 'Una instrucción de una política de confianza de rol o de una política de recurso (contenedor, clave, cola, tema…) sin Principal.',
@@ -132,6 +143,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'Two statements share a Sid.',
       es: 'Dos instrucciones comparten un Sid.',
@@ -143,6 +155,7 @@ export const GRAMMAR_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'A Sid with characters other than A-Z, a-z, 0-9 in an IAM policy (identity, trust, SCP, RCP).',
       es: 'Un Sid con caracteres distintos de A-Z, a-z, 0-9.',

@@ -33,4 +33,4 @@ export const FAMILIES = {
   repository: REPOSITORY_RULES,
 };
 
-export type { Localized, RuleDeclaration, UnknownValues } from './define';
+export type { FixSafety, Localized, RuleDeclaration, UnknownValues } from './define';

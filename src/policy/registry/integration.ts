@@ -8,6 +8,7 @@ export const INTEGRATION_RULES = defineRules({
     severityNote: { en: 'warning when granted only under a condition', es: 'aviso si solo se concede bajo una condición' },
     purposes: EXPORT_PURPOSES,
     unknownValues: 'assume-ok',
+    fixSafety: 'safe',
     summary: {
       en: 'A permission the integration needs is not granted.',
       es: 'No se concede un permiso que la integración necesita.',
@@ -20,6 +21,7 @@ export const INTEGRATION_RULES = defineRules({
     severity: 'error',
     purposes: EXPORT_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'A Deny statement removes a permission the integration needs.',
       es: 'Una instrucción Deny quita un permiso que la integración necesita.',
@@ -33,6 +35,7 @@ export const INTEGRATION_RULES = defineRules({
     severityNote: { en: 'info for s3:DeleteObject in a Currents policy', es: 'información para s3:DeleteObject en una política de Currents' },
     purposes: EXPORT_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'Grants destructive or unrelated actions the integration does not need.',
       es: 'Concede acciones destructivas o ajenas que la integración no necesita.',
@@ -45,6 +48,7 @@ export const INTEGRATION_RULES = defineRules({
     severity: 'warning',
     purposes: EXPORT_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: "A policy that looks like both integrations' at once where one was declared.",
       es: 'Una política que parece de las dos integraciones a la vez cuando se declaró una.',

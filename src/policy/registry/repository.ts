@@ -7,6 +7,7 @@ export const REPOSITORY_RULES = defineRules({
     severity: 'warning',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'A braze-s3-ignore comment or Metadata entry without a reason, or naming an unknown code: it suppresses nothing.',
       es: 'Un comentario braze-s3-ignore o una entrada de Metadata sin motivo, o que nombra un código desconocido: no suprime nada.',
@@ -20,6 +21,7 @@ export const REPOSITORY_RULES = defineRules({
     severity: 'info',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'A braze-s3-ignore comment that suppresses no finding.',
       es: 'Un comentario braze-s3-ignore que no suprime ningún hallazgo.',
@@ -33,6 +35,7 @@ export const REPOSITORY_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'report',
+    fixSafety: 'none',
     summary: {
       en: 'The repository configuration file (.braze-s3.yaml or .braze-s3.json) cannot be used: the defaults apply.',
       es: 'El archivo de configuración del repositorio (.braze-s3.yaml o .braze-s3.json) no se puede usar: se aplican los valores predeterminados.',

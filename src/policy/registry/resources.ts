@@ -8,6 +8,7 @@ export const RESOURCE_RULES = defineRules({
     severityNote: { en: 'info in a general policy', es: 'información en una política general' },
     purposes: ALL_PURPOSES,
     unknownValues: 'assume-ok',
+    fixSafety: 'suggestion',
     summary: {
       en: 'A template placeholder left in the text: INSERTBUCKETNAME, INSERT..., <BUCKET_NAME>, {{bucket}}, $BUCKET, YOUR-BUCKET...',
       es: 'Un marcador de plantilla (INSERTBUCKETNAME, INSERT...) que sigue en el texto.',
@@ -19,6 +20,7 @@ export const RESOURCE_RULES = defineRules({
     severity: 'error',
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'A resource that is not a well-formed ARN nor "*".',
       es: 'Un recurso que no es un ARN bien formado ni "*".',
@@ -31,6 +33,7 @@ export const RESOURCE_RULES = defineRules({
     severityNote: { en: 'warning or info for a legacy name', es: 'aviso o información para un nombre antiguo' },
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: "An S3 ARN whose bucket name breaks S3's naming rules.",
       es: 'Un ARN de S3 cuyo nombre de contenedor incumple las reglas de S3.',
@@ -44,6 +47,7 @@ export const RESOURCE_RULES = defineRules({
     severityNote: { en: 'warning in a general policy', es: 'aviso en una política general' },
     purposes: ALL_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: "An action that matches none of the statement's resources by resource type.",
       es: 'Una acción que no corresponde por tipo de recurso a ninguno de los recursos de la instrucción.',
@@ -56,6 +60,7 @@ export const RESOURCE_RULES = defineRules({
     severity: 'warning',
     purposes: BRAZE_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'safe',
     summary: {
       en: 'A resource that grants more buckets than meant.',
       es: 'Un recurso que concede más contenedores de lo previsto.',
@@ -68,6 +73,7 @@ export const RESOURCE_RULES = defineRules({
     severity: 'warning',
     purposes: EXPORT_PURPOSES,
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'An export policy that names more than one bucket.',
       es: 'Una política de exportación que nombra más de un contenedor.',

@@ -7,6 +7,7 @@ export const TRUST_RULES = defineRules({
     severity: 'error',
     purposes: ['trust', 'general'],
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'A trust statement for an AWS account principal whose action is not sts:AssumeRole.',
       es: 'Una instrucción de confianza para una cuenta de AWS cuya acción no es sts:AssumeRole.',
@@ -19,6 +20,7 @@ export const TRUST_RULES = defineRules({
     severity: 'error',
     purposes: ['trust', 'general'],
     unknownValues: 'skip',
+    fixSafety: 'none',
     summary: {
       en: 'Any principal may assume the role, with no limiting condition.',
       es: 'Cualquier principal puede asumir el rol, sin condición que lo limite.',
@@ -32,6 +34,7 @@ export const TRUST_RULES = defineRules({
     severityNote: { en: 'error for the configured partner account', es: 'error para la cuenta del socio configurada' },
     purposes: ['trust'],
     unknownValues: 'assume-ok',
+    fixSafety: 'mixed',
     summary: {
       en: 'A role trusted by another account without an sts:ExternalId condition.',
       es: 'Un rol de socio en el que confía otra cuenta sin condición sts:ExternalId.',
@@ -44,6 +47,7 @@ export const TRUST_RULES = defineRules({
     severity: 'warning',
     purposes: ['trust'],
     unknownValues: 'skip',
+    fixSafety: 'suggestion',
     summary: {
       en: 'The trusted account or external ID differs from the configured ones.',
       es: 'La cuenta de confianza o el ID externo difieren de los configurados.',
