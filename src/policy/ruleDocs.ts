@@ -47,8 +47,8 @@ export function ruleDocsMarkdown(locale: Locale): string {
     es ? '# Reglas de Braze S3 Export Policy Kit' : '# Braze S3 Export Policy Kit rules',
     '',
     es
-      ? 'Los códigos son una interfaz pública estable: se añaden códigos nuevos y los antiguos nunca cambian de sentido. Cada regla tiene un ejemplo que la activa (comprobado por las pruebas) y su corrección. Las reglas de Braze (integration-*, resource-overbroad, bucket-inconsistent, trust-*) solo se aplican a las políticas de Braze.'
-      : 'Codes are a stable public interface: new codes are added, old ones never re-purposed. Every rule has an example that makes it fire (the tests check it) and its fix. The Braze rules (integration-*, resource-overbroad, bucket-inconsistent, trust-*) apply to Braze policies only.',
+      ? 'Los códigos son una interfaz pública estable: se añaden códigos nuevos y los antiguos nunca cambian de sentido. Cada regla tiene un ejemplo que la activa (comprobado por las pruebas) y su corrección. Una regla que solo se aplica a algunos documentos (las reglas de Braze: integration-*, resource-overbroad, bucket-inconsistent y las de confianza del socio) lo indica en «Se aplica a».'
+      : 'Codes are a stable public interface: new codes are added, old ones never re-purposed. Every rule has an example that makes it fire (the tests check it) and its fix. A rule that applies to some documents only (the Braze rules: integration-*, resource-overbroad, bucket-inconsistent and the partner\'s trust rules) says so under "Applies to".',
     '',
   ];
   for (const code of RULE_CODES) {
