@@ -1,15 +1,24 @@
-// Writes docs/rules.md and docs/rules.es.md from src/policy/ruleDocs.ts (one source of truth).
+// Writes docs/rules.md, docs/rules.es.md and the README's rules table (between its rules:start
+// and rules:end markers) from the rule registry (src/policy/registry, one source of truth).
 //   tsx scripts/generate-rule-docs.ts [--check]   (--check: exit 1 when a file is stale)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleDocsMarkdown } from '../src/policy/ruleDocs';
+import { readmeRulesTable, ruleDocsMarkdown } from '../src/policy/ruleDocs';
+import { withRulesTable } from './rulesTable';
 
-const files = { en: join(__dirname, '..', 'docs', 'rules.md'), es: join(__dirname, '..', 'docs', 'rules.es.md') } as const;
+const root = join(__dirname, '..');
+const readme = join(root, 'README.md');
+const outputs: [string, (current: string) => string][] = [
+  [join(root, 'docs', 'rules.md'), () => ruleDocsMarkdown('en')],
+  [join(root, 'docs', 'rules.es.md'), () => ruleDocsMarkdown('es')],
+  [readme, (current) => withRulesTable(current, readmeRulesTable())],
+];
 let stale = false;
-for (const [locale, path] of Object.entries(files) as ['en' | 'es', string][]) {
-  const text = ruleDocsMarkdown(locale);
+for (const [path, generate] of outputs) {
+  const current = readFileSync(path, 'utf8');
+  const text = generate(current);
   if (!process.argv.includes('--check')) writeFileSync(path, text);
-  else if (readFileSync(path, 'utf8') !== text) {
+  else if (current !== text) {
     console.error(`${path} is stale: run npm run generate:rule-docs`);
     stale = true;
   }

@@ -1,6 +1,6 @@
 // `check`: analyse policy files (and the policies under folders) and print text, JSON or SARIF.
 // Exit 1 on any error finding, 2 when an input could not be read (after printing the rest).
-import { LineIndex, RULES, RULE_CODES, RULE_SUMMARIES, messages } from '../policy';
+import { LineIndex, RULE_CODES, messages } from '../policy';
 import { analyzeFile, formatOf } from '../routing/analyzeFile';
 import { loadFormats } from '../routing/loadFormats';
 import type { AnalysisResult, AnalyzeOptions, Finding, Locale, Position, Purpose } from '../policy';
@@ -11,12 +11,11 @@ import { isAbsolute, join, relative } from 'node:path';
 import { FindingFilter, SuppressedFinding, processFileReport } from '../config/apply';
 import { ConfigForFile, LoadedConfig, configFileFor, configForFile, loadConfig, problemText } from '../config/repoConfig';
 import { pathToFileURL } from 'node:url';
-// The rule documentation is the engine's second entry point (kept apart: only the CLI's SARIF needs it).
-import { RULE_DOCS } from '../policy/ruleDocs';
 import { FindingKeys, type DocumentReport, type InputProblem, type PlacedFinding, type PlacedSuppressed } from './report';
 import { toGithub } from './formats/github';
 import { toGitlab } from './formats/gitlab';
 import { toJunit } from './formats/junit';
+import { sarifRules, toSarifLevel } from './formats/sarifRules';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -130,22 +129,14 @@ export function toText(reports: DocumentReport[], problems: InputProblem[], loca
   return out.join('\n');
 }
 
-const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
-
 export function toSarif(reports: DocumentReport[], problems: InputProblem[], version: string): string {
-  const rules = RULE_CODES.map((code) => ({
-    id: code,
-    shortDescription: { text: RULE_SUMMARIES[code] },
-    defaultConfiguration: { level: SARIF_LEVEL[RULES[code]] },
-    helpUri: `${pathToFileURL(rulesDocPath()).href}#${code}`,
-    help: { text: RULE_DOCS[code].fix.en },
-  }));
+  const rules = sarifRules(pathToFileURL(rulesDocPath()).href);
   const uri = (path: string) => path.split('\\').join('/');
   const region = ({ start, end }: { start: Position; end: Position }) => ({ startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 });
   const result = (r: DocumentReport, f: PlacedFinding) => ({
     ruleId: f.code,
     ruleIndex: RULE_CODES.indexOf(f.code as (typeof RULE_CODES)[number]),
-    level: SARIF_LEVEL[f.severity],
+    level: toSarifLevel(f.severity),
     message: { text: f.message },
     locations: [{
       physicalLocation: {

@@ -1,97 +1,18 @@
-// The stable rule codes (a public interface: README.md, section Rules) and their default severities.
+// The stable rule codes (a public interface: README.md, section Rules) and their default
+// severities, derived from the rule registry (registry/index.ts), where each rule is declared.
+import { REGISTRY } from './registry';
 import type { Severity } from './types';
 
-export const RULES = {
-  'json-syntax': 'error',
-  'policy-version-missing': 'warning',
-  'policy-version-invalid': 'error',
-  'statement-missing': 'error',
-  'unknown-key': 'error',
-  'invalid-type': 'error',
-  'effect-invalid': 'error',
-  'action-missing': 'error',
-  'resource-missing': 'error',
-  'principal-not-allowed': 'error',
-  'principal-missing': 'error',
-  'sid-duplicate': 'error',
-  'sid-invalid': 'error',
-  'condition-operator-unknown': 'error',
-  'condition-key-unknown': 'warning',
-  'condition-set-single-valued': 'warning',
-  'service-unknown': 'error',
-  'action-unknown': 'error',
-  'action-wildcard-no-match': 'error',
-  'action-redundant': 'info',
-  'action-retired': 'info',
-  placeholder: 'error',
-  'arn-invalid': 'error',
-  'bucket-name-invalid': 'error',
-  'resource-mismatch': 'error',
-  'resource-overbroad': 'warning',
-  'bucket-inconsistent': 'warning',
-  'integration-missing-permission': 'error',
-  'integration-denied': 'error',
-  'integration-excess-permission': 'warning',
-  'integration-mixed': 'warning',
-  'trust-action-invalid': 'error',
-  'trust-principal-wildcard': 'error',
-  'trust-external-id-missing': 'warning',
-  'trust-account-mismatch': 'warning',
-  // Added by this engine (not policy mistakes): the document was not analysed in full.
-  'document-too-large': 'info',
-  'analysis-failed': 'error',
-  'template-syntax': 'error',
-  // About the repository configuration (.braze-s3.yaml) and braze-s3-ignore comments.
-  'suppression-invalid': 'warning',
-  'suppression-unused': 'info',
-  'config-invalid': 'error',
-} as const satisfies Record<string, Severity>;
+export type RuleCode = keyof typeof REGISTRY;
 
-export type RuleCode = keyof typeof RULES;
+export const RULE_CODES = Object.keys(REGISTRY) as RuleCode[];
 
-export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+const byCode = <T>(pick: (code: RuleCode) => T) => Object.fromEntries(RULE_CODES.map((c) => [c, pick(c)])) as Record<RuleCode, T>;
+
+export const RULES: Readonly<Record<RuleCode, Severity>> = byCode((c) => REGISTRY[c].severity);
 
 /** One line per rule for SARIF rule metadata and the documentation. */
-export const RULE_SUMMARIES: Record<RuleCode, string> = {
-  'json-syntax': 'The text is not valid JSON (comments and trailing commas included).',
-  'policy-version-missing': 'No Version: IAM uses 2008-10-17, where policy variables do not work.',
-  'policy-version-invalid': 'Version is neither 2012-10-17 nor 2008-10-17.',
-  'statement-missing': 'No Statement, or an empty one.',
-  'unknown-key': 'A key IAM does not know (keys are case-sensitive).',
-  'invalid-type': 'A value of the wrong JSON type.',
-  'effect-invalid': 'Effect missing, or not exactly Allow / Deny.',
-  'action-missing': 'A statement has neither Action nor NotAction, or both.',
-  'resource-missing': 'An identity-policy statement has neither Resource nor NotResource, or both.',
-  'principal-not-allowed': 'Principal/NotPrincipal in a policy attached to a user or role, or in an SCP.',
-  'principal-missing': 'A statement of a role trust policy or of a resource policy (bucket, key, queue, topic…) without Principal.',
-  'sid-duplicate': 'Two statements share a Sid.',
-  'sid-invalid': 'A Sid with characters other than A-Z, a-z, 0-9 in an IAM policy (identity, trust, SCP, RCP).',
-  'condition-operator-unknown': 'An unknown condition operator.',
-  'condition-key-unknown': "A condition key that is neither global nor defined for the statement's actions.",
-  'condition-set-single-valued': 'ForAllValues: or ForAnyValue: on a condition key that holds a single value (with ForAllValues, a request without the key matches).',
-  'service-unknown': 'The service prefix does not exist.',
-  'action-unknown': 'No such action.',
-  'action-wildcard-no-match': 'A wildcard that matches no action.',
-  'action-redundant': 'An action listed twice, or already covered by a wildcard in the same statement.',
-  'action-retired': 'An action or service of a retired AWS API that the Service Authorization Reference no longer lists (src/policy/catalog/curated.json): it grants nothing documented.',
-  placeholder: 'A template placeholder left in the text: INSERTBUCKETNAME, INSERT..., <BUCKET_NAME>, {{bucket}}, $BUCKET, YOUR-BUCKET...',
-  'arn-invalid': 'A resource that is not a well-formed ARN nor "*".',
-  'bucket-name-invalid': "An S3 ARN whose bucket name breaks S3's naming rules.",
-  'resource-mismatch': "An action that matches none of the statement's resources by resource type.",
-  'resource-overbroad': 'A resource that grants more buckets than meant.',
-  'bucket-inconsistent': 'An export policy that names more than one bucket.',
-  'integration-missing-permission': 'A permission the integration needs is not granted.',
-  'integration-denied': 'A Deny statement removes a permission the integration needs.',
-  'integration-excess-permission': 'Grants destructive or unrelated actions the integration does not need.',
-  'integration-mixed': "A policy that looks like both integrations' at once where one was declared.",
-  'trust-action-invalid': 'A trust statement for an AWS account principal whose action is not sts:AssumeRole.',
-  'trust-principal-wildcard': 'Any principal may assume the role, with no limiting condition.',
-  'trust-external-id-missing': 'A role trusted by another account without an sts:ExternalId condition.',
-  'trust-account-mismatch': 'The trusted account or external ID differs from the configured ones.',
-  'document-too-large': 'The document is larger than the checker analyses.',
-  'analysis-failed': 'The checker failed on this document (a bug: please report it).',
-  'template-syntax': 'A Terraform or CloudFormation policy document that cannot be read (HCL or YAML syntax).',
-  'suppression-invalid': 'A braze-s3-ignore comment or Metadata entry without a reason, or naming an unknown code: it suppresses nothing.',
-  'suppression-unused': 'A braze-s3-ignore comment that suppresses no finding.',
-  'config-invalid': 'The repository configuration file (.braze-s3.yaml or .braze-s3.json) cannot be used: the defaults apply.',
-};
+export const RULE_SUMMARIES: Readonly<Record<RuleCode, string>> = byCode((c) => REGISTRY[c].summary.en);
+
+/** Findings that stand on a value unknown until deploy time (routing drops the others). */
+export const KEPT_ON_UNKNOWN: ReadonlySet<string> = new Set(RULE_CODES.filter((c) => REGISTRY[c].unknownValues !== 'skip'));

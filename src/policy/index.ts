@@ -2,7 +2,7 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export { fixAll } from './fixAll';
 export { applyEdits } from './edits';
-export { RULES, RULE_CODES, RULE_SUMMARIES } from './codes';
+export { KEPT_ON_UNKNOWN, RULES, RULE_CODES, RULE_SUMMARIES } from './codes';
 export type { RuleCode } from './codes';
 export { LineIndex } from './ranges';
 export type { Position } from './ranges';

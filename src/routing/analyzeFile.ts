@@ -2,7 +2,10 @@
 // template. Each policy document in it is analysed by the same engine; findings come back with
 // offsets in the file as given, and fixes edit the file's own syntax.
 import { analyze } from '../policy';
-import { RULES, RuleCode } from '../policy';
+// KEPT_ON_UNKNOWN: the codes whose findings stand on a value unknown until deploy time (the
+// registry's unknownValues); every other finding on such a value is dropped: `${var.x}` may be
+// anything, so it is never called a typo, a bad ARN or a wildcard.
+import { KEPT_ON_UNKNOWN, RULES } from '../policy';
 import { messages } from '../policy';
 import type { AnalysisResult, AnalyzeOptions, DeclaredPurpose, Finding, Locale } from '../policy';
 import { loadFormats } from './loadFormats';
@@ -12,13 +15,6 @@ import { formatMessages } from '../formats/messages';
 import type { Part, Span } from '../formats/projection';
 
 export type FileFormat = 'json' | 'terraform' | 'cloudformation';
-
-/**
- * Findings that stand even when the text they sit on holds a value unknown until deploy time.
- * Every other finding on such a value is dropped: `${var.x}` may be anything, so it is never
- * called a typo, a bad ARN or a wildcard.
- */
-const KEPT_ON_UNKNOWN = new Set<string>(['trust-external-id-missing', 'integration-missing-permission', 'integration-denied', 'placeholder', 'document-too-large', 'analysis-failed', 'statement-missing', 'action-missing', 'resource-missing', 'policy-version-missing', 'json-syntax', 'sid-duplicate']);
 
 export interface DocumentReport {
   /** Its name in the file (`data.aws_iam_policy_document.braze`), or the file's name for JSON. */
@@ -77,7 +73,7 @@ function templateSyntax(text: string, at: number, detail: string, locale: Locale
   // Terraform's details come as `missing:…` / `unexpected:…`, worded here in the user's language.
   const [kind, rest] = [detail.slice(0, detail.indexOf(':')), detail.slice(detail.indexOf(':') + 1)];
   const said = kind === 'missing' ? m.missing(rest) : kind === 'unexpected' ? m.unexpected(rest) : kind === 'yaml' ? m.yaml(rest) : detail;
-  return { code: 'template-syntax', severity: RULES['template-syntax' as RuleCode], message: m.syntax(said), offset, length, fixes: [] };
+  return { code: 'template-syntax', severity: RULES['template-syntax'], message: m.syntax(said), offset, length, fixes: [] };
 }
 
 /**

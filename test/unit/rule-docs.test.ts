@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_CODES, analyze } from '../../src/policy';
-import { RULE_DOCS, ruleDocsMarkdown, ruleHeading } from '../../src/policy/ruleDocs';
+import { RULE_DOCS, readmeRulesTable, ruleDocsMarkdown, ruleHeading } from '../../src/policy/ruleDocs';
+import { RULES_END, RULES_START } from '../../scripts/rulesTable';
 
-describe('rule documentation (docs/rules.md, docs/rules.es.md)', () => {
+describe('rule documentation (docs/rules.md, docs/rules.es.md, the README\'s rules table)', () => {
   for (const code of RULE_CODES) {
     const doc = RULE_DOCS[code];
     if (!doc.example) continue;
@@ -29,5 +30,13 @@ describe('rule documentation (docs/rules.md, docs/rules.es.md)', () => {
     // about HCL and YAML: formats.test.ts makes it fire; the suppression and configuration codes
     // are about comments and the configuration file: repo-config.test.ts makes them fire).
     assert.deepEqual(RULE_CODES.filter((c) => !RULE_DOCS[c].example), ['document-too-large', 'analysis-failed', 'template-syntax', 'suppression-invalid', 'suppression-unused', 'config-invalid']);
+  });
+
+  it('the README\'s rules table is the registry\'s (between its markers)', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const start = readme.indexOf(RULES_START);
+    const end = readme.indexOf(RULES_END);
+    assert.ok(start >= 0 && end > start, 'README.md lacks the rules:start / rules:end markers');
+    assert.equal(readme.slice(start + RULES_START.length, end).trim(), readmeRulesTable(), 'run npm run generate:rule-docs');
   });
 });
