@@ -83,7 +83,11 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: POLICY_SELECTOR,
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
-      initializationOptions: { scanOnStart: false, clientRunsCommands: true, analysisNotifications: true, declared: this.overrides.all(), brazeS3: this.section() },
+      // Read at each (re)start: a restarted server hears the choices and settings of the moment, and the bucket names again.
+      initializationOptions: () => {
+        this.sentBuckets = 'null';
+        return { scanOnStart: false, clientRunsCommands: true, analysisNotifications: true, declared: this.overrides.all(), brazeS3: this.section() };
+      },
       outputChannel: this.output,
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => {
