@@ -46,6 +46,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   private recheckOpen = false;
   /** The bucket names last sent to the server (JSON), so that a listing is sent once. */
   private sentBuckets = 'null';
+  private initial: ReturnType<typeof setTimeout> | undefined;
   /** The last scan's outcome (tests, and the log). */
   last: Promise<ScanResult | undefined> = Promise.resolve(undefined);
 
@@ -64,9 +65,9 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
       overrides.onDidChange(() => void this.started?.then((c) => c?.sendNotification(DECLARED, { choices: this.overrides.all() }))),
     );
-    // The server starts right after activation, not inside it; the open documents are synced to it then.
-    const initial = setTimeout(() => this.rescan(), 0);
-    this.disposables.push({ dispose: () => clearTimeout(initial) });
+    // The server starts right after activation, not inside it; the open documents are synced to it
+    // then. A scan asked for before that (a test, a setting) is the first one.
+    this.initial = setTimeout(() => this.rescan(), 0);
   }
 
   private start(): Promise<Client.LanguageClient | undefined> {
@@ -139,6 +140,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
 
   /** Scans the workspace again; `recheckOpen`: settings or the repository configuration changed, the open documents too. */
   rescan(recheckOpen = false): Promise<ScanResult | undefined> {
+    clearTimeout(this.initial);
     const generation = ++this.generation;
     this.recheckOpen ||= recheckOpen;
     this.last = this.scan(generation).catch((error) => {
@@ -171,6 +173,7 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.initial);
     this.generation++;
     for (const d of this.disposables) d.dispose();
     void this.client?.stop().catch(() => undefined);
