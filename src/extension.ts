@@ -1,15 +1,12 @@
 // activate(): wiring only. Every registration goes into context.subscriptions. The AWS half lives
-// in a separate bundle (dist/aws.js) loaded on first use, so activation stays light.
+// in a separate bundle (dist/aws.js) loaded on first use, so activation stays light; policy
+// documents are analysed by the language server, whose client (dist/client.js) starts right after.
 import * as vscode from 'vscode';
 import { initRuleLinks } from './editor/ruleLinks';
-import { PolicyCodeActions } from './editor/codeActions';
-import { PolicyCompletion } from './editor/completion';
 import { PolicyDiagnostics } from './editor/diagnostics';
-import { PolicyHover } from './editor/hover';
-import { IntegrationLens, SET_INTEGRATION_COMMAND, setIntegration } from './editor/integrationLens';
+import { SET_INTEGRATION_COMMAND, setIntegration } from './editor/integrationLens';
 import { IntegrationOverrides } from './editor/integrationOverrides';
 import { REPLACE_PLACEHOLDER_COMMAND, replacePlaceholder } from './editor/placeholders';
-import { POLICY_LANGUAGES, TEMPLATE_SELECTOR } from './editor/policyDocuments';
 import { SetupAnswers, newSetup } from './editor/setupCommand';
 import { BucketLister } from './editor/prompts';
 import { insertPolicy, insertTrustPolicy, TemplateAnswers } from './editor/templateCommands';
@@ -34,17 +31,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const output = vscode.window.createOutputChannel('Braze S3', { log: true });
   initRuleLinks(context.extensionUri);
   const overrides = new IntegrationOverrides(context.workspaceState);
-  const diagnostics = new PolicyDiagnostics(overrides, (line) => output.warn(line));
-  const selector: vscode.DocumentSelector = [...POLICY_LANGUAGES.map((language) => ({ language })), ...TEMPLATE_SELECTOR];
-  const workspace = new WorkspaceDiagnostics(diagnostics, overrides, context.asAbsolutePath('dist/server.js'), (line) => output.info(line), output);
+  const diagnostics = new PolicyDiagnostics();
+  const account = registerAccountFeatures(context, output);
+  const knownBuckets = () => account.tree.knownBucketNames();
+  const workspace = new WorkspaceDiagnostics(diagnostics, overrides, knownBuckets, context.asAbsolutePath('dist/server.js'), (line) => output.info(line), output);
   // A repository configuration file changed: open documents and the workspace scan are re-checked.
   const repoConfig = new RepoConfigWatcher((line) => output.warn(line));
-  repoConfig.onDidChange(() => {
-    diagnostics.analyzeAll();
-    void workspace.rescan();
-  });
-  const lens = new IntegrationLens(diagnostics);
-  const account = registerAccountFeatures(context, output);
+  repoConfig.onDidChange(() => void workspace.rescan(true));
   const avro = registerAvroFeatures(context, output);
   const listBuckets: BucketLister = Object.assign(() => account.listBucketNames(), { bucketWarnings: (bucket: string) => account.bucketWarnings(bucket) });
 
@@ -54,13 +47,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     diagnostics,
     workspace,
     repoConfig,
-    lens,
-    vscode.languages.registerCodeActionsProvider(selector, new PolicyCodeActions(diagnostics, overrides), PolicyCodeActions.metadata),
-    vscode.languages.registerCodeLensProvider(selector, lens),
-    vscode.languages.registerHoverProvider(selector, new PolicyHover(diagnostics)),
-    vscode.languages.registerCompletionItemProvider(selector, new PolicyCompletion(diagnostics, () => account.tree.knownBucketNames()), ...PolicyCompletion.triggers),
-    registerSafeCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value), output),
-    registerSafeCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind), output),
+    registerSafeCommand(REPLACE_PLACEHOLDER_COMMAND, (uri?: vscode.Uri | string, placeholder?: string, value?: string) => replacePlaceholder(listBuckets, uri, placeholder, value), output),
+    registerSafeCommand(SET_INTEGRATION_COMMAND, (uri?: vscode.Uri | string, kind?: Parameters<typeof setIntegration>[2]) => setIntegration(overrides, uri, kind), output),
     registerSafeCommand('brazeS3.insertCurrentsPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'currents' }), output),
     registerSafeCommand('brazeS3.insertDashboardPolicy', (a?: TemplateAnswers) => insertPolicy(listBuckets, { ...a, integration: 'dashboard' }), output),
     registerSafeCommand('brazeS3.insertTrustPolicy', (a?: TemplateAnswers) => insertTrustPolicy(a), output),

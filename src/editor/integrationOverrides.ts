@@ -1,13 +1,17 @@
 // Per-document integration chosen with "Set the policy's integration" (kept in workspace state),
-// on top of the brazeS3.policyFiles globs.
+// on top of the brazeS3.policyFiles globs; the language server checks
+// documents with them (sent as they change).
 import * as vscode from 'vscode';
-import { DeclaredKind, EditorSettings, declaredByGlob } from './settings';
+import type { DeclaredKind } from './settings';
 
 const KEY = 'brazeS3.integrationByDocument';
 
-/** A policy document inside a file: the file's URI with the document's name as fragment. */
-export function documentUri(uri: vscode.Uri, documentName: string): vscode.Uri {
-  return uri.with({ fragment: documentName });
+/**
+ * A command's document argument: a VS Code URI, or the language server's string (its code lenses
+ * and quick fixes name a document by its URI, a policy inside a file by `uri#name`).
+ */
+export function commandUri(uri: vscode.Uri | string | undefined): vscode.Uri | undefined {
+  return typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
 }
 
 export class IntegrationOverrides {
@@ -31,20 +35,6 @@ export class IntegrationOverrides {
     else all[uri.toString()] = kind;
     await this.state.update(KEY, all);
     this.changed.fire(uri);
-  }
-
-  /** The choice for one policy document inside a Terraform or CloudFormation file. */
-  forDocument(uri: vscode.Uri, documentName: string): DeclaredKind | undefined {
-    const chosen = this.get(documentUri(uri, documentName));
-    return chosen && chosen !== 'auto' ? chosen : undefined;
-  }
-
-  /** The command's choice wins over a glob; undefined means "infer". */
-  declared(document: vscode.TextDocument, settings: EditorSettings): DeclaredKind | undefined {
-    const chosen = this.get(document.uri);
-    if (chosen && chosen !== 'auto') return chosen;
-    const glob = declaredByGlob(document, settings);
-    return glob === 'auto' ? undefined : glob;
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 // The language server's client (vscode-languageclient), a separate bundle (dist/client.js) required
-// when the first workspace scan starts, after activation: the extension's own bundle stays light.
+// right after activation (workspaceDiagnostics.ts starts it): the extension's own bundle stays light.
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions } from 'vscode-languageclient/node';
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ACCOUNT_PLACEHOLDER, EXTERNAL_ID_PLACEHOLDER, findPlaceholders } from '../policy';
 import { BucketLister, askAccountId, askBucketName, askExternalId } from './prompts';
 import { readSettings } from './settings';
+import { commandUri } from './integrationOverrides';
 
 export const REPLACE_PLACEHOLDER_COMMAND = 'brazeS3.replacePlaceholder';
 
@@ -22,8 +23,9 @@ export function placeholderEdit(document: vscode.TextDocument, placeholder: stri
   return edit;
 }
 
-export async function replacePlaceholder(listBuckets: BucketLister, uri?: vscode.Uri, placeholder?: string, value?: string): Promise<boolean> {
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+export async function replacePlaceholder(listBuckets: BucketLister, uri?: vscode.Uri | string, placeholder?: string, value?: string): Promise<boolean> {
+  const named = commandUri(uri);
+  const document = named ? await vscode.workspace.openTextDocument(named) : vscode.window.activeTextEditor?.document;
   if (!document) return false;
   const target = placeholder ?? findPlaceholders(document.getText())[0]?.text;
   if (!target || occurrences(document.getText(), target).length === 0) {

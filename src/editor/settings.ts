@@ -57,15 +57,3 @@ export function uiLocale(): Locale {
 export function isSingular(n: number): boolean {
   return isOne(uiLocale(), n);
 }
-
-/**
- * The integration the repository configuration's `purposes` or a `brazeS3.policyFiles` glob
- * declares for a document, if any (the configuration file first).
- */
-export function declaredByGlob(document: vscode.TextDocument, settings: EditorSettings): DeclaredKind | undefined {
-  if (settings.repo?.purpose) return settings.repo.purpose;
-  for (const [pattern, kind] of Object.entries(settings.policyFiles)) {
-    if (vscode.languages.match({ pattern }, document) > 0) return kind;
-  }
-  return undefined;
-}

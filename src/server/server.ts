@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, Connection, Diagnostic, DiagnosticSeverity,
+  CodeAction, CodeActionKind, CodeLens, CodeLensRefreshRequest, CompletionItem, CompletionItemKind, Connection, Diagnostic, DiagnosticSeverity,
   DidChangeWatchedFilesNotification, FileChangeType, Hover, InitializeResult, MarkupKind, TextDocumentSyncKind, TextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,28 +15,18 @@ import { LineIndex } from '../policy';
 import type { Locale } from '../policy';
 import { formatsLoaded, loadFormats } from '../routing/loadFormats';
 import {
-  AnalysisScheduler, COMPLETION_TRIGGERS, CompletionKind, DeclaredKind, DocumentAnalysis, FIX_ALL_KIND, L10n, POLICY_LANGUAGES,
-  REPLACE_PLACEHOLDER_COMMAND, SET_INTEGRATION_COMMAND, ServiceDiagnostic, ServiceSettings, analyzeText, bundleL10n, closedFileFormat,
-  codeLenses, completionAt, documentFormat, fixAllAction, hoverAt, integrationLabel, quickFixes, ruleHeadingLines, toDiagnostics,
+  ANALYSED, AnalysedParams, AnalysisScheduler, COMPLETION_TRIGGERS, CompletionKind, DECLARED, DeclaredKind, DeclaredParams, DocumentAnalysis,
+  FIX_ALL_KIND, KNOWN_BUCKETS, KnownBucketsParams, L10n, POLICY_LANGUAGES, REPLACE_PLACEHOLDER_COMMAND, SCAN_FINISHED, SCAN_REQUEST,
+  SET_INTEGRATION_COMMAND, ScanFinished, ScanParams, ServiceDiagnostic, ServiceSettings, analyzeText, bundleL10n, closedFileFormat, codeLenses,
+  completionAt, documentFormat, fixAllAction, hoverAt, integrationLabel, quickFixes, ruleHeadingLines, toDiagnostics,
 } from '../service';
 import { openDocuments, pathOf, serviceDocument } from './documents';
 import { ServerSettings, docsFile, fsPathOf } from './settings';
 import { clearConfigCache } from '../config/repoConfig';
 import { isScanned, listFiles, readText, yieldToEventLoop } from './workspaceScan';
 
-/** Sent when a workspace scan finished (tests and benchmarks wait on it). */
-export const SCAN_FINISHED = 'brazeS3/scanFinished';
-/** The extension's requests: scan now with these settings (answered with the scan's outcome)… */
-export const SCAN_REQUEST = 'brazeS3/scan';
-/** …re-check a closed file from disk (its editor closed), and what people declared documents to be. */
-export const REFRESH_FILE = 'brazeS3/refreshFile';
-export const DECLARED = 'brazeS3/declared';
-export interface ScanFinished {
-  found: number;
-  policies: number;
-  overLimit: boolean;
-  ms: number;
-}
+export { SCAN_FINISHED } from '../service';
+export type { ScanFinished } from '../service';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -79,6 +69,11 @@ export function startServer(connection: Connection): void {
   let l10n: L10n = bundleL10n(undefined);
   let settings = new ServerSettings(locale, () => roots);
   let scanGeneration = 0;
+  /** The bucket names the client's account view listed (KNOWN_BUCKETS), for resource ARN completion. */
+  let knownBuckets: string[] | undefined;
+  /** The client wants ANALYSED before each open document's diagnostics. */
+  let analysisNotifications = false;
+  let codeLensRefresh = false;
   let ruleLines: Map<string, number> | undefined;
   const log = (line: string) => connection.console.log(line);
 
@@ -140,6 +135,10 @@ export function startServer(connection: Connection): void {
       }, version));
       if (!analysed || documents.get(uri)?.version !== version) return;
       analyses.set(uri, analysed);
+      if (analysisNotifications) {
+        const documents = analysed.documents?.map((d) => ({ name: d.name, result: { kind: d.result.kind, purpose: d.result.purpose } }));
+        void connection.sendNotification(ANALYSED, { uri, version, format, ms: scheduler.lastMs(uri) ?? 0, documents } satisfies AnalysedParams);
+      }
       void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics((o) => document.positionAt(o), analysed.result.findings, s).map(toLsp) });
     } catch (error) {
       // Never let an analysis problem reach the client as a crash.
@@ -215,8 +214,10 @@ export function startServer(connection: Connection): void {
     return finish({ found: files.length, policies, overLimit: false });
   }
 
+  /** Every open document again (settings, the configuration file or a declared purpose changed); the lenses follow. */
   const reanalyzeAll = () => {
     for (const d of documents.all()) analyzeOpen(d);
+    if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
 
   let watchRegistration = false;
@@ -226,9 +227,11 @@ export function startServer(connection: Connection): void {
     settings = new ServerSettings(locale, () => roots);
     // The extension runs the commands itself (they ask through VS Code and the AWS account view), so
     // they are not advertised to it: its client would register them a second time.
-    const options = (params.initializationOptions ?? {}) as { scanOnStart?: boolean; clientRunsCommands?: boolean; declared?: Record<string, DeclaredKind> };
+    const options = (params.initializationOptions ?? {}) as { scanOnStart?: boolean; clientRunsCommands?: boolean; analysisNotifications?: boolean; declared?: Record<string, DeclaredKind> };
     settings.update(options);
     scanOnStart = options.scanOnStart !== false;
+    analysisNotifications = options.analysisNotifications === true;
+    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     for (const [k, v] of Object.entries(options.declared ?? {})) chosen.set(k, v);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(fsPathOf).filter((p): p is string => !!p);
@@ -255,9 +258,10 @@ export function startServer(connection: Connection): void {
     if (scanOnStart) void scan().catch((error) => log(`workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
   });
 
-  connection.onRequest(SCAN_REQUEST, async (params: { settings?: unknown }) => {
+  connection.onRequest(SCAN_REQUEST, async (params: ScanParams) => {
     if (params?.settings !== undefined) settings.update(params.settings);
     clearConfigCache(); // the repository configuration may have changed on disk
+    if (params?.recheckOpen) reanalyzeAll();
     try {
       return (await scan()) ?? null;
     } catch (error) {
@@ -265,13 +269,13 @@ export function startServer(connection: Connection): void {
       return null;
     }
   });
-  connection.onNotification(REFRESH_FILE, (params: { uri: string }) => {
-    const path = fsPathOf(params.uri);
-    if (path && settings.workspaceScan.enabled && (scanned.has(params.uri) || (isScanned(path) && roots.some((r) => path.startsWith(r))))) void refreshClosed(path);
-  });
-  connection.onNotification(DECLARED, (params: { choices: Record<string, DeclaredKind> }) => {
+  connection.onNotification(DECLARED, (params: DeclaredParams) => {
     chosen.clear();
     for (const [k, v] of Object.entries(params.choices ?? {})) chosen.set(k, v);
+    reanalyzeAll();
+  });
+  connection.onNotification(KNOWN_BUCKETS, (params: KnownBucketsParams) => {
+    knownBuckets = params.names;
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -335,7 +339,7 @@ export function startServer(connection: Connection): void {
     const found = analysisOf(params.textDocument.uri);
     if (!found) return null;
     const { document, analysis } = found;
-    const items = completionAt(serviceDocument(document), params.position, analysis, { folder: settings.forFile(document.uri).folderPath, l10n });
+    const items = completionAt(serviceDocument(document), params.position, analysis, { buckets: knownBuckets, folder: settings.forFile(document.uri).folderPath, l10n });
     return items?.map((c) => ({
       label: c.label,
       kind: KIND[c.kind],

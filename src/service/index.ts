@@ -12,3 +12,4 @@ export * from './codeLens';
 export { bundleL10n, ENGLISH } from './l10n';
 export { policyCompletionAt, stringAround } from './policyKeys';
 export { ruleHeadingLines } from './ruleLinks';
+export * from './protocol';

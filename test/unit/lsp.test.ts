@@ -150,4 +150,25 @@ describe('language server: braze-s3 lsp over stdio (dist/cli.js)', function () {
     const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo], only: ['quickfix'] } })) as CodeAction[];
     assert.ok(actions.some((a) => a.edit?.changes?.[uri]?.some((e) => e.newText.includes('s3:PutObject'))), JSON.stringify(actions.map((a) => a.title)));
   });
+
+  it('resource ARNs only for the bucket names its client sent (brazeS3/knownBuckets); re-checks open documents when a purpose is declared (brazeS3/declared)', async () => {
+    const uri = uriOf('policies', 'zz-lsp-buckets.json');
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme' }] }, null, 2);
+    published.delete(uri);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
+    await diagnosticsFor(uri);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('arn:aws:s3:::acme'));
+    const position = { line, character: lines[line].indexOf('arn:aws:s3:::acme') + 'arn:aws:s3:::acme'.length };
+    const arns = async () => ((await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[] | null ?? []).map((i) => i.label).filter((l) => l.startsWith('arn:aws:s3:::'));
+    assert.deepEqual(await arns(), []);
+    await connection.sendNotification('brazeS3/knownBuckets', { names: ['acme-braze-exports'] });
+    assert.deepEqual(await arns(), ['arn:aws:s3:::acme-braze-exports', 'arn:aws:s3:::acme-braze-exports/*', 'arn:aws:s3:::acme-braze-exports/currents/*']);
+    await connection.sendNotification('brazeS3/knownBuckets', {});
+    assert.deepEqual(await arns(), []);
+    published.delete(uri);
+    await connection.sendNotification('brazeS3/declared', { choices: { [uri]: 'dashboard' } });
+    const declared = await diagnosticsFor(uri, (d) => d.some((x) => x.code === 'integration-missing-permission'));
+    assert.match(String(declared.find((x) => x.code === 'integration-missing-permission')!.message), /^Dashboard data export needs/);
+  });
 });
