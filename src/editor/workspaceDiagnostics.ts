@@ -70,6 +70,11 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
     this.initial = setTimeout(() => this.rescan(), 0);
   }
 
+  /** Resolves once the language server answers (its features are registered from then on): true when it started. */
+  async ready(): Promise<boolean> {
+    return !!(await this.start());
+  }
+
   private start(): Promise<Client.LanguageClient | undefined> {
     return (this.started ??= this.startClient().catch((error) => {
       this.log(`the language server could not start: ${error instanceof Error ? error.message : String(error)}`);

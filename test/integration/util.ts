@@ -7,7 +7,10 @@ export const EXTENSION_ID = 'braze-s3-policy-kit.braze-s3-policy-kit';
 export async function api(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the host`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  // Hover, completion and code actions come from the language server, registered once it answers.
+  assert.ok(await exports.workspace.ready(), 'the language server started');
+  return exports;
 }
 
 export function workspaceFile(...parts: string[]): vscode.Uri {
