@@ -27,11 +27,15 @@ writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'bra
 const resultsFile = join(dir, 'results.json');
 const server = await startCodeServer({ env: { BRAZE_S3_TEST_RESULTS: resultsFile, BRAZE_S3_TEST_GREP: 'workspace scan benchmark', BRAZE_S3_BENCH_FILES: String(n), AWS_EC2_METADATA_DISABLED: 'true' } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+let failed = true;
 try {
   const r = await runSuite(server, browser, workspace, resultsFile);
-  if (r.failed) console.error(`workspace scan benchmark failed: ${JSON.stringify(r.failures)}`);
+  failed = r.failed > 0;
+  if (failed) console.error(`workspace scan benchmark failed: ${JSON.stringify(r.failures)}`);
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
+// Exit explicitly: a handle of the stopped host (a socket or a child's pipe) would keep `npm run bench` waiting here.
+process.exit(failed ? 1 : 0);

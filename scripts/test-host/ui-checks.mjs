@@ -330,6 +330,23 @@ async function expandRow(page, text, timeout = 30_000) {
   return row;
 }
 
+/**
+ * Clicks a tree row until `shown` appears. A row redrawn between its drawing and the click (a
+ * delivery summary or a bucket's facts arriving redraw its subtree) runs a command VS Code has
+ * already dropped ("Actual command not found"): the click is repeated on the row as drawn now.
+ */
+async function clickRowUntil(target, shown, timeout = 20_000) {
+  for (let attempt = 1; ; attempt++) {
+    await target().click();
+    try {
+      await shown.waitFor({ timeout: attempt < 3 ? 5_000 : timeout });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 /** Collapses the tree row holding `text` if it is expanded: later checks find rows below it on screen. */
 async function collapseRow(page, text) {
   const row = page.locator('.monaco-list-row', { hasText: text }).first();
@@ -409,11 +426,10 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await showAccountView(page);
       await expandRow(page, 'acme-braze-currents');
       await expandRow(page, 'currents-warehouse/');
-      await page.locator('.monaco-list-row', { hasText: 'dataexport.prod-03.S3.integration.' }).first().locator('.label-name').click();
+      const frame = deliveryFrame(page);
+      await clickRowUntil(() => page.locator('.monaco-list-row', { hasText: 'dataexport.prod-03.S3.integration.' }).first().locator('.label-name'), frame.locator('h1', { hasText: 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2' }), 30_000);
       // The row keeps its text once selected (the state and the connector's name).
       await page.locator('.monaco-list-row.selected', { hasText: /stopped · \d+ hours left/ }).first().waitFor({ timeout: 10_000 });
-      const frame = deliveryFrame(page);
-      await frame.locator('h1', { hasText: 'dataexport.prod-03.S3.integration.61a9e0c47b2d5f0018e4c3b2' }).waitFor({ timeout: 30_000 });
       await frame.locator('.warning', { hasText: /hours left before Currents drops|window has passed/ }).waitFor({ timeout: 10_000 });
       await settled(frame.locator('.chart canvas').first(), 10_000);
       await frame.locator('ul.gaps li').first().waitFor({ timeout: 10_000 });
@@ -425,9 +441,8 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await showAccountView(page);
       await expandRow(page, 'acme-braze-currents');
       await expandRow(page, 'currents/');
-      await page.locator('.monaco-list-row', { hasText: 'dataexport.prod-01.S3.integration.' }).first().locator('.label-name').click();
       const frame = deliveryFrame(page);
-      await frame.locator('.state.delivering').waitFor({ timeout: 30_000 });
+      await clickRowUntil(() => page.locator('.monaco-list-row', { hasText: 'dataexport.prod-01.S3.integration.' }).first().locator('.label-name'), frame.locator('.state.delivering'), 30_000);
       await settled(frame.locator('.chart canvas').first(), 10_000);
       await shot('delivery-view');
       await frame.getByRole('button', { name: 'Last 7 days' }).click();
@@ -443,8 +458,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await expandRow(page, 'acme-braze-exports');
       const zip = page.locator('.monaco-list-row', { hasText: /lapsed-users-.*\.zip/ }).first();
       await zip.locator('.label-description', { hasText: /\d (B|KB) · / }).waitFor({ timeout: 30_000 });
-      await zip.locator('.label-name').click();
-      await page.locator('.tab', { hasText: /lapsed-users-.*\.zip\.entries\.txt/ }).first().waitFor({ timeout: 20_000 });
+      await clickRowUntil(() => zip.locator('.label-name'), page.locator('.tab', { hasText: /lapsed-users-.*\.zip\.entries\.txt/ }).first());
       await page.locator('.editor-container .view-lines', { hasText: 'part-0000.txt' }).first().waitFor({ timeout: 10_000 });
       await shot('export-files');
       await collapseRow(page, 'acme-braze-exports');
@@ -562,9 +576,7 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       const file = page.locator('.monaco-list-row[aria-level="5"]', { hasText: '.avro' }).first();
       await file.waitFor({ timeout: 20_000 });
       const name = (await file.locator('.label-name').first().innerText()).trim();
-      await file.click();
-      const tab = page.locator('.tab.active', { hasText: name });
-      await tab.waitFor({ timeout: 15_000 });
+      await clickRowUntil(() => file, page.locator('.tab.active', { hasText: name }));
       const viewer = previewFrame(page);
       await viewer.locator('h1', { hasText: name }).waitFor({ timeout: 20_000 });
       // The demo's Currents files are real Avro (written with avsc): the viewer counts their records.
