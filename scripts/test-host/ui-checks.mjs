@@ -169,8 +169,8 @@ export async function openExtensionDetails(page, displayName) {
   await runCommand(page, 'Extensions: Show Enabled Extensions');
   const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: displayName }).first();
   await settled(row, 30_000);
-  await row.click();
-  await page.locator('.extension-editor').first().waitFor({ timeout: 30_000 });
+  // The list can still be filtering when the row shows: a click then only brings its hover.
+  await clickRowUntil(() => row, page.locator('.extension-editor').first(), 30_000);
 }
 
 /**
