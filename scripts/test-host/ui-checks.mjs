@@ -610,10 +610,23 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       const values = await panel.locator('body').innerText();
       if (!/role\/braze-export-acme-marketing-assets/.test(values) || !/Folder Path\s+currents/.test(values)) throw new Error(`paste values: ${values.slice(0, 500)}`);
       if ((await panel.locator('button', { hasText: 'Copy' }).count()) < 5) throw new Error('a value without Copy');
-      // The verification report, as today, beside the panel.
-      await settled((await webviewWithHeading(page, 'Verify role ARN')).locator('li', { hasText: 'Trust policy' }).first());
+      // The verification report, as today, beside the panel. With both integrations the dashboard's
+      // report comes second, in the same preview, and takes the focus: wait for it, not the first.
+      const report = await webviewWithHeading(page, 'Verify role ARN');
+      await settled(report.getByText('(dashboard)').first(), 30_000);
+      await settled(report.locator('li', { hasText: 'Trust policy' }).first());
       await shot('setup-paste-panel');
-      await runCommand(page, 'Braze S3: Remove the Braze export setup', { closes: false });
+      // A report or panel that takes the focus as the command is chosen closes the palette: ask again.
+      for (let attempt = 1; ; attempt++) {
+        await runCommand(page, 'Braze S3: Remove the Braze export setup', { closes: false });
+        try {
+          await page.getByRole('option', { name: 'braze-export-acme-marketing-assets' }).first().waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
       await pick(page, 'braze-export-acme-marketing-assets');
       const dialog = page.locator('.monaco-dialog-box', { hasText: 'Delete the stack braze-export-acme-marketing-assets?' });
       await settled(dialog, 20_000);
