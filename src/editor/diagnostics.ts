@@ -49,6 +49,12 @@ export class PolicyDiagnostics implements vscode.Disposable {
     return a && a.version === document.version ? a : undefined;
   }
 
+  /** True while the document's diagnostics are those of an older version of it (the new ones are on their way). */
+  isBehind(document: vscode.TextDocument): boolean {
+    const a = this.analyses.get(document.uri.toString());
+    return !!a && a.version < document.version;
+  }
+
   /** How long the document's last analysis took in the server, in ms (benchmarks print it). */
   lastAnalysisMs(document: vscode.TextDocument): number | undefined {
     return this.analyses.get(document.uri.toString())?.ms;

@@ -9,6 +9,7 @@ import { SetupAuth, SetupFormat, setupFolder, setupText } from '../formats/setup
 import { BucketLister, BucketWarning, bucketProblemText } from './prompts';
 import { integrationLabel } from './integrationLens';
 import { readSettings } from './settings';
+import { openUntitled } from './untitledDocument';
 import { BACK, PickItem, StepPosition, WizardStep, inputStep, pickStep, runWizard } from '../views/multiStep';
 import { authStep, externalIdStep, folderStep, partnerAccountStep } from '../views/partnerSteps';
 
@@ -208,7 +209,7 @@ export async function newSetup(listBuckets: BucketLister, given: SetupAnswers = 
   const base = integration === 'currents' ? 'braze-currents' : 'braze-dashboard-export';
   if (!directory) {
     // No folder open: an untitled document, in the language this extension contributes for .tf.
-    const document = await vscode.workspace.openTextDocument({ language: format === 'terraform' ? 'terraform' : 'yaml', content: text });
+    const document = await openUntitled(format === 'terraform' ? 'terraform' : 'yaml', text);
     await vscode.window.showTextDocument(document, { preview: false });
     return document;
   }

@@ -8,6 +8,7 @@ import { parsePolicy } from '../policy';
 import { BucketLister, askAccountId, askBucketName, askExternalId, askFolder } from './prompts';
 import { integrationLabel } from './integrationLens';
 import { readSettings } from './settings';
+import { openUntitled } from './untitledDocument';
 
 export interface TemplateAnswers {
   integration?: IntegrationId;
@@ -48,7 +49,7 @@ async function pickScope(folder: string): Promise<'bucket' | 'folder' | undefine
 }
 
 async function newDocument(text: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+  const document = await openUntitled('json', text);
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, codeOf, openText, ourDiagnostics, waitFor } from './util';
+import { openUntitled } from '../../src/editor/untitledDocument';
 
 const BUCKET = 'acme-braze-exports';
 const currents = (objectActions: string[], objectResource = `arn:aws:s3:::${BUCKET}/*`) => JSON.stringify({
@@ -80,8 +81,9 @@ describe('editing', () => {
   it('replaces every INSERTBUCKETNAME at once with the bucket name', async () => {
     const editor = await openText(currents(['s3:PutObject', 's3:GetObject']).split(BUCKET).join('INSERTBUCKETNAME'));
     const diags = await ourDiagnostics(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'placeholder').length === 2);
-    const action = (await quickFixes(editor.document, diags.find((x) => codeOf(x) === 'placeholder')!)).find((a) => a.command?.command === 'brazeS3.replacePlaceholder');
-    assert.ok(action?.isPreferred);
+    const actions = await quickFixes(editor.document, diags.find((x) => codeOf(x) === 'placeholder')!);
+    const action = actions.find((a) => a.command?.command === 'brazeS3.replacePlaceholder');
+    assert.ok(action?.isPreferred, `quick fixes: ${actions.map((a) => `${a.title} (${a.isPreferred ? 'preferred' : ''})`).join(' | ')}`);
     assert.equal(action.title, 'Replace INSERTBUCKETNAME with bucket name…');
     // The command asks with a quick pick / input box; here the answer is passed as its argument.
     await vscode.commands.executeCommand(action.command!.command, ...action.command!.arguments!, BUCKET);
@@ -174,6 +176,21 @@ describe('editing', () => {
     assert.deepEqual(parsed.Statement[1].Resource, [`arn:aws:s3:::${BUCKET}/*`]);
     await ourDiagnostics(doc.uri, (d) => d.length === 0).catch(() => undefined);
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'braze-s3'), []);
+  });
+
+  it('a new document holds the text asked for, even when VS Code hands back a just-closed Untitled-N\'s backup in its place', async () => {
+    const wanted = currents(['s3:PutObject', 's3:GetObject']);
+    const stale = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }] }, null, 2);
+    // What VS Code does under load: the new Untitled-1 restores the closed one's backup, not the content given.
+    let opened: vscode.TextDocument | undefined;
+    const doc = await openUntitled('json', wanted, async (o) => (opened = await vscode.workspace.openTextDocument({ language: o.language, content: stale })));
+    assert.equal(doc, opened);
+    assert.equal(doc.getText(), wanted);
+    assert.equal(doc.languageId, 'json');
+    // When VS Code gives the content asked for, the document is left as it is (no edit, version 1).
+    const plain = await openUntitled('json', wanted);
+    assert.equal(plain.getText(), wanted);
+    assert.equal(plain.version, 1);
   });
 
   it('"Insert Currents policy…" with the role method also opens the trust policy', async () => {

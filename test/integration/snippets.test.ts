@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { staticSnippets } from '../../src/formats/snippetFiles';
+import { openUntitled } from '../../src/editor/untitledDocument';
 import { codeOf, ourDiagnostics, waitFor } from './util';
 
 const snippet = (id: 'json' | 'terraform' | 'yaml', prefix: string) => {
@@ -14,7 +15,7 @@ const CFN_HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n';
 const indent = (text: string) => text.replace(/^(?=.)/gm, '  ');
 
 async function open(language: string, content: string): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
+  const editor = await vscode.window.showTextDocument(await openUntitled(language, content));
   const end = editor.document.positionAt(content.length);
   editor.selection = new vscode.Selection(end, end);
   return editor;

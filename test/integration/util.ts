@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import { openUntitled } from '../../src/editor/untitledDocument';
 
 export const EXTENSION_ID = 'braze-s3-policy-kit.braze-s3-policy-kit';
 
@@ -31,8 +32,15 @@ export async function waitFor<T>(get: () => T | Promise<T>, done: (v: T) => bool
   return last;
 }
 
+/** Our diagnostics on `uri` once `done` accepts them; for an open document, only those of its current version. */
 export async function ourDiagnostics(uri: vscode.Uri, done: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, ms?: number): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'braze-s3'), done, ms, `diagnostics on ${uri.path}`);
+  const { diagnostics } = await api();
+  const behind = () => {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return !!open && diagnostics.isBehind(open);
+  };
+  const seen = await waitFor(() => ({ behind: behind(), list: vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'braze-s3') }), (v) => !v.behind && done(v.list), ms, `diagnostics on ${uri.path}`);
+  return seen.list;
 }
 
 export function codeOf(d: vscode.Diagnostic): string {
@@ -40,8 +48,8 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 export async function openText(content: string, language = 'json'): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(doc);
+  // The product's own opener: VS Code may restore a just-closed Untitled-N's backup in its place.
+  return vscode.window.showTextDocument(await openUntitled(language, content));
 }
 
 export interface EditLatency {
