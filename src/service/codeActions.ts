@@ -25,7 +25,13 @@ const toEdits = (document: ServiceDocument, edits: readonly TextEdit[]): Service
 export function findingOf(document: ServiceDocument, analysis: DocumentAnalysis, d: DiagnosticRef): Finding | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE || !d.code) return undefined;
   const offset = document.offsetAt(d.range.start);
-  return analysis.byKey.get(findingKey(d.code, offset, document.offsetAt(d.range.end) - offset, d.message));
+  const length = document.offsetAt(d.range.end) - offset;
+  const exact = analysis.byKey.get(findingKey(d.code, offset, length, d.message));
+  if (exact) return exact;
+  // The diagnostic can come from an analysis of the same text whose message a setting has since
+  // changed (the new diagnostics are on their way): the one finding of that code on that span.
+  const same = analysis.result.findings.filter((f) => f.code === d.code && f.offset === offset && f.length === length);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** The quick fixes of each diagnostic, in order: the placeholder's command first, then the engine's fixes. */

@@ -109,7 +109,7 @@ describe('editing', () => {
     await ourDiagnostics(editor.document.uri, (d) => d.length >= 3);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.brazeS3');
     const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.brazeS3');
-    assert.ok(fixAll?.edit);
+    assert.ok(fixAll?.edit, `actions: ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(' | ')}; v${editor.document.version}; ${codes(vscode.languages.getDiagnostics(editor.document.uri)).join(' / ')}`);
     await vscode.workspace.applyEdit(fixAll.edit);
     const after = await ourDiagnostics(editor.document.uri, (d) => d.every((x) => x.severity !== vscode.DiagnosticSeverity.Error && x.severity !== vscode.DiagnosticSeverity.Warning));
     assert.deepEqual(codes(after), []);
