@@ -331,20 +331,29 @@ async function expandRow(page, text, timeout = 30_000) {
 }
 
 /**
+ * Does `act` until `shown` appears, up to three times: `wait` ms for each of the first two, `last`
+ * for the third; `between` runs before each retry.
+ */
+async function actUntilShown(act, shown, { wait, last = wait, between = async () => {} }) {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    try {
+      await shown.waitFor({ timeout: attempt < 3 ? wait : last });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await between();
+    }
+  }
+}
+
+/**
  * Clicks a tree row until `shown` appears. A row redrawn between its drawing and the click (a
  * delivery summary or a bucket's facts arriving redraw its subtree) runs a command VS Code has
  * already dropped ("Actual command not found"): the click is repeated on the row as drawn now.
  */
-async function clickRowUntil(target, shown, timeout = 20_000) {
-  for (let attempt = 1; ; attempt++) {
-    await target().click();
-    try {
-      await shown.waitFor({ timeout: attempt < 3 ? 5_000 : timeout });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
+function clickRowUntil(target, shown, timeout = 20_000) {
+  return actUntilShown(() => target().click(), shown, { wait: 5_000, last: timeout });
 }
 
 /** Collapses the tree row holding `text` if it is expanded: later checks find rows below it on screen. */
@@ -617,16 +626,8 @@ export async function runUiChecks({ browser, url, resultsDir }) {
       await settled(report.locator('li', { hasText: 'Trust policy' }).first());
       await shot('setup-paste-panel');
       // A report or panel that takes the focus as the command is chosen closes the palette: ask again.
-      for (let attempt = 1; ; attempt++) {
-        await runCommand(page, 'Braze S3: Remove the Braze export setup', { closes: false });
-        try {
-          await page.getByRole('option', { name: 'braze-export-acme-marketing-assets' }).first().waitFor({ timeout: 10_000 });
-          break;
-        } catch (error) {
-          if (attempt >= 3) throw error;
-          await page.keyboard.press('Escape');
-        }
-      }
+      await actUntilShown(() => runCommand(page, 'Braze S3: Remove the Braze export setup', { closes: false }),
+        page.getByRole('option', { name: 'braze-export-acme-marketing-assets' }).first(), { wait: 10_000, between: () => page.keyboard.press('Escape') });
       await pick(page, 'braze-export-acme-marketing-assets');
       const dialog = page.locator('.monaco-dialog-box', { hasText: 'Delete the stack braze-export-acme-marketing-assets?' });
       await settled(dialog, 20_000);
